@@ -1,0 +1,27 @@
+//! Schema migrations for Tilts, applied in order by `tilts migrate` and on start-up.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_users;
+mod m20261123_000002_create_sessions;
+mod m20261123_000003_create_account_tokens;
+mod m20261123_000004_create_outbox;
+mod m20261123_000005_create_audit_log;
+mod m20261123_000006_create_rate_limits;
+
+/// All migrations, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_users::Migration),
+            Box::new(m20261123_000002_create_sessions::Migration),
+            Box::new(m20261123_000003_create_account_tokens::Migration),
+            Box::new(m20261123_000004_create_outbox::Migration),
+            Box::new(m20261123_000005_create_audit_log::Migration),
+            Box::new(m20261123_000006_create_rate_limits::Migration),
+        ]
+    }
+}

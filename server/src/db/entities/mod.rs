@@ -1,0 +1,8 @@
+//! sea-orm entities: one file per table. Only `db::repos` uses them.
+
+pub mod account_tokens;
+pub mod audit_log;
+pub mod outbox;
+pub mod rate_limits;
+pub mod sessions;
+pub mod users;

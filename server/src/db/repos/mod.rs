@@ -1,0 +1,16 @@
+//! Repositories: the only code that touches the entities. Each takes any connection, so a
+//! service can run several in one transaction.
+
+pub mod audit;
+pub mod outbox;
+pub mod rate_limits;
+pub mod sessions;
+pub mod tokens;
+pub mod users;
+
+use sea_orm::{DbErr, SqlErr};
+
+/// Whether `err` is a violated unique constraint (the typed conflict, without a racy pre-check).
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}

@@ -1,0 +1,182 @@
+//! The e-mail outbox: rows written with the change that causes them, sent by a worker.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    sea_query::{Expr, LockBehavior, LockType},
+};
+use uuid::Uuid;
+
+use crate::db::entities::outbox;
+
+const PENDING: &str = "pending";
+const SENT: &str = "sent";
+const FAILED: &str = "failed";
+
+/// A message to send.
+pub struct NewMessage<'a> {
+    /// The recipient's address.
+    pub recipient: &'a str,
+    /// The subject line.
+    pub subject: &'a str,
+    /// The plain-text body.
+    pub body_text: &'a str,
+    /// The HTML body.
+    pub body_html: &'a str,
+}
+
+/// A message claimed for sending.
+#[derive(Debug, Clone)]
+pub struct ClaimedMessage {
+    /// The row id.
+    pub id: Uuid,
+    /// The recipient's address.
+    pub recipient: String,
+    /// The subject line.
+    pub subject: String,
+    /// The plain-text body.
+    pub body_text: String,
+    /// The HTML body.
+    pub body_html: String,
+    /// Failed attempts so far.
+    pub attempts: i32,
+    /// When the row was written.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Counts of rows by state, for health and tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutboxCounts {
+    /// Waiting to be sent.
+    pub pending: u64,
+    /// Delivered to the mail server.
+    pub sent: u64,
+    /// Given up on.
+    pub failed: u64,
+}
+
+/// Writes a message to the outbox (call inside the transaction of the change that causes it).
+pub async fn enqueue(db: &impl ConnectionTrait, msg: NewMessage<'_>, now: DateTime<Utc>) -> Result<Uuid, DbErr> {
+    let id = Uuid::new_v4();
+    outbox::ActiveModel {
+        id: Set(id),
+        recipient: Set(msg.recipient.to_owned()),
+        subject: Set(msg.subject.to_owned()),
+        body_text: Set(msg.body_text.to_owned()),
+        body_html: Set(msg.body_html.to_owned()),
+        status: Set(PENDING.to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        locked_until: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+/// Claims up to `limit` due messages for `lease`, so no other worker sends them meanwhile.
+/// On PostgreSQL rows locked by another worker's claim are skipped (`FOR UPDATE SKIP LOCKED`).
+pub async fn claim_due(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> Result<Vec<ClaimedMessage>, DbErr> {
+    let txn = db.begin().await?;
+    let mut query = outbox::Entity::find()
+        .filter(outbox::Column::Status.eq(PENDING))
+        .filter(outbox::Column::NextAttemptAt.lte(now))
+        .filter(Condition::any().add(outbox::Column::LockedUntil.is_null()).add(outbox::Column::LockedUntil.lte(now)))
+        .order_by_asc(outbox::Column::CreatedAt)
+        .limit(limit);
+    if txn.get_database_backend() == DbBackend::Postgres {
+        query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let rows = query.all(&txn).await?;
+    if rows.is_empty() {
+        txn.commit().await?;
+        return Ok(Vec::new());
+    }
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::LockedUntil, Expr::value(now + lease))
+        .filter(outbox::Column::Id.is_in(rows.iter().map(|r| r.id)))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ClaimedMessage {
+            id: r.id,
+            recipient: r.recipient,
+            subject: r.subject,
+            body_text: r.body_text,
+            body_html: r.body_html,
+            attempts: r.attempts,
+            created_at: r.created_at,
+        })
+        .collect())
+}
+
+/// Marks a message delivered and drops its body: links in it must not linger in the database.
+pub async fn mark_sent(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
+    outbox::ActiveModel {
+        id: Set(id),
+        status: Set(SENT.to_owned()),
+        sent_at: Set(Some(now)),
+        locked_until: Set(None),
+        body_text: Set(String::new()),
+        body_html: Set(String::new()),
+        last_error: Set(None),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
+/// Records a failed attempt and when to try again.
+pub async fn mark_retry(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    attempts: i32,
+    next_attempt_at: DateTime<Utc>,
+    error: &str,
+) -> Result<(), DbErr> {
+    outbox::ActiveModel {
+        id: Set(id),
+        attempts: Set(attempts),
+        next_attempt_at: Set(next_attempt_at),
+        locked_until: Set(None),
+        last_error: Set(Some(error.chars().take(500).collect())),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
+/// Gives up on a message.
+pub async fn mark_failed(db: &impl ConnectionTrait, id: Uuid, attempts: i32, error: &str) -> Result<(), DbErr> {
+    outbox::ActiveModel {
+        id: Set(id),
+        status: Set(FAILED.to_owned()),
+        attempts: Set(attempts),
+        locked_until: Set(None),
+        last_error: Set(Some(error.chars().take(500).collect())),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
+/// How many messages are in each state.
+pub async fn counts(db: &impl ConnectionTrait) -> Result<OutboxCounts, DbErr> {
+    use sea_orm::PaginatorTrait;
+    let count = |status: &'static str| outbox::Entity::find().filter(outbox::Column::Status.eq(status)).count(db);
+    Ok(OutboxCounts { pending: count(PENDING).await?, sent: count(SENT).await?, failed: count(FAILED).await? })
+}

@@ -1,0 +1,124 @@
+//! Accounts.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+use crate::db::entities::users;
+use crate::domain::{Account, EmailAddress, Locale, Role, UserId};
+
+/// A stored account, with what only the accounts service may see.
+pub struct StoredUser {
+    /// The account as everyone else sees it.
+    pub account: Account,
+    /// The Argon2id hash, absent until an invited person sets a password.
+    pub password_hash: Option<String>,
+}
+
+/// What is needed to create an account.
+pub struct NewUser<'a> {
+    /// The sign-in address.
+    pub email: &'a EmailAddress,
+    /// The password hash, if the account has a password yet.
+    pub password_hash: Option<String>,
+    /// The name shown to others.
+    pub display_name: &'a str,
+    /// The role.
+    pub role: Role,
+    /// The language.
+    pub locale: Locale,
+    /// When the address was verified, if it already is.
+    pub email_verified_at: Option<DateTime<Utc>>,
+}
+
+fn to_stored(m: users::Model) -> Result<StoredUser, DbErr> {
+    let role = Role::parse(&m.role).ok_or_else(|| DbErr::Type(format!("unknown role {}", m.role)))?;
+    let email = EmailAddress::parse(&m.email).ok_or_else(|| DbErr::Type("stored e-mail is not an address".into()))?;
+    Ok(StoredUser {
+        account: Account {
+            id: UserId(m.id),
+            email,
+            display_name: m.display_name,
+            role,
+            locale: Locale::from_code(&m.locale).unwrap_or_default(),
+            email_verified: m.email_verified_at.is_some(),
+        },
+        password_hash: m.password_hash,
+    })
+}
+
+/// The account with this address.
+pub async fn find_by_email(db: &impl ConnectionTrait, email: &EmailAddress) -> Result<Option<StoredUser>, DbErr> {
+    users::Entity::find().filter(users::Column::Email.eq(email.as_str())).one(db).await?.map(to_stored).transpose()
+}
+
+/// The account with this id.
+pub async fn find(db: &impl ConnectionTrait, id: UserId) -> Result<Option<StoredUser>, DbErr> {
+    users::Entity::find_by_id(id.0).one(db).await?.map(to_stored).transpose()
+}
+
+/// Converts a row loaded elsewhere (e.g. joined with a session).
+pub fn from_model(m: users::Model) -> Result<StoredUser, DbErr> {
+    to_stored(m)
+}
+
+/// Creates an account; a taken address fails with a unique violation (see [`super::is_unique_violation`]).
+pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>, now: DateTime<Utc>) -> Result<Account, DbErr> {
+    let model = users::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        email: Set(new.email.as_str().to_owned()),
+        password_hash: Set(new.password_hash),
+        display_name: Set(new.display_name.to_owned()),
+        role: Set(new.role.as_str().to_owned()),
+        locale: Set(new.locale.code().to_owned()),
+        email_verified_at: Set(new.email_verified_at),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(to_stored(model)?.account)
+}
+
+/// Records that the person proved they control their address (keeps the first time).
+pub async fn mark_email_verified(db: &impl ConnectionTrait, id: UserId, now: DateTime<Utc>) -> Result<(), DbErr> {
+    users::Entity::update_many()
+        .col_expr(users::Column::EmailVerifiedAt, sea_orm::sea_query::Expr::value(now))
+        .col_expr(users::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(users::Column::Id.eq(id.0))
+        .filter(users::Column::EmailVerifiedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Replaces the password hash.
+pub async fn set_password_hash(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    users::ActiveModel { id: Set(id.0), password_hash: Set(Some(hash)), updated_at: Set(now), ..Default::default() }
+        .update(db)
+        .await?;
+    Ok(())
+}
+
+/// Changes the language of pages, e-mails and errors.
+pub async fn set_locale(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    locale: Locale,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    users::ActiveModel {
+        id: Set(id.0),
+        locale: Set(locale.code().to_owned()),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! The rules of Tilts in plain Rust: no web, GraphQL or database types.
+
+pub mod account;
+pub mod clock;
+pub mod email_address;
+pub mod locale;
+pub mod password;
+pub mod role;
+pub mod token;
+
+pub use account::{Account, DisplayName, UserId};
+pub use clock::{Clock, SystemClock, TestClock};
+pub use email_address::EmailAddress;
+pub use locale::Locale;
+pub use password::{Password, PasswordError};
+pub use role::Role;
+pub use token::{SecretToken, TokenHash};

@@ -1,0 +1,209 @@
+//! Every e-mail Tilts sends, in Latvian, English and Russian, as plain text and HTML.
+
+use crate::domain::Locale;
+
+/// An e-mail to render.
+pub enum Email<'a> {
+    /// Confirms the address given at registration.
+    VerifyEmail {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The confirmation link.
+        link: &'a str,
+    },
+    /// Someone tried to register with an address that already has an account.
+    AccountExists {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The password-reset page.
+        reset_link: &'a str,
+    },
+    /// A password reset was requested.
+    PasswordReset {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The reset link.
+        link: &'a str,
+    },
+    /// An admin created a VPD staff account.
+    StaffInvitation {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The link to set a password.
+        link: &'a str,
+    },
+}
+
+/// A rendered message.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The subject line.
+    pub subject: String,
+    /// The plain-text body.
+    pub text: String,
+    /// The HTML body.
+    pub html: String,
+}
+
+struct Parts<'a> {
+    subject: &'a str,
+    greeting: &'a str,
+    body: &'a str,
+    button: &'a str,
+    footer: &'a str,
+}
+
+impl Email<'_> {
+    /// Renders the message in `locale`.
+    pub fn render(&self, locale: Locale) -> Rendered {
+        let (name, link, parts) = match *self {
+            Email::VerifyEmail { name, link } => (name, link, verify_email(locale)),
+            Email::AccountExists { name, reset_link } => (name, reset_link, account_exists(locale)),
+            Email::PasswordReset { name, link } => (name, link, password_reset(locale)),
+            Email::StaffInvitation { name, link } => (name, link, staff_invitation(locale)),
+        };
+        let greeting = parts.greeting.replace("{name}", name);
+        let text = format!("{greeting}\n\n{}\n\n{link}\n\n{}\n\n— Tilts, VPD\n", parts.body, parts.footer);
+        let html = format!(
+            concat!(
+                "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>",
+                "<body style=\"font-family:sans-serif;line-height:1.5;color:#1a1a1a;max-width:36em;margin:auto;padding:1em\">",
+                "<p>{greeting}</p><p>{body}</p>",
+                "<p><a href=\"{link}\" style=\"display:inline-block;padding:.75em 1.25em;background:#0b5394;color:#fff;",
+                "text-decoration:none;border-radius:.4em\">{button}</a></p>",
+                "<p style=\"font-size:.9em\">{link_text}</p><p style=\"font-size:.9em;color:#555\">{footer}</p>",
+                "<p style=\"font-size:.9em;color:#555\">— Tilts, VPD</p></body></html>"
+            ),
+            lang = locale.code(),
+            subject = html_escape::encode_text(parts.subject),
+            greeting = html_escape::encode_text(&greeting),
+            body = html_escape::encode_text(parts.body),
+            link = html_escape::encode_double_quoted_attribute(link),
+            link_text = html_escape::encode_text(link),
+            button = html_escape::encode_text(parts.button),
+            footer = html_escape::encode_text(parts.footer),
+        );
+        Rendered { subject: parts.subject.to_owned(), text, html }
+    }
+}
+
+fn verify_email(locale: Locale) -> Parts<'static> {
+    match locale {
+        Locale::Lv => Parts {
+            subject: "Apstipriniet savu e-pasta adresi Tiltos",
+            greeting: "Sveiki, {name}!",
+            body: "Paldies, ka reģistrējāties Tiltos. Lai pabeigtu reģistrāciju, apstipriniet savu e-pasta adresi, atverot šo saiti:",
+            button: "Apstiprināt e-pastu",
+            footer: "Saite ir derīga 24 stundas. Ja nereģistrējāties, vienkārši ignorējiet šo vēstuli.",
+        },
+        Locale::En => Parts {
+            subject: "Confirm your e-mail address for Tilts",
+            greeting: "Hello, {name}!",
+            body: "Thank you for registering with Tilts. To finish, confirm your e-mail address by opening this link:",
+            button: "Confirm e-mail",
+            footer: "The link works for 24 hours. If you did not register, simply ignore this message.",
+        },
+        Locale::Ru => Parts {
+            subject: "Подтвердите адрес электронной почты для Tilts",
+            greeting: "Здравствуйте, {name}!",
+            body: "Спасибо за регистрацию в Tilts. Чтобы завершить её, подтвердите адрес электронной почты, открыв эту ссылку:",
+            button: "Подтвердить адрес",
+            footer: "Ссылка действует 24 часа. Если вы не регистрировались, просто проигнорируйте это письмо.",
+        },
+    }
+}
+
+fn account_exists(locale: Locale) -> Parts<'static> {
+    match locale {
+        Locale::Lv => Parts {
+            subject: "Jums jau ir Tiltu konts",
+            greeting: "Sveiki, {name}!",
+            body: "Kāds mēģināja reģistrēties Tiltos ar šo e-pasta adresi, taču jums jau ir konts. Ja aizmirsāt paroli, varat iestatīt jaunu:",
+            button: "Iestatīt jaunu paroli",
+            footer: "Ja tas nebijāt jūs, vienkārši ignorējiet šo vēstuli: jūsu konts ir drošībā.",
+        },
+        Locale::En => Parts {
+            subject: "You already have a Tilts account",
+            greeting: "Hello, {name}!",
+            body: "Someone tried to register with Tilts using this e-mail address, but you already have an account. If you forgot your password, you can set a new one:",
+            button: "Set a new password",
+            footer: "If this was not you, simply ignore this message: your account is safe.",
+        },
+        Locale::Ru => Parts {
+            subject: "У вас уже есть учётная запись Tilts",
+            greeting: "Здравствуйте, {name}!",
+            body: "Кто-то попытался зарегистрироваться в Tilts с этим адресом, но у вас уже есть учётная запись. Если вы забыли пароль, задайте новый:",
+            button: "Задать новый пароль",
+            footer: "Если это были не вы, просто проигнорируйте письмо: ваша учётная запись в безопасности.",
+        },
+    }
+}
+
+fn password_reset(locale: Locale) -> Parts<'static> {
+    match locale {
+        Locale::Lv => Parts {
+            subject: "Jaunas paroles iestatīšana Tiltos",
+            greeting: "Sveiki, {name}!",
+            body: "Mēs saņēmām pieprasījumu iestatīt jaunu paroli jūsu Tiltu kontam. Atveriet šo saiti, lai izvēlētos jaunu paroli:",
+            button: "Iestatīt jaunu paroli",
+            footer: "Saite ir derīga 1 stundu un darbojas vienu reizi. Ja to nepieprasījāt, ignorējiet šo vēstuli.",
+        },
+        Locale::En => Parts {
+            subject: "Set a new password for Tilts",
+            greeting: "Hello, {name}!",
+            body: "We received a request to set a new password for your Tilts account. Open this link to choose a new password:",
+            button: "Set a new password",
+            footer: "The link works once, for 1 hour. If you did not ask for it, ignore this message.",
+        },
+        Locale::Ru => Parts {
+            subject: "Новый пароль для Tilts",
+            greeting: "Здравствуйте, {name}!",
+            body: "Мы получили запрос на смену пароля вашей учётной записи Tilts. Откройте ссылку, чтобы задать новый пароль:",
+            button: "Задать новый пароль",
+            footer: "Ссылка действует 1 час и только один раз. Если вы не запрашивали смену пароля, проигнорируйте это письмо.",
+        },
+    }
+}
+
+fn staff_invitation(locale: Locale) -> Parts<'static> {
+    match locale {
+        Locale::Lv => Parts {
+            subject: "Jūsu VPD darbinieka konts Tiltos",
+            greeting: "Sveiki, {name}!",
+            body: "Valsts probācijas dienesta administrators jums izveidoja kontu Tiltos. Atveriet šo saiti, lai iestatītu paroli:",
+            button: "Iestatīt paroli",
+            footer: "Saite ir derīga 72 stundas un darbojas vienu reizi.",
+        },
+        Locale::En => Parts {
+            subject: "Your VPD staff account in Tilts",
+            greeting: "Hello, {name}!",
+            body: "An administrator of the State Probation Service created a Tilts account for you. Open this link to set your password:",
+            button: "Set your password",
+            footer: "The link works once, for 72 hours.",
+        },
+        Locale::Ru => Parts {
+            subject: "Ваша учётная запись сотрудника VPD в Tilts",
+            greeting: "Здравствуйте, {name}!",
+            body: "Администратор Государственной службы пробации создал для вас учётную запись в Tilts. Откройте ссылку, чтобы задать пароль:",
+            button: "Задать пароль",
+            footer: "Ссылка действует 72 часа и только один раз.",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_escaped_in_html_and_every_language_renders() {
+        for locale in Locale::ALL {
+            let r =
+                Email::VerifyEmail { name: "<b>Anna</b>", link: "https://t.lv/verify-email?token=a&b" }.render(locale);
+            assert!(r.html.contains("&lt;b&gt;Anna&lt;/b&gt;"));
+            assert!(r.html.contains("token=a&amp;b"));
+            assert!(r.text.contains("https://t.lv/verify-email?token=a&b"));
+            assert!(!r.subject.is_empty());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Per-request context: who is asking, in which language, from where.
+
+use std::{net::IpAddr, sync::RwLock};
+
+use async_graphql::Context;
+use uuid::Uuid;
+
+use crate::domain::{Account, Locale};
+use crate::error::{ClientError, Code, ToClientError, to_graphql_error};
+use crate::i18n::Message;
+use crate::state::AppState;
+
+/// The signed-in person and their session.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    /// The account.
+    pub account: Account,
+    /// The session the request came with (or that `signIn` started).
+    pub session_id: Option<Uuid>,
+}
+
+/// What the HTTP layer knows about a request.
+#[derive(Debug)]
+pub struct RequestContext {
+    viewer: RwLock<Option<Viewer>>,
+    /// The language for messages: the viewer's, else `Accept-Language`, else Latvian.
+    pub locale: Locale,
+    /// The client's address, for rate limits.
+    pub client_ip: Option<IpAddr>,
+}
+
+impl RequestContext {
+    /// A context for one request.
+    pub fn new(viewer: Option<Viewer>, locale: Locale, client_ip: Option<IpAddr>) -> RequestContext {
+        RequestContext { viewer: RwLock::new(viewer), locale, client_ip }
+    }
+
+    /// The signed-in person, if any.
+    pub fn viewer(&self) -> Option<Viewer> {
+        self.viewer.read().ok().and_then(|v| v.clone())
+    }
+
+    /// Records a sign-in or sign-out made by this request.
+    pub fn set_viewer(&self, viewer: Option<Viewer>) {
+        if let Ok(mut slot) = self.viewer.write() {
+            *slot = viewer;
+        }
+    }
+}
+
+/// Typed access to the context from resolvers.
+pub trait ContextExt {
+    /// The request context.
+    fn request(&self) -> async_graphql::Result<&RequestContext>;
+    /// The application state.
+    fn state(&self) -> async_graphql::Result<&AppState>;
+    /// The signed-in person, or `UNAUTHENTICATED`.
+    fn viewer(&self) -> async_graphql::Result<Viewer>;
+    /// A service error as a client error in the caller's language.
+    fn fail(&self, err: &dyn ToClientError) -> async_graphql::Error;
+}
+
+impl ContextExt for Context<'_> {
+    fn request(&self) -> async_graphql::Result<&RequestContext> {
+        self.data::<RequestContext>()
+    }
+
+    fn state(&self) -> async_graphql::Result<&AppState> {
+        self.data::<AppState>()
+    }
+
+    fn viewer(&self) -> async_graphql::Result<Viewer> {
+        let request = self.request()?;
+        request
+            .viewer()
+            .ok_or_else(|| ClientError::new(Code::Unauthenticated, Message::Unauthenticated).to_graphql(request.locale))
+    }
+
+    fn fail(&self, err: &dyn ToClientError) -> async_graphql::Error {
+        let locale = self.request().map(|r| r.locale).unwrap_or_default();
+        to_graphql_error(err, locale)
+    }
+}

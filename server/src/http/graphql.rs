@@ -1,0 +1,139 @@
+//! The GraphQL endpoint, stricter than the stock integration: one JSON operation per `POST`,
+//! nothing executes from `GET`, form or multipart bodies (CSRF), bodies are capped.
+
+use async_graphql::{ErrorExtensionValues, Request as GqlRequest, ServerError, http::GraphiQLSource};
+use poem::{
+    Body, IntoResponse, Request, Response, handler,
+    http::{Method, StatusCode, header},
+    web::{Data, Html, RemoteAddr},
+};
+
+use super::session_cookie;
+use crate::domain::Locale;
+use crate::error::{ClientError, Code};
+use crate::graphql::{
+    TiltsSchema,
+    context::{RequestContext, Viewer},
+};
+use crate::i18n::Message;
+use crate::services::accounts;
+use crate::state::AppState;
+
+/// The largest request body accepted.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// `POST /graphql` executes; `GET /graphql` shows GraphiQL in development and executes nothing.
+#[handler]
+pub async fn endpoint(
+    req: &Request,
+    body: Body,
+    remote: &RemoteAddr,
+    Data(state): Data<&AppState>,
+    Data(schema): Data<&TiltsSchema>,
+) -> Response {
+    let header_locale = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::from_accept_language)
+        .unwrap_or_default();
+
+    if req.method() == Method::GET && req.uri().query().is_none() && !state.settings.is_production() {
+        return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+    }
+    if req.method() != Method::POST {
+        let mut response = refuse(StatusCode::METHOD_NOT_ALLOWED, Message::MethodNotAllowed, header_locale);
+        response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        return response;
+    }
+    if !is_json(req) {
+        return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, Message::UnsupportedMediaType, header_locale);
+    }
+    let bytes = match body.into_bytes_limit(MAX_BODY_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(poem::error::ReadBodyError::PayloadTooLarge) => {
+            return refuse(StatusCode::PAYLOAD_TOO_LARGE, Message::PayloadTooLarge, header_locale);
+        }
+        Err(_) => return refuse(StatusCode::BAD_REQUEST, Message::MalformedJson, header_locale),
+    };
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return refuse(StatusCode::BAD_REQUEST, Message::BatchNotSupported, header_locale);
+    }
+    let Ok(request) = serde_json::from_slice::<GqlRequest>(&bytes) else {
+        return refuse(StatusCode::BAD_REQUEST, Message::MalformedJson, header_locale);
+    };
+
+    let mut renew_cookie = None;
+    let viewer = match session_cookie::read(req) {
+        None => None,
+        Some(token) => match accounts::authenticate(state, &token).await {
+            Ok(Some(auth)) => {
+                if auth.renewed {
+                    renew_cookie = Some(session_cookie::issue(&token, state.settings.is_production()));
+                }
+                Some(Viewer { account: auth.account, session_id: Some(auth.session_id) })
+            }
+            Ok(None) => None,
+            Err(err) => {
+                tracing::error!(error = %crate::error::cause_chain(&err), "session lookup failed");
+                return refuse(StatusCode::INTERNAL_SERVER_ERROR, Message::Internal, header_locale);
+            }
+        },
+    };
+    let locale = viewer.as_ref().map(|v| v.account.locale).unwrap_or(header_locale);
+    let client_ip = remote.as_socket_addr().map(|a| a.ip());
+    let context = RequestContext::new(viewer, locale, client_ip);
+
+    let mut gql_response = schema.execute(request.data(context)).await;
+    for error in &mut gql_response.errors {
+        ensure_code(error, locale);
+    }
+    let headers = std::mem::take(&mut gql_response.http_headers);
+    let mut response = Response::builder()
+        .content_type("application/json")
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(serde_json::to_vec(&gql_response).unwrap_or_default());
+    for (name, value) in &headers {
+        response.headers_mut().append(name, value.clone());
+    }
+    if let Some(cookie) = renew_cookie.filter(|_| !headers.contains_key(header::SET_COOKIE)) {
+        if let Ok(value) = header::HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+fn is_json(req: &Request) -> bool {
+    req.header(header::CONTENT_TYPE)
+        .and_then(|ct| ct.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// Parse and validation errors from async-graphql carry no code: they are the caller's bad input.
+/// The original English text stays in `extensions.detail`; the message is translated.
+fn ensure_code(error: &mut ServerError, locale: Locale) {
+    let has_code = error.extensions.as_ref().is_some_and(|e| e.get("code").is_some());
+    if has_code {
+        return;
+    }
+    let detail = std::mem::replace(&mut error.message, Message::InvalidRequest.text(locale).to_owned());
+    let mut ext = ErrorExtensionValues::default();
+    ext.set("code", Code::BadUserInput.as_str());
+    ext.set("detail", detail);
+    error.extensions = Some(ext);
+}
+
+fn refuse(status: StatusCode, message: Message, locale: Locale) -> Response {
+    error_response(status, ClientError::new(Code::BadUserInput, message), locale)
+}
+
+/// A GraphQL-shaped error body with an HTTP status, for requests refused before execution.
+pub fn error_response(status: StatusCode, error: ClientError, locale: Locale) -> Response {
+    let body = serde_json::json!({ "errors": [error.to_server_error(locale)] });
+    Response::builder()
+        .status(status)
+        .content_type("application/json")
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(body.to_string())
+}

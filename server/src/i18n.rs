@@ -1,0 +1,190 @@
+//! Messages the server shows people, in Latvian, English and Russian.
+//!
+//! Each message is a match arm with all three texts, so a missing translation does not compile.
+
+use crate::domain::Locale;
+
+/// A message a client may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// Sign-in needed.
+    Unauthenticated,
+    /// Signed in, but not allowed.
+    Forbidden,
+    /// Nothing there.
+    NotFound,
+    /// Something went wrong on our side.
+    Internal,
+    /// Too many attempts.
+    RateLimited,
+    /// Not an e-mail address.
+    InvalidEmail,
+    /// Password under the minimum length.
+    PasswordTooShort,
+    /// Password over the maximum length.
+    PasswordTooLong,
+    /// Password on the list of common passwords.
+    PasswordTooCommon,
+    /// Display name empty, too long or with control characters.
+    InvalidDisplayName,
+    /// Self-registration with a VPD role.
+    RoleNotSelfRegistrable,
+    /// A staff account must have a VPD role.
+    StaffRoleRequired,
+    /// Wrong e-mail or password (never says which).
+    InvalidCredentials,
+    /// Sign-in before verifying the e-mail address.
+    EmailNotVerified,
+    /// The current password given to change it was wrong.
+    WrongCurrentPassword,
+    /// The link's token is unknown.
+    TokenInvalid,
+    /// The link has expired.
+    TokenExpired,
+    /// The link was already used.
+    TokenUsed,
+    /// An account with this e-mail already exists.
+    EmailTaken,
+    /// The GraphQL request could not be understood or breaks a limit.
+    InvalidRequest,
+    /// More aliases than allowed in one request.
+    TooManyAliases,
+    /// The body is not JSON.
+    MalformedJson,
+    /// A JSON array of operations.
+    BatchNotSupported,
+    /// Not `application/json`.
+    UnsupportedMediaType,
+    /// Over the body size limit.
+    PayloadTooLarge,
+    /// Not `POST`.
+    MethodNotAllowed,
+}
+
+impl Message {
+    /// The text in `locale`.
+    pub fn text(self, locale: Locale) -> &'static str {
+        let [lv, en, ru] = self.texts();
+        match locale {
+            Locale::Lv => lv,
+            Locale::En => en,
+            Locale::Ru => ru,
+        }
+    }
+
+    fn texts(self) -> [&'static str; 3] {
+        use Message::*;
+        match self {
+            Unauthenticated => ["Lūdzu, pierakstieties.", "Please sign in.", "Пожалуйста, войдите."],
+            Forbidden => {
+                ["Jums nav atļauts to darīt.", "You are not allowed to do this.", "У вас нет прав на это действие."]
+            }
+            NotFound => ["Nekas netika atrasts.", "Nothing was found.", "Ничего не найдено."],
+            Internal => [
+                "Radās kļūda mūsu pusē. Lūdzu, mēģiniet vēlreiz vēlāk.",
+                "Something went wrong on our side. Please try again later.",
+                "На нашей стороне произошла ошибка. Пожалуйста, попробуйте позже.",
+            ],
+            RateLimited => [
+                "Pārāk daudz mēģinājumu. Lūdzu, pagaidiet un mēģiniet vēlreiz.",
+                "Too many attempts. Please wait and try again.",
+                "Слишком много попыток. Пожалуйста, подождите и попробуйте снова.",
+            ],
+            InvalidEmail => [
+                "Ievadiet derīgu e-pasta adresi, piemēram, vards@piemers.lv.",
+                "Enter a valid e-mail address, such as name@example.com.",
+                "Введите правильный адрес электронной почты, например name@example.com.",
+            ],
+            PasswordTooShort => [
+                "Parolei jābūt vismaz 10 rakstzīmes garai.",
+                "The password must be at least 10 characters long.",
+                "Пароль должен содержать не менее 10 символов.",
+            ],
+            PasswordTooLong => [
+                "Parole nedrīkst būt garāka par 128 rakstzīmēm.",
+                "The password must not be longer than 128 characters.",
+                "Пароль не должен быть длиннее 128 символов.",
+            ],
+            PasswordTooCommon => [
+                "Šī parole ir pārāk vienkārša un bieži lietota. Izvēlieties citu.",
+                "This password is too common. Choose another one.",
+                "Этот пароль слишком распространён. Выберите другой.",
+            ],
+            InvalidDisplayName => {
+                ["Ievadiet vārdu (1–80 rakstzīmes).", "Enter a name (1–80 characters).", "Введите имя (1–80 символов)."]
+            }
+            RoleNotSelfRegistrable => [
+                "VPD darbinieku kontus izveido tikai administrators.",
+                "VPD staff accounts are created only by an administrator.",
+                "Учётные записи сотрудников VPD создаёт только администратор.",
+            ],
+            StaffRoleRequired => [
+                "Darbinieka kontam jābūt lomai STAFF vai ADMIN.",
+                "A staff account must have the role STAFF or ADMIN.",
+                "Учётная запись сотрудника должна иметь роль STAFF или ADMIN.",
+            ],
+            InvalidCredentials => [
+                "Nepareizs e-pasts vai parole.",
+                "Wrong e-mail or password.",
+                "Неверный адрес электронной почты или пароль.",
+            ],
+            EmailNotVerified => [
+                "Vispirms apstipriniet savu e-pasta adresi: atveriet saiti vēstulē, ko mēs nosūtījām.",
+                "First confirm your e-mail address: open the link in the message we sent you.",
+                "Сначала подтвердите адрес электронной почты: откройте ссылку в письме, которое мы отправили.",
+            ],
+            WrongCurrentPassword => [
+                "Pašreizējā parole nav pareiza.",
+                "The current password is not correct.",
+                "Текущий пароль указан неверно.",
+            ],
+            TokenInvalid => [
+                "Šī saite nav derīga. Pieprasiet jaunu.",
+                "This link is not valid. Please request a new one.",
+                "Эта ссылка недействительна. Запросите новую.",
+            ],
+            TokenExpired => [
+                "Šīs saites derīguma termiņš ir beidzies. Pieprasiet jaunu.",
+                "This link has expired. Please request a new one.",
+                "Срок действия этой ссылки истёк. Запросите новую.",
+            ],
+            TokenUsed => [
+                "Šī saite jau ir izmantota. Pieprasiet jaunu, ja nepieciešams.",
+                "This link has already been used. Request a new one if you need to.",
+                "Эта ссылка уже использована. При необходимости запросите новую.",
+            ],
+            EmailTaken => [
+                "Konts ar šo e-pasta adresi jau pastāv.",
+                "An account with this e-mail address already exists.",
+                "Учётная запись с этим адресом электронной почты уже существует.",
+            ],
+            InvalidRequest => ["Pieprasījums nav derīgs.", "The request is not valid.", "Запрос недействителен."],
+            TooManyAliases => [
+                "Pieprasījumā ir pārāk daudz aizstājvārdu (ne vairāk kā 10).",
+                "The request has too many aliases (at most 10).",
+                "В запросе слишком много псевдонимов (не более 10).",
+            ],
+            MalformedJson => [
+                "Pieprasījuma saturs nav derīgs JSON.",
+                "The request body is not valid JSON.",
+                "Тело запроса не является корректным JSON.",
+            ],
+            BatchNotSupported => [
+                "Vienā pieprasījumā var sūtīt tikai vienu darbību.",
+                "Send one operation per request.",
+                "Отправляйте одну операцию в одном запросе.",
+            ],
+            UnsupportedMediaType => [
+                "Pieprasījumam jābūt ar Content-Type: application/json.",
+                "The request must have Content-Type: application/json.",
+                "Запрос должен иметь Content-Type: application/json.",
+            ],
+            PayloadTooLarge => [
+                "Pieprasījums ir pārāk liels (ne vairāk kā 64 KiB).",
+                "The request is too large (at most 64 KiB).",
+                "Запрос слишком большой (не более 64 КиБ).",
+            ],
+            MethodNotAllowed => ["Izmantojiet POST pieprasījumu.", "Use a POST request.", "Используйте запрос POST."],
+        }
+    }
+}

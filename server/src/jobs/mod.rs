@@ -1,0 +1,3 @@
+//! Background work: e-mail delivery and housekeeping.
+
+pub mod outbox_worker;

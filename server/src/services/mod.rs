@@ -1,0 +1,5 @@
+//! Use cases. Each takes the shared [`crate::state::AppState`] and returns a small error enum
+//! that says what its caller may tell the client.
+
+pub mod accounts;
+pub mod rate_limit;

@@ -1,0 +1,118 @@
+//! Who may call what: staff accounts, and every guarded root field tried by every role.
+
+use serde_json::json;
+use tilts::{
+    domain::Role,
+    graphql::access::{MATRIX, Rule},
+};
+
+use crate::api::binary::create_admin_with_cli;
+use crate::app::{PASSWORD, error_code};
+
+const CREATE_STAFF: &str =
+    "mutation($i: CreateStaffAccountInput!) { createStaffAccount(input: $i) { id email role locale } }";
+
+/// A sample call of every root field, with variables.
+fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
+    Some(match field {
+        "viewer" => ("{ viewer { id } }", json!({})),
+        "register" => (
+            "mutation { register(input: { email: \"x@example.lv\", password: \"kalnu takas 2026\", displayName: \"X\", role: FOUNDER, locale: LV }) }",
+            json!({}),
+        ),
+        "verifyEmail" => ("mutation { verifyEmail(token: \"00\") }", json!({})),
+        "signIn" => ("mutation { signIn(email: \"x@example.lv\", password: \"x\") { id } }", json!({})),
+        "signOut" => ("mutation { signOut }", json!({})),
+        "requestPasswordReset" => ("mutation { requestPasswordReset(email: \"x@example.lv\") }", json!({})),
+        "resetPassword" => ("mutation { resetPassword(token: \"00\", newPassword: \"kalnu takas 2027\") }", json!({})),
+        "changePassword" => {
+            ("mutation { changePassword(current: \"wrong password\", new: \"kalnu takas 2027\") }", json!({}))
+        }
+        "updateMyLocale" => ("mutation { updateMyLocale(locale: EN) { locale } }", json!({})),
+        "createStaffAccount" => (
+            CREATE_STAFF,
+            json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),
+        ),
+        _ => return None,
+    })
+}
+
+#[test]
+fn every_root_field_has_a_sample_call() {
+    for (ty, field, _) in MATRIX.iter().filter(|(t, _, _)| *t == "Query" || *t == "Mutation") {
+        assert!(sample(field).is_some(), "add a sample call for {ty}.{field}");
+    }
+}
+
+db_test! {
+    async fn every_guarded_root_field_refuses_every_role_the_matrix_does_not_allow(app: TestApp) {
+        let mut clients = vec![(None, TestApp::new_client())];
+        for role in Role::ALL {
+            let client = TestApp::new_client();
+            app.sign_in_new(&client, role).await;
+            clients.push((Some(role), client));
+        }
+        let mut roots: Vec<_> = MATRIX.iter().filter(|(t, _, _)| *t == "Query" || *t == "Mutation").collect();
+        // Signing out ends the sessions the other calls need: try it last.
+        roots.sort_by_key(|(_, field, _)| *field == "signOut");
+        for (ty, field, rule) in roots {
+            let (query, variables) = sample(field).unwrap();
+            for (role, client) in &clients {
+                let answer = app.graphql_as(client, query, variables.clone()).await;
+                let code = error_code(&answer);
+                if rule.allows(*role) {
+                    assert!(code != "FORBIDDEN" && code != "UNAUTHENTICATED" || *field == "signIn", "{ty}.{field} as {role:?}: {answer}");
+                } else {
+                    let expected = if role.is_none() { "UNAUTHENTICATED" } else { "FORBIDDEN" };
+                    assert_eq!(code, expected, "{ty}.{field} as {role:?}: {answer}");
+                    assert!(answer["data"].is_null() || answer["data"][field].is_null(), "{answer}");
+                }
+            }
+            if matches!(rule, Rule::Roles(_)) {
+                assert!(clients.iter().any(|(r, _)| !rule.allows(*r)));
+            }
+        }
+    }
+
+    async fn self_registration_as_staff_or_admin_is_forbidden(app: TestApp) {
+        for role in ["STAFF", "ADMIN"] {
+            let answer = app.register(&format!("{role}@example.lv"), role, "LV").await;
+            assert_eq!(error_code(&answer), "FORBIDDEN", "{answer}");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(app.smtp.messages().is_empty());
+    }
+
+    async fn an_admin_made_on_the_command_line_creates_a_staff_account_and_it_is_audited(app: TestApp) {
+        create_admin_with_cli(&app, "admin@vpd.example.lv").await;
+        let signed_in = app.sign_in(&app.client, "admin@vpd.example.lv", PASSWORD).await;
+        assert_eq!(signed_in["data"]["signIn"]["role"], "ADMIN", "{signed_in}");
+
+        let created = app.graphql(CREATE_STAFF, json!({ "i": { "email": "Inese@VPD.example.lv", "displayName": "Inese Ozola", "role": "STAFF", "locale": "LV" } })).await;
+        let staff = &created["data"]["createStaffAccount"];
+        assert_eq!(staff["email"], "inese@vpd.example.lv", "{created}");
+        assert_eq!(staff["role"], "STAFF");
+
+        let subject = uuid::Uuid::parse_str(staff["id"].as_str().unwrap()).unwrap();
+        let entries = tilts::db::repos::audit::for_subject(&app.state.db, subject).await.unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].action, "staff_account.created");
+        assert!(entries[0].actor.is_some());
+        assert!(entries[0].detail.contains("staff"));
+
+        // The invitation lets the new colleague set a password and sign in.
+        let invitation = app.smtp.wait_for_message_to("inese@vpd.example.lv").await;
+        assert_eq!(invitation.subject, "Jūsu VPD darbinieka konts Tiltos");
+        let set = app.graphql("mutation($t: String!) { resetPassword(token: $t, newPassword: \"darba parole 2026\") }", json!({ "t": invitation.token() })).await;
+        assert!(set["errors"].is_null(), "{set}");
+        let colleague = TestApp::new_client();
+        let answer = app.sign_in(&colleague, "inese@vpd.example.lv", "darba parole 2026").await;
+        assert_eq!(answer["data"]["signIn"]["role"], "STAFF", "{answer}");
+
+        // The same address twice is a conflict; a founder role is not a staff role.
+        let again = app.graphql(CREATE_STAFF, json!({ "i": { "email": "inese@vpd.example.lv", "displayName": "I", "role": "STAFF" } })).await;
+        assert_eq!(error_code(&again), "CONFLICT");
+        let founder = app.graphql(CREATE_STAFF, json!({ "i": { "email": "f@vpd.example.lv", "displayName": "F", "role": "FOUNDER" } })).await;
+        assert_eq!(error_code(&founder), "BAD_USER_INPUT");
+    }
+}

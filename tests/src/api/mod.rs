@@ -1,0 +1,7 @@
+mod access;
+mod accounts;
+mod binary;
+mod hardening;
+mod outbox;
+mod passwords;
+mod schema;

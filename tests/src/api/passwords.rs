@@ -1,0 +1,103 @@
+//! Password reset and change, and single-use, expiring links.
+
+use serde_json::json;
+
+use crate::app::{PASSWORD, error_code};
+
+const RESET: &str = "mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }";
+const REQUEST: &str = "mutation($e: String!) { requestPasswordReset(email: $e) }";
+
+db_test! {
+    async fn a_password_reset_works_end_to_end_and_signs_out_everywhere(app: TestApp) {
+        let phone = TestApp::new_client();
+        let email = app.sign_in_new(&phone, tilts::domain::Role::Founder).await;
+        assert!(!app.viewer(&phone).await.is_null());
+
+        let asked = app.graphql(REQUEST, json!({ "e": email })).await;
+        assert_eq!(asked["data"]["requestPasswordReset"], true);
+        let mail = app.smtp.wait_for_message_to(&email).await;
+        assert_eq!(mail.subject, "Set a new password for Tilts");
+        assert!(mail.link().starts_with("http://tilts.test/reset-password?token="));
+
+        let reset = app.graphql(RESET, json!({ "t": mail.token(), "p": "jauna parole 2026" })).await;
+        assert_eq!(reset["data"]["resetPassword"], true, "{reset}");
+
+        assert!(app.viewer(&phone).await.is_null(), "the old session is revoked");
+        assert_eq!(error_code(&app.sign_in(&app.client, &email, PASSWORD).await), "UNAUTHENTICATED");
+        assert!(app.sign_in(&app.client, &email, "jauna parole 2026").await["errors"].is_null());
+    }
+
+    async fn a_reset_link_works_once(app: TestApp) {
+        let email = app.sign_in_new(&TestApp::new_client(), tilts::domain::Role::Mentor).await;
+        app.graphql(REQUEST, json!({ "e": email })).await;
+        let token = app.smtp.wait_for_message_to(&email).await.token();
+        assert!(app.graphql(RESET, json!({ "t": token, "p": "jauna parole 2026" })).await["errors"].is_null());
+        let again = app.graphql(RESET, json!({ "t": token, "p": "vēl cita parole 1" })).await;
+        assert_eq!(error_code(&again), "BAD_USER_INPUT");
+        assert_eq!(again["errors"][0]["extensions"]["reason"], "TOKEN_USED");
+    }
+
+    async fn expired_and_unknown_links_are_refused(app: TestApp) {
+        app.register("late@example.lv", "FOUNDER", "EN").await;
+        let verify_token = app.smtp.wait_for_message_to("late@example.lv").await.token();
+        app.clock.advance(chrono::Duration::hours(25));
+        let late = app.graphql("mutation($t: String!) { verifyEmail(token: $t) }", json!({ "t": verify_token })).await;
+        assert_eq!(error_code(&late), "BAD_USER_INPUT");
+        assert_eq!(late["errors"][0]["extensions"]["reason"], "TOKEN_EXPIRED");
+
+        let unknown = app.graphql(RESET, json!({ "t": "00".repeat(32), "p": "jauna parole 2026" })).await;
+        assert_eq!(unknown["errors"][0]["extensions"]["reason"], "TOKEN_INVALID");
+
+        let email = app.sign_in_new(&TestApp::new_client(), tilts::domain::Role::Founder).await;
+        app.graphql(REQUEST, json!({ "e": email })).await;
+        let reset_token = app.smtp.wait_for_message_to(&email).await.token();
+        app.clock.advance(chrono::Duration::minutes(61));
+        let expired = app.graphql(RESET, json!({ "t": reset_token, "p": "jauna parole 2026" })).await;
+        assert_eq!(expired["errors"][0]["extensions"]["reason"], "TOKEN_EXPIRED");
+    }
+
+    async fn a_reset_request_does_not_reveal_whether_an_address_is_registered(app: TestApp) {
+        let email = app.sign_in_new(&TestApp::new_client(), tilts::domain::Role::Founder).await;
+        let send = |address: String| {
+            let client = TestApp::new_client();
+            let url = format!("{}/graphql", app.address);
+            async move {
+                let response = client.post(url).json(&json!({ "query": REQUEST, "variables": { "e": address } })).send().await.unwrap();
+                let status = response.status();
+                let mut headers: Vec<String> = response.headers().keys().map(|k| k.to_string()).filter(|k| k != "x-request-id" && k != "date").collect();
+                headers.sort();
+                (status, headers, response.text().await.unwrap())
+            }
+        };
+        let known = send(email.clone()).await;
+        let unknown = send("nobody-here@example.lv".to_owned()).await;
+        assert_eq!(known, unknown);
+        // Only the registered address gets mail.
+        app.smtp.wait_for_message_to(&email).await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(app.smtp.messages_to("nobody-here@example.lv").is_empty());
+    }
+
+    async fn changing_the_password_signs_out_other_devices_but_not_this_one(app: TestApp) {
+        let laptop = TestApp::new_client();
+        let email = app.sign_in_new(&app.client, tilts::domain::Role::Founder).await;
+        app.sign_in(&laptop, &email, PASSWORD).await;
+        let changed = app.graphql(
+            "mutation($c: String!, $n: String!) { changePassword(current: $c, new: $n) }",
+            json!({ "c": PASSWORD, "n": "jauna parole 2026" }),
+        ).await;
+        assert_eq!(changed["data"]["changePassword"], true, "{changed}");
+        assert!(app.viewer(&laptop).await.is_null());
+        assert_eq!(app.viewer(&app.client).await["email"], email.as_str());
+    }
+
+    async fn sessions_expire_after_thirty_days_without_use(app: TestApp) {
+        app.sign_in_new(&app.client, tilts::domain::Role::Founder).await;
+        app.clock.advance(chrono::Duration::days(20));
+        assert!(!app.viewer(&app.client).await.is_null(), "use slides the expiry");
+        app.clock.advance(chrono::Duration::days(29));
+        assert!(!app.viewer(&app.client).await.is_null());
+        app.clock.advance(chrono::Duration::days(31));
+        assert!(app.viewer(&app.client).await.is_null());
+    }
+}

@@ -1,0 +1,173 @@
+//! `spawn_app`: the real application on a free port with its own database and SMTP server.
+
+use std::{sync::Arc, time::Duration};
+
+use serde_json::{Value, json};
+use tilts::{
+    config::Settings,
+    domain::{Locale, Role, TestClock},
+    services::accounts,
+    startup::Application,
+    state::AppState,
+};
+use tokio_util::sync::CancellationToken;
+
+use crate::{postgres::TestDatabase, smtp::SmtpServer};
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// A temporary SQLite file.
+    Sqlite,
+    /// A fresh PostgreSQL database.
+    Postgres,
+}
+
+/// A running application for one test.
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`.
+    pub address: String,
+    /// The application's state: its database, settings and clock.
+    pub state: AppState,
+    /// The clock the application reads; tests move it forward.
+    pub clock: TestClock,
+    /// The SMTP server the application sends to.
+    pub smtp: SmtpServer,
+    /// The database URL (for the `tilts` binary).
+    pub database_url: String,
+    /// A browser-like client that keeps cookies.
+    pub client: reqwest::Client,
+    _stop: CancelOnDrop,
+    _sqlite_dir: Option<tempfile::TempDir>,
+    _postgres: Option<TestDatabase>,
+}
+
+/// The password of accounts made by [`TestApp::signed_in_as`].
+pub const PASSWORD: &str = "kalnu takas 2026";
+
+/// Starts the application on `backend` with test settings.
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Starts the application after `adjust` has changed the test settings.
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let smtp = SmtpServer::start();
+    let (database_url, sqlite_dir, postgres) = match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("tilts.db").display());
+            (url, Some(dir), None)
+        }
+        Backend::Postgres => {
+            let db = TestDatabase::create().await;
+            (db.url.clone(), None, Some(db))
+        }
+    };
+    let smtp_url = smtp.url();
+    let db_url = database_url.clone();
+    let mut settings = Settings::from_lookup(|name| match name {
+        "TILTS_BIND" => Some("127.0.0.1:0".to_owned()),
+        "TILTS_DATABASE_URL" => Some(db_url.clone()),
+        "TILTS_SMTP_URL" => Some(smtp_url.clone()),
+        "TILTS_PUBLIC_URL" => Some("http://tilts.test".to_owned()),
+        "TILTS_STATIC_DIR" => Some("/nonexistent".to_owned()),
+        _ => None,
+    })
+    .expect("test settings are valid");
+    settings.outbox.poll_interval = Duration::from_millis(100);
+    settings.outbox.retry_base = Duration::from_millis(100);
+    settings.outbox.retry_max = Duration::from_millis(400);
+    adjust(&mut settings);
+
+    let clock = TestClock::default();
+    let app = Application::build(settings, Arc::new(clock.clone())).await.expect("the application builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state().clone();
+    let stop = CancelOnDrop(app.shutdown_token());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        state,
+        clock,
+        smtp,
+        database_url,
+        client: TestApp::new_client(),
+        _stop: stop,
+        _sqlite_dir: sqlite_dir,
+        _postgres: postgres,
+    }
+}
+
+impl TestApp {
+    /// A fresh cookie-keeping client: another device or person.
+    pub fn new_client() -> reqwest::Client {
+        reqwest::Client::builder().cookie_store(true).build().expect("a client")
+    }
+
+    /// Posts a GraphQL operation with this app's main client and returns the JSON answer.
+    pub async fn graphql(&self, query: &str, variables: Value) -> Value {
+        self.graphql_as(&self.client, query, variables).await
+    }
+
+    /// Posts a GraphQL operation with `client`.
+    pub async fn graphql_as(&self, client: &reqwest::Client, query: &str, variables: Value) -> Value {
+        let response = client
+            .post(format!("{}/graphql", self.address))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), 200, "GraphQL answers 200");
+        response.json().await.expect("a JSON answer")
+    }
+
+    /// Creates a verified account with `role` and signs `client` in as it; returns the e-mail.
+    pub async fn sign_in_new(&self, client: &reqwest::Client, role: Role) -> String {
+        let email = format!("{}-{}@example.lv", role.as_str(), uuid::Uuid::new_v4().simple());
+        accounts::create_verified(&self.state, &email, "Test Person", PASSWORD, role, Locale::En)
+            .await
+            .expect("account created");
+        let answer = self.sign_in(client, &email, PASSWORD).await;
+        assert!(answer["errors"].is_null(), "sign-in works: {answer}");
+        email
+    }
+
+    /// Signs `client` in.
+    pub async fn sign_in(&self, client: &reqwest::Client, email: &str, password: &str) -> Value {
+        self.graphql_as(
+            client,
+            "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id email role } }",
+            json!({ "e": email, "p": password }),
+        )
+        .await
+    }
+
+    /// Registers through the API.
+    pub async fn register(&self, email: &str, role: &str, locale: &str) -> Value {
+        self.graphql(
+            "mutation($i: RegisterInput!) { register(input: $i) }",
+            json!({ "i": { "email": email, "password": PASSWORD, "displayName": "Anna Bērziņa", "role": role, "locale": locale } }),
+        )
+        .await
+    }
+
+    /// The `viewer` as `client` sees it.
+    pub async fn viewer(&self, client: &reqwest::Client) -> Value {
+        self.graphql_as(client, "{ viewer { id email displayName role locale emailVerified } }", json!({})).await["data"]["viewer"].clone()
+    }
+}
+
+/// The first error code of a GraphQL answer.
+pub fn error_code(answer: &Value) -> String {
+    answer["errors"][0]["extensions"]["code"].as_str().unwrap_or("<no error>").to_owned()
+}
+
+/// Stops the application when the test ends.
+struct CancelOnDrop(CancellationToken);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
