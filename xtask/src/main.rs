@@ -1,1 +1,67 @@
-fn main() {}
+//! `cargo xtask run | test`: set up what is missing on a Debian machine, then run Tilts or its
+//! whole test suite. Every step checks first, so a second run only does the work itself.
+
+mod setup;
+
+use std::process::ExitCode;
+
+use setup::{Setup, cargo, root};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => test(&args[1..]),
+        Some("pwa") => Setup::new().and_then(|s| s.pwa_tools()).and_then(|()| build_pwa()),
+        _ => {
+            eprintln!("usage: cargo xtask <run|test|pwa>\n  run   build the PWA, add demo data, serve Tilts on SQLite\n  test  run every test on SQLite and PostgreSQL\n  pwa   build the PWA only");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn run() -> Result {
+    let setup = Setup::new()?;
+    setup.pwa_tools()?;
+    build_pwa()?;
+    cargo(&["build", "-p", "tilts"])?;
+    let binary = root().join("target/debug/tilts");
+    setup::run(std::process::Command::new(&binary).arg("seed-demo").current_dir(root()))?;
+    println!("\nTilts: open the address below; sign in with a demo account listed above.");
+    setup::run(std::process::Command::new(&binary).arg("serve").current_dir(root()))
+}
+
+fn build_pwa() -> Result {
+    setup::run(std::process::Command::new("trunk").args(["build", "--release", "--offline"]).current_dir(root()))
+}
+
+fn test(extra: &[String]) -> Result {
+    let setup = Setup::new()?;
+    setup.test_services()?;
+    let postgres_url = setup.postgres()?;
+    cargo(&["fmt", "--all", "--", "--check"])?;
+    cargo(&["build", "-p", "tilts"])?;
+    let mut args = vec!["test", "-p", "tilts", "-p", "tilts-migrations", "-p", "tilts-tests", "-p", "xtask"];
+    if !extra.is_empty() {
+        args.push("--");
+        args.extend(extra.iter().map(String::as_str));
+    }
+    let mut command = std::process::Command::new("cargo");
+    command.args(&args).env("TILTS_TEST_POSTGRES_URL", &postgres_url).current_dir(root());
+    // End-to-end tests mostly wait on sockets; more threads than cores keeps both cores busy.
+    if std::env::var_os("RUST_TEST_THREADS").is_none() {
+        command.env("RUST_TEST_THREADS", "8");
+    }
+    setup::run(&mut command)?;
+    cargo(&["clippy", "-p", "tilts", "-p", "tilts-migrations", "-p", "tilts-tests", "-p", "xtask", "--all-targets", "--", "-D", "warnings"])?;
+    cargo(&["clippy", "-p", "tilts-frontend", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
+}
