@@ -147,11 +147,10 @@ impl Settings {
         }
 
         let smtp_url = var("TILTS_SMTP_URL");
-        if let Some(text) = &smtp_url {
-            if !matches!(Url::parse(text).map(|u| u.scheme().to_owned()).as_deref(), Ok("smtp" | "smtps")) {
-                errors
-                    .push("TILTS_SMTP_URL: must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:25".to_owned());
-            }
+        if let Some(text) = &smtp_url
+            && !matches!(Url::parse(text).map(|u| u.scheme().to_owned()).as_deref(), Ok("smtp" | "smtps"))
+        {
+            errors.push("TILTS_SMTP_URL: must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:25".to_owned());
         }
 
         let from_text = var("TILTS_MAIL_FROM").unwrap_or_else(|| "Tilts <noreply@tilts.localhost>".to_owned());

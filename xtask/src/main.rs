@@ -14,7 +14,9 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("pwa") => Setup::new().and_then(|s| s.pwa_tools()).and_then(|()| build_pwa()),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|pwa>\n  run   build the PWA, add demo data, serve Tilts on SQLite\n  test  run every test on SQLite and PostgreSQL\n  pwa   build the PWA only");
+            eprintln!(
+                "usage: cargo xtask <run|test|pwa>\n  run   build the PWA, add demo data, serve Tilts on SQLite\n  test  run every test on SQLite and PostgreSQL\n  pwa   build the PWA only"
+            );
             return ExitCode::from(2);
         }
     };
@@ -62,6 +64,20 @@ fn test(extra: &[String]) -> Result {
         command.env("RUST_TEST_THREADS", "8");
     }
     setup::run(&mut command)?;
-    cargo(&["clippy", "-p", "tilts", "-p", "tilts-migrations", "-p", "tilts-tests", "-p", "xtask", "--all-targets", "--", "-D", "warnings"])?;
+    cargo(&[
+        "clippy",
+        "-p",
+        "tilts",
+        "-p",
+        "tilts-migrations",
+        "-p",
+        "tilts-tests",
+        "-p",
+        "xtask",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     cargo(&["clippy", "-p", "tilts-frontend", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"])
 }

@@ -66,7 +66,9 @@ impl Setup {
         let missing: Vec<&str> = packages
             .iter()
             .copied()
-            .filter(|p| !output("dpkg-query", &["-W", "-f=${Status}", p]).is_some_and(|s| s.contains("install ok installed")))
+            .filter(|p| {
+                !output("dpkg-query", &["-W", "-f=${Status}", p]).is_some_and(|s| s.contains("install ok installed"))
+            })
             .collect();
         if missing.is_empty() {
             return Ok(());

@@ -11,10 +11,10 @@ use tilts_migrations::{Migrator, MigratorTrait};
 
 /// Opens the database named by `url`, creating an SQLite file and its folder when needed.
 pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
-    if let Some(path) = sqlite_file(url) {
-        if let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
+    if let Some(path) = sqlite_file(url)
+        && let Some(dir) = std::path::Path::new(&path).parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let mut options = ConnectOptions::new(url.to_owned());
     options

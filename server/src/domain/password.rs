@@ -90,7 +90,7 @@ impl Password {
             return Err(PasswordError::TooLong);
         }
         let lowered = input.to_lowercase();
-        if COMMON.contains(&lowered.as_str()) || lowered.chars().all(|c| Some(c) == lowered.chars().next()) {
+        if COMMON.contains(&lowered.as_str()) || lowered.chars().all(|c| lowered.starts_with(c)) {
             return Err(PasswordError::TooCommon);
         }
         Ok(Password(input.to_owned()))

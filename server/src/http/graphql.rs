@@ -96,10 +96,10 @@ pub async fn endpoint(
     for (name, value) in &headers {
         response.headers_mut().append(name, value.clone());
     }
-    if let Some(cookie) = renew_cookie.filter(|_| !headers.contains_key(header::SET_COOKIE)) {
-        if let Ok(value) = header::HeaderValue::from_str(&cookie) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+    if let Some(cookie) = renew_cookie.filter(|_| !headers.contains_key(header::SET_COOKIE))
+        && let Ok(value) = header::HeaderValue::from_str(&cookie)
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
 }

@@ -10,11 +10,11 @@ fn every_field_of_every_object_type_has_exactly_one_access_rule() {
     let document = async_graphql_parser::parse_schema(tilts::graphql::sdl()).unwrap();
     let mut fields = BTreeSet::new();
     for definition in &document.definitions {
-        if let TypeSystemDefinition::Type(ty) = definition {
-            if let TypeKind::Object(object) = &ty.node.kind {
-                for field in &object.fields {
-                    fields.insert(format!("{}.{}", ty.node.name.node, field.node.name.node));
-                }
+        if let TypeSystemDefinition::Type(ty) = definition
+            && let TypeKind::Object(object) = &ty.node.kind
+        {
+            for field in &object.fields {
+                fields.insert(format!("{}.{}", ty.node.name.node, field.node.name.node));
             }
         }
     }
