@@ -99,7 +99,25 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     }
 }
 
+/// A second server on the same database and SMTP server; stops when dropped.
+pub struct Replica {
+    /// `http://127.0.0.1:<port>`.
+    pub address: String,
+    _stop: CancelOnDrop,
+}
+
 impl TestApp {
+    /// Starts another server against this app's database, as a second replica would run.
+    pub async fn spawn_replica(&self) -> Replica {
+        let mut settings = (*self.state.settings).clone();
+        settings.bind = "127.0.0.1:0".parse().expect("an address");
+        let app = Application::build(settings, Arc::new(self.clock.clone())).await.expect("the replica builds");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let stop = CancelOnDrop(app.shutdown_token());
+        tokio::spawn(app.run_until_stopped());
+        Replica { address, _stop: stop }
+    }
+
     /// A fresh cookie-keeping client: another device or person.
     pub fn new_client() -> reqwest::Client {
         reqwest::Client::builder().cookie_store(true).build().expect("a client")

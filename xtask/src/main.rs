@@ -43,7 +43,12 @@ fn run() -> Result {
 }
 
 fn build_pwa() -> Result {
-    setup::run(std::process::Command::new("trunk").args(["build", "--release", "--offline"]).current_dir(root()))
+    // Trunk 0.21 reads the crate from the working directory, so run it in frontend/ with the root config.
+    setup::run(
+        std::process::Command::new("trunk")
+            .args(["build", "--release", "--offline", "--config", "../trunk.toml"])
+            .current_dir(root().join("frontend")),
+    )
 }
 
 fn test(extra: &[String]) -> Result {
@@ -51,8 +56,10 @@ fn test(extra: &[String]) -> Result {
     setup.test_services()?;
     let postgres_url = setup.postgres()?;
     cargo(&["fmt", "--all", "--", "--check"])?;
-    cargo(&["build", "-p", "tilts"])?;
-    let mut args = vec!["test", "-p", "tilts", "-p", "tilts-migrations", "-p", "tilts-tests", "-p", "xtask"];
+    // The same package set for build and test, so dependencies are compiled with one feature set.
+    let packages = ["-p", "tilts", "-p", "tilts-migrations", "-p", "tilts-tests", "-p", "xtask"];
+    cargo(&[&["build"][..], &packages].concat())?;
+    let mut args = [&["test"][..], &packages].concat();
     if !extra.is_empty() {
         args.push("--");
         args.extend(extra.iter().map(String::as_str));

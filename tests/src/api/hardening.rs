@@ -91,3 +91,19 @@ async fn production_hides_introspection_suggestions_and_graphiql() {
     let page = reqwest::get(format!("{}/graphql", app.address)).await.unwrap();
     assert_eq!(page.status(), 405);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_built_pwa_is_served_with_index_html_for_client_routes() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>Tilts</title><p>shell</p>").unwrap();
+    std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
+    let dir = dist.path().to_owned();
+    let app = crate::spawn_app_with(crate::Backend::Sqlite, move |s| s.static_dir = dir).await;
+    for path in ["/", "/verify-email?token=abc", "/settings/account"] {
+        let page = reqwest::get(format!("{}{path}", app.address)).await.unwrap();
+        assert_eq!(page.status(), 200, "{path}");
+        assert!(page.text().await.unwrap().contains("shell"), "{path}");
+    }
+    let script = reqwest::get(format!("{}/app.js", app.address)).await.unwrap();
+    assert_eq!(script.text().await.unwrap(), "console.log(1)");
+}

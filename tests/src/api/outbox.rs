@@ -23,3 +23,56 @@ db_test! {
         assert_eq!((counts.pending, counts.sent, counts.failed), (0, 3, 0));
     }
 }
+
+db_test! {
+    async fn mail_that_cannot_be_sent_for_72_hours_is_marked_failed(app: TestApp) {
+        app.smtp.stop();
+        app.register("unreachable@example.lv", "MENTOR", "EN").await;
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        app.clock.advance(chrono::Duration::hours(73));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let counts = tilts::db::repos::outbox::counts(&app.state.db).await.unwrap();
+            if counts.failed == 1 {
+                assert_eq!(counts.pending, 0);
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "still {counts:?}");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        // A mail server coming back later does not resurrect it.
+        app.smtp.resume();
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        assert!(app.smtp.messages().is_empty());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_on_one_postgres_deliver_each_message_once() {
+    let mut app = crate::spawn_app(crate::Backend::Postgres).await;
+    let replica = app.spawn_replica().await;
+    app.smtp.stop();
+    let other = reqwest::Client::new();
+    for n in 0..12 {
+        let (url, client) = if n % 2 == 0 { (&app.address, &app.client) } else { (&replica.address, &other) };
+        let query = "mutation($i: RegisterInput!) { register(input: $i) }";
+        let input = serde_json::json!({ "i": { "email": format!("p{n}@example.lv"), "password": "kalnu takas 2026", "displayName": "P", "role": "FOUNDER", "locale": "LV" } });
+        let answer: serde_json::Value = client
+            .post(format!("{url}/graphql"))
+            .json(&serde_json::json!({ "query": query, "variables": input }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(answer["data"]["register"], true, "{answer}");
+    }
+    // Both workers now hold due rows and retry together when the server returns.
+    app.smtp.resume();
+    app.smtp.wait_for(12).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    for n in 0..12 {
+        assert_eq!(app.smtp.messages_to(&format!("p{n}@example.lv")).len(), 1, "p{n}");
+    }
+}
