@@ -99,6 +99,11 @@ async fn execute(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::SeedDemo => {
+            if settings.is_production() {
+                anyhow::bail!(
+                    "seed-demo creates accounts with a published password and is refused when TILTS_ENV=production"
+                );
+            }
             let state = offline_state(settings).await?;
             seed_demo(&state).await
         }

@@ -28,6 +28,8 @@ pub enum Environment {
 /// - `TILTS_SMTP_URL`: e.g. `smtp://127.0.0.1:25` or `smtps://user:pass@host`; unset, e-mails are
 ///   written as `.eml` files under `<TILTS_DATA_DIR>/mail`.
 /// - `TILTS_MAIL_FROM`: the sender, default `Tilts <noreply@tilts.localhost>`.
+/// - `TILTS_CLIENT_IP_HEADER`: behind a reverse proxy, the header it sets with the client's
+///   address (e.g. `X-Forwarded-For`); rate limits then count per real client.
 /// - `TILTS_LOG`: a tracing filter such as `info,tilts=debug`.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -41,6 +43,8 @@ pub struct Settings {
     pub database_url: SecretString,
     /// The built PWA.
     pub static_dir: PathBuf,
+    /// The trusted proxy's client-address header, if any.
+    pub client_ip_header: Option<String>,
     /// E-mail delivery.
     pub mail: MailSettings,
     /// Outbox worker timing.
@@ -80,7 +84,7 @@ impl Default for OutboxSettings {
             retry_base: Duration::from_secs(30),
             retry_max: Duration::from_secs(60 * 60),
             give_up_after: Duration::from_secs(72 * 60 * 60),
-            lease: Duration::from_secs(5 * 60),
+            lease: Duration::from_secs(15 * 60),
         }
     }
 }
@@ -173,6 +177,7 @@ impl Settings {
             public_url,
             database_url: SecretString::from(database_url),
             static_dir: PathBuf::from(var("TILTS_STATIC_DIR").unwrap_or_else(|| "frontend/dist".to_owned())),
+            client_ip_header: var("TILTS_CLIENT_IP_HEADER"),
             mail: MailSettings { smtp_url: smtp_url.map(SecretString::from), from, file_dir: data_dir.join("mail") },
             outbox: OutboxSettings::default(),
         })

@@ -34,6 +34,14 @@ impl TestClock {
     pub fn advance(&self, by: Duration) {
         self.offset_ms.fetch_add(by.num_milliseconds(), Ordering::SeqCst);
     }
+
+    /// Moves the clock forward to one second past the start of the next window of
+    /// `window_secs`, so a test of a fixed-window limit never straddles a window edge.
+    pub fn start_of_next_window(&self, window_secs: i64) {
+        let now_ms = self.now().timestamp_millis();
+        let window_ms = window_secs * 1000;
+        self.advance(Duration::milliseconds(window_ms - now_ms.rem_euclid(window_ms) + 1000));
+    }
 }
 
 impl Clock for TestClock {

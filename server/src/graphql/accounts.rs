@@ -133,7 +133,8 @@ impl AccountsMutation {
             role: input.role.into(),
             locale: input.locale.into(),
         };
-        accounts::register(ctx.state()?, form).await.map_err(|e| ctx.fail(&e))?;
+        let client = ctx.request()?.client_ip;
+        accounts::register(ctx.state()?, form, client).await.map_err(|e| ctx.fail(&e))?;
         Ok(true)
     }
 

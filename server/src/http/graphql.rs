@@ -76,12 +76,13 @@ pub async fn endpoint(
             Ok(None) => None,
             Err(err) => {
                 tracing::error!(error = %crate::error::cause_chain(&err), "session lookup failed");
-                return refuse(StatusCode::INTERNAL_SERVER_ERROR, Message::Internal, header_locale);
+                let internal = ClientError::new(Code::Internal, Message::Internal);
+                return error_response(StatusCode::INTERNAL_SERVER_ERROR, internal, header_locale);
             }
         },
     };
     let locale = viewer.as_ref().map(|v| v.account.locale).unwrap_or(header_locale);
-    let client_ip = remote.as_socket_addr().map(|a| a.ip());
+    let client_ip = client_ip(req, remote, state.settings.client_ip_header.as_deref());
     let context = RequestContext::new(viewer, locale, client_ip);
 
     let mut gql_response = schema.execute(request.data(context)).await;
@@ -102,6 +103,18 @@ pub async fn endpoint(
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
+}
+
+/// The client's address: from the trusted proxy's header when one is configured (the last
+/// address it appended), else the TCP peer.
+fn client_ip(req: &Request, remote: &RemoteAddr, proxy_header: Option<&str>) -> Option<std::net::IpAddr> {
+    if let Some(name) = proxy_header {
+        let forwarded = req.header(name).and_then(|v| v.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok());
+        if forwarded.is_some() {
+            return forwarded;
+        }
+    }
+    remote.as_socket_addr().map(|a| a.ip())
 }
 
 fn is_json(req: &Request) -> bool {

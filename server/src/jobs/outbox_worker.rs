@@ -16,7 +16,10 @@ use crate::error::cause_chain;
 use crate::services::rate_limit;
 use crate::state::AppState;
 
-const BATCH: u64 = 20;
+// With a 15 s SMTP timeout a batch ends well inside the 15-minute lease.
+const BATCH: u64 = 10;
+/// How long delivered rows (recipient and subject only) are kept.
+const KEEP_SENT: chrono::Duration = chrono::Duration::days(30);
 
 /// The delay before attempt `attempts + 1`: `base * 2^(attempts-1)`, at most `max`.
 pub fn backoff(attempts: i32, base: Duration, max: Duration) -> Duration {
@@ -57,7 +60,8 @@ async fn record_failure(
 ) -> anyhow::Result<()> {
     let settings = &state.settings.outbox;
     let attempts = message.attempts + 1;
-    let reason = cause_chain(err.as_ref());
+    // Mail servers quote the address in their errors: keep it out of logs and the database.
+    let reason = mask_recipient(&cause_chain(err.as_ref()), &message.recipient);
     let give_up_at = message.created_at + chrono::Duration::from_std(settings.give_up_after).context("give-up")?;
     let delay =
         chrono::Duration::from_std(backoff(attempts, settings.retry_base, settings.retry_max)).context("delay")?;
@@ -86,6 +90,9 @@ pub async fn run(state: AppState, mailer: Mailer, from: Mailbox, shutdown: Cance
             if let Err(err) = sessions::purge_expired(&state.db, now).await {
                 tracing::warn!(error = %err, "purging sessions failed");
             }
+            if let Err(err) = outbox::purge_sent_before(&state.db, now - KEEP_SENT).await {
+                tracing::warn!(error = %err, "purging sent e-mail failed");
+            }
             if let Err(err) = rate_limit::purge(&state.db, now).await {
                 tracing::warn!(error = %cause_chain(err.as_ref()), "purging rate limits failed");
             }
@@ -99,9 +106,23 @@ pub async fn run(state: AppState, mailer: Mailer, from: Mailbox, shutdown: Cance
     tracing::info!("outbox worker stopped");
 }
 
+fn mask_recipient(text: &str, recipient: &str) -> String {
+    let masked = crate::domain::EmailAddress::parse(recipient).map(|e| e.masked()).unwrap_or_else(|| "***".to_owned());
+    text.replace(recipient, &masked)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_never_carry_the_whole_recipient_address() {
+        let text = "permanent error (550): anna@example.lv: mailbox unavailable";
+        assert_eq!(
+            mask_recipient(text, "anna@example.lv"),
+            "permanent error (550): a***@example.lv: mailbox unavailable"
+        );
+    }
 
     #[test]
     fn backoff_doubles_up_to_the_cap() {

@@ -137,7 +137,12 @@ fn parse_display_name(input: &str) -> Result<DisplayName, AccountsError> {
         .ok_or(AccountsError::Invalid { field: "displayName", message: Message::InvalidDisplayName })
 }
 
+/// At most this many Argon2 computations (19 MiB each) run at once; more wait their turn, so a
+/// burst of requests cannot exhaust memory or starve other work.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 async fn hash_password(password: Password) -> Result<String, AccountsError> {
+    let _permit = HASHING.acquire().await.context("hashing permit")?;
     let hash = tokio::task::spawn_blocking(move || password.hash()).await.context("hashing task")?;
     Ok(hash.map_err(|e| anyhow::anyhow!("hashing a password: {e}"))?)
 }
@@ -146,6 +151,7 @@ async fn hash_password(password: Password) -> Result<String, AccountsError> {
 /// hash, so the answer takes as long whether or not the address is registered.
 async fn password_matches(candidate: &str, stored: Option<String>) -> Result<bool, AccountsError> {
     static DUMMY: OnceLock<String> = OnceLock::new();
+    let _permit = HASHING.acquire().await.context("hashing permit")?;
     let candidate = candidate.to_owned();
     let matched = tokio::task::spawn_blocking(move || {
         let dummy = DUMMY.get_or_init(|| {
@@ -169,47 +175,52 @@ async fn password_matches(candidate: &str, stored: Option<String>) -> Result<boo
 /// An address that already has an account gets a "you already have an account" e-mail instead;
 /// the caller sees the same answer either way, so registration does not reveal who is registered.
 #[tracing::instrument(skip_all, fields(role = ?form.role))]
-pub async fn register(state: &AppState, form: Registration<'_>) -> Result<(), AccountsError> {
+pub async fn register(state: &AppState, form: Registration<'_>, client: Option<IpAddr>) -> Result<(), AccountsError> {
     if !form.role.may_self_register() {
         return Err(AccountsError::Forbidden(Message::RoleNotSelfRegistrable));
     }
     let email = parse_email(form.email)?;
     let name = parse_display_name(form.display_name)?;
     let password = parse_password(form.password, "password")?;
-    // Hash before looking the address up: both paths then take the same time.
-    let hash = hash_password(password).await?;
     let now = state.now();
+    let ip_key = client.map(|ip| ip.to_string()).unwrap_or_default();
+    let hits = [(rate_limit::REGISTER_PER_EMAIL, email.as_str()), (rate_limit::REGISTER_PER_IP, ip_key.as_str())];
+    if !rate_limit::allow(&state.db, now, &hits).await? {
+        return Err(AccountsError::RateLimited);
+    }
+    // Hash whether or not the address is taken: both paths then take the same time.
+    let hash = hash_password(password).await?;
+    let new = users::NewUser {
+        email: &email,
+        password_hash: Some(hash),
+        display_name: name.as_str(),
+        role: form.role,
+        locale: form.locale,
+        email_verified_at: None,
+    };
+    // Insert first and let the unique index decide: no check-then-insert race, and on SQLite
+    // the transaction starts with a write.
     let txn = state.db.begin().await?;
-    match users::find_by_email(&txn, &email).await? {
-        Some(existing) => {
-            let reset_link = state.settings.page("/forgot-password");
-            let mail = Email::AccountExists { name: &existing.account.display_name, reset_link: &reset_link };
-            email::enqueue(&txn, &email, &mail.render(existing.account.locale), now).await?;
-        }
-        None => {
-            let new = users::NewUser {
-                email: &email,
-                password_hash: Some(hash),
-                display_name: name.as_str(),
-                role: form.role,
-                locale: form.locale,
-                email_verified_at: None,
-            };
-            let account = match users::insert(&txn, new, now).await {
-                Ok(account) => account,
-                // A parallel registration of the same address won the race: answer the same way.
-                Err(e) if repos::is_unique_violation(&e) => return Ok(()),
-                Err(e) => return Err(e.into()),
-            };
+    match users::insert(&txn, new, now).await {
+        Ok(account) => {
             let token = SecretToken::generate();
             tokens::create(&txn, account.id, Purpose::VerifyEmail, &token.hash(), now, now + VERIFY_TTL).await?;
             let link = state.settings.link("/verify-email", "token", token.expose());
             let mail = Email::VerifyEmail { name: &account.display_name, link: &link };
             email::enqueue(&txn, &email, &mail.render(account.locale), now).await?;
+            txn.commit().await?;
             tracing::info!(user.id = %account.id.0, "account registered");
         }
+        Err(e) if repos::is_unique_violation(&e) => {
+            drop(txn);
+            if let Some(existing) = users::find_by_email(&state.db, &email).await? {
+                let reset_link = state.settings.page("/forgot-password");
+                let mail = Email::AccountExists { name: &existing.account.display_name, reset_link: &reset_link };
+                email::enqueue(&state.db, &email, &mail.render(existing.account.locale), now).await?;
+            }
+        }
+        Err(e) => return Err(e.into()),
     }
-    txn.commit().await?;
     state.outbox_wake.notify_one();
     Ok(())
 }
@@ -218,11 +229,11 @@ pub async fn register(state: &AppState, form: Registration<'_>) -> Result<(), Ac
 #[tracing::instrument(skip_all)]
 pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AccountsError> {
     let now = state.now();
-    let txn = state.db.begin().await?;
-    let stored = tokens::find(&txn, &SecretToken::from_user(token).hash(), &[Purpose::VerifyEmail])
+    let stored = tokens::find(&state.db, &SecretToken::from_user(token).hash(), &[Purpose::VerifyEmail])
         .await?
         .ok_or(AccountsError::Token(None))?;
     check_usable(stored.expires_at, stored.used_at, now).map_err(|p| AccountsError::Token(Some(p)))?;
+    let txn = state.db.begin().await?;
     if !tokens::consume(&txn, stored.id, now).await? {
         return Err(AccountsError::Token(Some(TokenProblem::AlreadyUsed)));
     }
@@ -289,7 +300,10 @@ pub async fn sign_out(state: &AppState, session_id: Uuid) -> Result<(), Accounts
     Ok(())
 }
 
-/// E-mails a reset link when the address has an account. The answer is the same either way.
+/// E-mails a reset link when the address has an account.
+///
+/// The answer is the same either way and does not wait for the lookup or the writes, so its
+/// timing does not reveal whether the address is registered either.
 #[tracing::instrument(skip_all)]
 pub async fn request_password_reset(
     state: &AppState,
@@ -303,14 +317,26 @@ pub async fn request_password_reset(
     if !rate_limit::allow(&state.db, now, &hits).await? {
         return Err(AccountsError::RateLimited);
     }
+    let state = state.clone();
+    tokio::spawn(async move {
+        if let Err(err) = send_reset_link(&state, &address).await {
+            tracing::error!(error = %crate::error::cause_chain(&err), "queueing a reset link failed");
+        }
+    });
+    Ok(())
+}
+
+async fn send_reset_link(state: &AppState, address: &EmailAddress) -> Result<(), AccountsError> {
+    let Some(user) = users::find_by_email(&state.db, address).await? else {
+        return Ok(());
+    };
+    let now = state.now();
+    let token = SecretToken::generate();
     let txn = state.db.begin().await?;
-    if let Some(user) = users::find_by_email(&txn, &address).await? {
-        let token = SecretToken::generate();
-        tokens::create(&txn, user.account.id, Purpose::ResetPassword, &token.hash(), now, now + RESET_TTL).await?;
-        let link = state.settings.link("/reset-password", "token", token.expose());
-        let mail = Email::PasswordReset { name: &user.account.display_name, link: &link };
-        email::enqueue(&txn, &address, &mail.render(user.account.locale), now).await?;
-    }
+    tokens::create(&txn, user.account.id, Purpose::ResetPassword, &token.hash(), now, now + RESET_TTL).await?;
+    let link = state.settings.link("/reset-password", "token", token.expose());
+    let mail = Email::PasswordReset { name: &user.account.display_name, link: &link };
+    email::enqueue(&txn, address, &mail.render(user.account.locale), now).await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
     Ok(())
@@ -334,6 +360,7 @@ pub async fn reset_password(state: &AppState, token: &str, new_password: &str) -
         return Err(AccountsError::Token(Some(TokenProblem::AlreadyUsed)));
     }
     users::set_password_hash(&txn, stored.user, hash, now).await?;
+    tokens::consume_open(&txn, stored.user, &[Purpose::ResetPassword, Purpose::StaffInvitation], now).await?;
     // Receiving the link proves control of the address.
     users::mark_email_verified(&txn, stored.user, now).await?;
     let revoked = sessions::delete_all_for(&txn, stored.user).await?;
@@ -361,6 +388,7 @@ pub async fn change_password(
     let token = SecretToken::generate();
     let txn = state.db.begin().await?;
     users::set_password_hash(&txn, account.id, hash, now).await?;
+    tokens::consume_open(&txn, account.id, &[Purpose::ResetPassword, Purpose::StaffInvitation], now).await?;
     sessions::delete_all_for(&txn, account.id).await?;
     sessions::create(&txn, account.id, &token.hash(), now, now + SESSION_TTL).await?;
     txn.commit().await?;

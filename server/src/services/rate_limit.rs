@@ -22,6 +22,10 @@ pub struct Limit {
 pub const SIGN_IN_PER_EMAIL: Limit = Limit { name: "sign_in:email", max: 5, window_secs: 15 * 60 };
 /// Sign-in attempts per client address: 30 per 15 minutes.
 pub const SIGN_IN_PER_IP: Limit = Limit { name: "sign_in:ip", max: 30, window_secs: 15 * 60 };
+/// Registrations per e-mail address: 5 per hour.
+pub const REGISTER_PER_EMAIL: Limit = Limit { name: "register:email", max: 5, window_secs: 60 * 60 };
+/// Registrations per client address: 20 per hour.
+pub const REGISTER_PER_IP: Limit = Limit { name: "register:ip", max: 20, window_secs: 60 * 60 };
 /// Password-reset requests per e-mail address: 3 per hour.
 pub const RESET_PER_EMAIL: Limit = Limit { name: "reset:email", max: 3, window_secs: 60 * 60 };
 /// Password-reset requests per client address: 10 per hour.

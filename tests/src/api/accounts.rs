@@ -22,6 +22,8 @@ db_test! {
 
         let verified = app.graphql("mutation($t: String!) { verifyEmail(token: $t) }", json!({ "t": mail.token() })).await;
         assert_eq!(verified["data"]["verifyEmail"], true, "{verified}");
+        let again = app.graphql("mutation($t: String!) { verifyEmail(token: $t) }", json!({ "t": mail.token() })).await;
+        assert_eq!(again["errors"][0]["extensions"]["reason"], "TOKEN_USED", "{again}");
 
         let signed_in = app.sign_in(&app.client, "OLGA.PETROVA@example.lv", PASSWORD).await;
         assert_eq!(signed_in["data"]["signIn"]["role"], "FOUNDER", "{signed_in}");
@@ -50,6 +52,17 @@ db_test! {
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Max-Age=2592000"), "{cookie}");
         let token = cookie.trim_start_matches("tilts_session=").split(';').next().unwrap();
         assert_eq!(token.len(), 64, "256-bit token, hex");
+        // Only the token's SHA-256 is stored.
+        use sea_orm::{EntityTrait, QuerySelect};
+        let stored: Vec<String> = tilts::db::entities::sessions::Entity::find()
+            .select_only()
+            .column(tilts::db::entities::sessions::Column::TokenHash)
+            .into_tuple()
+            .all(&app.state.db)
+            .await
+            .unwrap();
+        assert!(!stored.iter().any(|h| h == token));
+        assert!(stored.contains(&tilts::domain::token::sha256_hex(token)));
     }
 
     async fn registering_an_existing_address_reveals_nothing_and_warns_its_owner(app: TestApp) {
@@ -84,6 +97,14 @@ db_test! {
         assert_eq!(nameless["errors"][0]["extensions"]["field"], "displayName");
     }
 
+    async fn registrations_are_rate_limited_per_address(app: TestApp) {
+        app.clock.start_of_next_window(60 * 60);
+        for _ in 0..5 {
+            assert_eq!(app.register("again@example.lv", "FOUNDER", "LV").await["data"]["register"], true);
+        }
+        assert_eq!(error_code(&app.register("again@example.lv", "FOUNDER", "LV").await), "RATE_LIMITED");
+    }
+
     async fn wrong_password_and_unknown_email_get_the_same_answer(app: TestApp) {
         let email = app.sign_in_new(&TestApp::new_client(), tilts::domain::Role::Founder).await;
         let wrong = app.sign_in(&app.client, &email, "not the password").await;
@@ -93,6 +114,7 @@ db_test! {
     }
 
     async fn the_sixth_rapid_sign_in_for_one_address_is_rate_limited(app: TestApp) {
+        app.clock.start_of_next_window(15 * 60);
         let email = app.sign_in_new(&TestApp::new_client(), tilts::domain::Role::Founder).await;
         // sign_in_new used one attempt; four more wrong ones make five.
         for _ in 0..4 {

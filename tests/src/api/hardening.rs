@@ -90,6 +90,28 @@ async fn production_hides_introspection_suggestions_and_graphiql() {
     assert!(!message.contains("Did you mean"), "{typo}");
     let page = reqwest::get(format!("{}/graphql", app.address)).await.unwrap();
     assert_eq!(page.status(), 405);
+
+    // Session cookies carry `Secure` in production.
+    tilts::services::accounts::create_verified(
+        &app.state,
+        "p@example.lv",
+        "P",
+        crate::app::PASSWORD,
+        tilts::domain::Role::Founder,
+        tilts::domain::Locale::Lv,
+    )
+    .await
+    .unwrap();
+    let response = reqwest::Client::new()
+        .post(format!("{}/graphql", app.address))
+        .json(
+            &json!({ "query": "mutation { signIn(email: \"p@example.lv\", password: \"kalnu takas 2026\") { id } }" }),
+        )
+        .send()
+        .await
+        .unwrap();
+    let cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap().to_owned();
+    assert!(cookie.ends_with("; Secure"), "{cookie}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -38,9 +38,14 @@ db_test! {
     }
 
     async fn expired_and_unknown_links_are_refused(app: TestApp) {
+        app.register("early@example.lv", "FOUNDER", "EN").await;
         app.register("late@example.lv", "FOUNDER", "EN").await;
+        let early_token = app.smtp.wait_for_message_to("early@example.lv").await.token();
         let verify_token = app.smtp.wait_for_message_to("late@example.lv").await.token();
-        app.clock.advance(chrono::Duration::hours(25));
+        app.clock.advance(chrono::Duration::hours(23));
+        let in_time = app.graphql("mutation($t: String!) { verifyEmail(token: $t) }", json!({ "t": early_token })).await;
+        assert_eq!(in_time["data"]["verifyEmail"], true, "a link works for 24 hours: {in_time}");
+        app.clock.advance(chrono::Duration::hours(2));
         let late = app.graphql("mutation($t: String!) { verifyEmail(token: $t) }", json!({ "t": verify_token })).await;
         assert_eq!(error_code(&late), "BAD_USER_INPUT");
         assert_eq!(late["errors"][0]["extensions"]["reason"], "TOKEN_EXPIRED");
@@ -52,6 +57,7 @@ db_test! {
         app.graphql(REQUEST, json!({ "e": email })).await;
         let reset_token = app.smtp.wait_for_message_to(&email).await.token();
         app.clock.advance(chrono::Duration::minutes(61));
+        assert!(!app.smtp.messages_to(&email).is_empty());
         let expired = app.graphql(RESET, json!({ "t": reset_token, "p": "jauna parole 2026" })).await;
         assert_eq!(expired["errors"][0]["extensions"]["reason"], "TOKEN_EXPIRED");
     }
@@ -76,6 +82,26 @@ db_test! {
         app.smtp.wait_for_message_to(&email).await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         assert!(app.smtp.messages_to("nobody-here@example.lv").is_empty());
+    }
+
+    async fn a_new_password_voids_older_reset_links(app: TestApp) {
+        let email = app.sign_in_new(&TestApp::new_client(), tilts::domain::Role::Founder).await;
+        app.graphql(REQUEST, json!({ "e": email })).await;
+        app.smtp.wait_for(1).await;
+        app.graphql(REQUEST, json!({ "e": email })).await;
+        let mails = app.smtp.wait_for(2).await;
+        let (first, second) = (mails[0].token(), mails[1].token());
+        assert!(app.graphql(RESET, json!({ "t": second, "p": "jauna parole 2026" })).await["errors"].is_null());
+        let stale = app.graphql(RESET, json!({ "t": first, "p": "vēl cita parole 1" })).await;
+        assert_eq!(stale["errors"][0]["extensions"]["reason"], "TOKEN_USED", "{stale}");
+    }
+
+    async fn reset_requests_are_rate_limited_per_address(app: TestApp) {
+        app.clock.start_of_next_window(60 * 60);
+        for _ in 0..3 {
+            assert_eq!(app.graphql(REQUEST, json!({ "e": "someone@example.lv" })).await["data"]["requestPasswordReset"], true);
+        }
+        assert_eq!(error_code(&app.graphql(REQUEST, json!({ "e": "someone@example.lv" })).await), "RATE_LIMITED");
     }
 
     async fn changing_the_password_signs_out_other_devices_but_not_this_one(app: TestApp) {

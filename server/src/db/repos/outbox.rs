@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
-    sea_query::{Expr, LockBehavior, LockType},
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    Set,
+    sea_query::{Expr, ExprTrait, LockBehavior, LockType, Order, Query},
 };
 use uuid::Uuid;
 
@@ -79,34 +79,35 @@ pub async fn enqueue(db: &impl ConnectionTrait, msg: NewMessage<'_>, now: DateTi
 }
 
 /// Claims up to `limit` due messages for `lease`, so no other worker sends them meanwhile.
-/// On PostgreSQL rows locked by another worker's claim are skipped (`FOR UPDATE SKIP LOCKED`).
+///
+/// One `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING *` statement; on PostgreSQL the inner
+/// select takes `FOR UPDATE SKIP LOCKED`, so concurrent workers on several replicas never claim
+/// the same row.
 pub async fn claim_due(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     lease: Duration,
     limit: u64,
 ) -> Result<Vec<ClaimedMessage>, DbErr> {
-    let txn = db.begin().await?;
-    let mut query = outbox::Entity::find()
-        .filter(outbox::Column::Status.eq(PENDING))
-        .filter(outbox::Column::NextAttemptAt.lte(now))
-        .filter(Condition::any().add(outbox::Column::LockedUntil.is_null()).add(outbox::Column::LockedUntil.lte(now)))
-        .order_by_asc(outbox::Column::CreatedAt)
+    let mut due = Query::select();
+    due.column(outbox::Column::Id)
+        .from(outbox::Entity)
+        .and_where(outbox::Column::Status.eq(PENDING))
+        .and_where(outbox::Column::NextAttemptAt.lte(now))
+        .cond_where(
+            Condition::any().add(outbox::Column::LockedUntil.is_null()).add(outbox::Column::LockedUntil.lte(now)),
+        )
+        .order_by(outbox::Column::CreatedAt, Order::Asc)
         .limit(limit);
-    if txn.get_database_backend() == DbBackend::Postgres {
-        query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    if db.get_database_backend() == DbBackend::Postgres {
+        due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
     }
-    let rows = query.all(&txn).await?;
-    if rows.is_empty() {
-        txn.commit().await?;
-        return Ok(Vec::new());
-    }
-    outbox::Entity::update_many()
+    let mut rows = outbox::Entity::update_many()
         .col_expr(outbox::Column::LockedUntil, Expr::value(now + lease))
-        .filter(outbox::Column::Id.is_in(rows.iter().map(|r| r.id)))
-        .exec(&txn)
+        .filter(Expr::col(outbox::Column::Id).in_subquery(due))
+        .exec_with_returning(db)
         .await?;
-    txn.commit().await?;
+    rows.sort_by_key(|r| r.created_at);
     Ok(rows
         .into_iter()
         .map(|r| ClaimedMessage {
@@ -174,9 +175,36 @@ pub async fn mark_failed(db: &impl ConnectionTrait, id: Uuid, attempts: i32, err
     Ok(())
 }
 
-/// How many messages are in each state.
+/// How many messages are in each state, read in one statement.
 pub async fn counts(db: &impl ConnectionTrait) -> Result<OutboxCounts, DbErr> {
-    use sea_orm::PaginatorTrait;
-    let count = |status: &'static str| outbox::Entity::find().filter(outbox::Column::Status.eq(status)).count(db);
-    Ok(OutboxCounts { pending: count(PENDING).await?, sent: count(SENT).await?, failed: count(FAILED).await? })
+    let rows: Vec<(String, i64)> = outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::Status)
+        .column_as(outbox::Column::Id.count(), "n")
+        .group_by(outbox::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut counts = OutboxCounts::default();
+    for (status, n) in rows {
+        let n = u64::try_from(n).unwrap_or(0);
+        match status.as_str() {
+            PENDING => counts.pending = n,
+            SENT => counts.sent = n,
+            FAILED => counts.failed = n,
+            _ => {}
+        }
+    }
+    Ok(counts)
+}
+
+/// Deletes delivered messages sent before `before`: only the recipient and subject remain by
+/// then, and they are not kept longer than needed.
+pub async fn purge_sent_before(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u64, DbErr> {
+    let res = outbox::Entity::delete_many()
+        .filter(outbox::Column::Status.eq(SENT))
+        .filter(outbox::Column::SentAt.lt(before))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
 }

@@ -87,3 +87,21 @@ pub async fn consume(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) ->
         .await?;
     Ok(res.rows_affected == 1)
 }
+
+/// Uses up every open token of `user` for `purposes` (after a password change, older reset and
+/// invitation links must stop working).
+pub async fn consume_open(
+    db: &impl ConnectionTrait,
+    user: UserId,
+    purposes: &[Purpose],
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let res = account_tokens::Entity::update_many()
+        .col_expr(account_tokens::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(account_tokens::Column::UserId.eq(user.0))
+        .filter(account_tokens::Column::Purpose.is_in(purposes.iter().map(|p| p.as_str())))
+        .filter(account_tokens::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}
