@@ -1,17 +1,12 @@
-//! The Tilts PWA.
+//! The Tilts PWA: mounts the app into the page.
 
-use leptos::prelude::*;
+mod api;
+mod app;
+mod components;
+mod contexts;
+mod i18n;
+mod pages;
 
 fn main() {
-    mount_to_body(App);
-}
-
-/// The application root.
-#[component]
-fn App() -> impl IntoView {
-    view! {
-        <main>
-            <h1>"Tilts"</h1>
-        </main>
-    }
+    leptos::mount::mount_to_body(app::App);
 }

@@ -47,6 +47,7 @@ fn build_pwa() -> Result {
     setup::run(
         std::process::Command::new("trunk")
             .args(["build", "--release", "--offline", "--config", "../trunk.toml"])
+            .env("PATH", setup::path_with_tools())
             .current_dir(root().join("frontend")),
     )
 }

@@ -12,12 +12,27 @@ use crate::Result;
 
 /// The Trunk release that builds with the pinned toolchain.
 const TRUNK_VERSION: &str = "0.21.14";
+/// The binaryen release whose wasm-opt Trunk uses (named in trunk.toml as `version_132`).
+const BINARYEN_VERSION: &str = "132.0.0";
 /// Where a private PostgreSQL server listens when the machine has none.
 const PRIVATE_PG_PORT: u16 = 55432;
 
 /// The workspace root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
+}
+
+/// Tools installed from npm live here, outside the checkout, so every clone shares them.
+pub fn tools_dir() -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/tmp"));
+    home.join(".cache/tilts-tools")
+}
+
+/// `PATH` with the npm tools first (Trunk looks up wasm-opt there).
+pub fn path_with_tools() -> std::ffi::OsString {
+    let mut paths = vec![tools_dir().join("node_modules/.bin")];
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).unwrap_or_default()
 }
 
 /// Runs a command, failing with its name when it fails.
@@ -96,10 +111,11 @@ impl Setup {
         self.wasm_target()
     }
 
-    /// Trunk, wasm-bindgen-cli (the version in Cargo.lock) and wasm-opt.
+    /// Trunk, wasm-bindgen-cli (the version in Cargo.lock), wasm-opt, gzip and brotli.
     pub fn pwa_tools(&self) -> Result {
-        self.apt(&["binaryen"])?;
+        self.apt(&["brotli", "gzip"])?;
         self.wasm_target()?;
+        self.npm_tool("binaryen", BINARYEN_VERSION, "wasm-opt", &format!("version_{BINARYEN_VERSION}"))?;
         let trunk = output("trunk", &["--version"]).unwrap_or_default();
         if !trunk.contains(TRUNK_VERSION) {
             cargo(&["install", "--locked", "trunk", "--version", TRUNK_VERSION])?;
@@ -111,6 +127,29 @@ impl Setup {
             cargo(&["install", "wasm-bindgen-cli", "--version", &wanted, "--force"])?;
         }
         Ok(())
+    }
+
+    /// Installs an npm package into [`tools_dir`] unless `binary --version` already mentions `expect`.
+    pub fn npm_tool(&self, package: &str, version: &str, binary: &str, expect: &str) -> Result {
+        let bin = tools_dir().join("node_modules/.bin").join(binary);
+        let have = output(&bin.to_string_lossy(), &["--version"]).unwrap_or_default();
+        if have.contains(expect) {
+            return Ok(());
+        }
+        self.npm_package(package, version)
+    }
+
+    /// Installs `package@version` into [`tools_dir`] (npm itself from Debian when missing).
+    pub fn npm_package(&self, package: &str, version: &str) -> Result {
+        if output("npm", &["--version"]).is_none() {
+            self.apt(&["nodejs", "npm"])?;
+        }
+        let dir = tools_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+            .arg(&dir)
+            .arg(format!("{package}@{version}")))
     }
 
     /// A PostgreSQL URL for the tests: `TILTS_TEST_POSTGRES_URL` when it answers, else a private

@@ -1,0 +1,50 @@
+// Tilts service worker: caches the app shell (HTML, JS, wasm, CSS, icons) so the app opens
+// without a connection. Never caches /graphql or anything personal.
+const VERSION = "__TILTS_BUILD__";
+const CACHE = "tilts-shell-" + VERSION;
+const SHELL = ["/", "/offline.html", "/manifest.webmanifest", "/icons/icon-192.png"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(SHELL);
+    // The hashed JS, wasm and CSS that index.html names.
+    const html = await (await cache.match("/")).text();
+    const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+    await cache.addAll([...new Set(assets)]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((n) => n.startsWith("tilts-") && n !== CACHE).map((n) => caches.delete(n)));
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/graphql")) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    // Network first, so pages are fresh; offline, the cached shell (the app routes itself).
+    event.respondWith((async () => {
+      try {
+        return await fetch(request);
+      } catch (_) {
+        const cache = await caches.open(CACHE);
+        return (await cache.match("/")) || (await cache.match("/offline.html"));
+      }
+    })());
+    return;
+  }
+  // Static files: cache first (their names change when their content does).
+  event.respondWith((async () => {
+    const cached = await caches.match(request);
+    return cached || fetch(request);
+  })());
+});

@@ -1,0 +1,72 @@
+//! What a form shows besides its inputs: per-field errors, a general error, a busy flag.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::contexts::locale::I18n;
+use crate::i18n::Key;
+
+/// Form feedback state.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    /// Errors by field name.
+    pub field_errors: RwSignal<HashMap<&'static str, String>>,
+    /// An error that belongs to no single field.
+    pub general: RwSignal<Option<String>>,
+    /// A request is in flight.
+    pub busy: RwSignal<bool>,
+}
+
+impl FormState {
+    /// An empty form state.
+    pub fn new() -> FormState {
+        FormState {
+            field_errors: RwSignal::new(HashMap::new()),
+            general: RwSignal::new(None),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    /// Clears all errors before a new attempt.
+    pub fn reset(self) {
+        self.field_errors.set(HashMap::new());
+        self.general.set(None);
+    }
+
+    /// Marks `field` as wrong with the message of `key`.
+    pub fn invalid(self, field: &'static str, i18n: I18n, key: Key) {
+        let text = key.text(i18n.locale.get_untracked()).to_owned();
+        self.field_errors.update(|errors| {
+            errors.insert(field, text);
+        });
+    }
+
+    /// Whether any field is marked wrong.
+    pub fn has_errors(self) -> bool {
+        !self.field_errors.with_untracked(HashMap::is_empty)
+    }
+
+    /// Shows a server error next to its field (one of `fields`) or as a general error.
+    pub fn show(self, error: &ApiError, i18n: I18n, fields: &[&'static str]) {
+        let text = error.text(i18n.locale.get_untracked());
+        match error.field.as_deref().and_then(|f| fields.iter().find(|known| **known == f)) {
+            Some(field) => self.field_errors.update(|errors| {
+                errors.insert(field, text);
+            }),
+            None => self.general.set(Some(text)),
+        }
+    }
+
+    /// The error of one field, as a signal.
+    pub fn error_of(self, field: &'static str) -> Signal<Option<String>> {
+        Signal::derive(move || self.field_errors.with(|errors| errors.get(field).cloned()))
+    }
+}
+
+impl Default for FormState {
+    fn default() -> Self {
+        FormState::new()
+    }
+}

@@ -1,0 +1,41 @@
+//! The frame of every page: skip link, header with language switcher, navigation (a bottom bar
+//! on phones, a top bar on wide screens) and the main region.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::LangSwitcher;
+use crate::contexts::{locale::use_i18n, session::use_session};
+use crate::i18n::keys;
+
+/// The page frame around `children`.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let signed_in = move || session.viewer.with(Option::is_some);
+    view! {
+        <a class="skip" href="#main">{move || i18n.t(keys::SKIP_TO_CONTENT)}</a>
+        <header class="top">
+            <A href="/" attr:class="brand">
+                <span class="brand-name">{move || i18n.t(keys::APP_NAME)}</span>
+            </A>
+            <LangSwitcher />
+        </header>
+        <nav class="nav" aria-label=move || i18n.t(keys::NAV_MAIN)>
+            <A href="/">{move || i18n.t(keys::NAV_HOME)}</A>
+            <Show
+                when=signed_in
+                fallback=move || {
+                    view! {
+                        <A href="/sign-in">{move || i18n.t(keys::NAV_SIGN_IN)}</A>
+                        <A href="/register">{move || i18n.t(keys::NAV_REGISTER)}</A>
+                    }
+                }
+            >
+                <A href="/account">{move || i18n.t(keys::NAV_ACCOUNT)}</A>
+            </Show>
+        </nav>
+        <main id="main">{children()}</main>
+    }
+}

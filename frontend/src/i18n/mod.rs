@@ -1,0 +1,65 @@
+//! Translations, generated at build time from `locales/*.json` (see `build.rs`).
+
+include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
+
+/// A language of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// Latvian, the default.
+    #[default]
+    Lv,
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl Locale {
+    /// Every locale, in the order the switcher shows them.
+    pub const ALL: [Locale; 3] = [Locale::Lv, Locale::En, Locale::Ru];
+
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Lv => "lv",
+            Locale::En => "en",
+            Locale::Ru => "ru",
+        }
+    }
+
+    /// The language's own name, as the switcher shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Lv => "Latviešu",
+            Locale::En => "English",
+            Locale::Ru => "Русский",
+        }
+    }
+
+    /// Parses a code such as `ru` or `ru-RU`.
+    pub fn from_code(code: &str) -> Option<Locale> {
+        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        Locale::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+/// A translation key; see [`keys`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key(usize);
+
+impl Key {
+    /// The text in `locale`.
+    pub fn text(self, locale: Locale) -> &'static str {
+        let table = match locale {
+            Locale::Lv => &LV,
+            Locale::En => &EN,
+            Locale::Ru => &RU,
+        };
+        table.get(self.0).copied().unwrap_or("")
+    }
+
+    /// The key named `name` (for error codes from the server).
+    pub fn named(name: &str) -> Option<Key> {
+        KEY_NAMES.iter().position(|n| *n == name).map(Key)
+    }
+}

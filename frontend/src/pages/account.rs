@@ -1,0 +1,120 @@
+//! `/account`: language, password and signing out. Signed-in people only.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{
+    self,
+    operations::{ChangePassword, SignOut, change_password, sign_out},
+};
+use crate::components::{Field, FormState, PageHeader};
+use crate::contexts::{locale::use_i18n, session::use_session};
+use crate::i18n::keys;
+
+/// The account settings page; sends people who are not signed in to the sign-in page.
+#[component]
+pub fn Account() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    Effect::new({
+        let navigate = navigate.clone();
+        move |_| {
+            if session.checked.get() && session.viewer.with(Option::is_none) {
+                navigate("/sign-in?next=/account", Default::default());
+            }
+        }
+    });
+
+    let form = FormState::new();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let saved = RwSignal::new(false);
+    let change = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.reset();
+        saved.set(false);
+        if current.with_untracked(String::is_empty) {
+            form.invalid("current", i18n, keys::ERROR_REQUIRED);
+        }
+        if new.with_untracked(|p| p.chars().count() < 10) {
+            form.invalid("newPassword", i18n, keys::ERROR_PASSWORD_SHORT);
+        }
+        if form.has_errors() {
+            return;
+        }
+        let variables = change_password::Variables { current: current.get_untracked(), new: new.get_untracked() };
+        form.busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::call::<ChangePassword>(variables, i18n.locale.get_untracked()).await {
+                Ok(_) => {
+                    current.set(String::new());
+                    new.set(String::new());
+                    saved.set(true);
+                }
+                Err(error) => form.show(&error, i18n, &["current", "newPassword"]),
+            }
+            form.busy.set(false);
+        });
+    };
+
+    let sign_out_now = move |_| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let _ = api::call::<SignOut>(sign_out::Variables {}, i18n.locale.get_untracked()).await;
+            session.forget();
+            navigate("/sign-in", Default::default());
+        });
+    };
+
+    view! {
+        <PageHeader title=keys::ACCOUNT_TITLE intro=keys::ACCOUNT_INTRO />
+        <Show when=move || session.viewer.with(Option::is_some)>
+            <p class="who">
+                {move || {
+                    let v = session.viewer.get().unwrap_or_else(|| crate::contexts::session::SignedIn {
+                        email: String::new(),
+                        display_name: String::new(),
+                    });
+                    i18n.fill(keys::ACCOUNT_SIGNED_IN_AS, &[("name", &v.display_name), ("email", &v.email)])
+                }}
+            </p>
+        </Show>
+        <section class="card">
+            <h2>{move || i18n.t(keys::ACCOUNT_PASSWORD_TITLE)}</h2>
+            <form on:submit=change novalidate=true>
+                <Field
+                    name="current"
+                    label=Signal::derive(move || i18n.t(keys::FORM_CURRENT_PASSWORD).to_owned())
+                    value=current
+                    kind="password"
+                    autocomplete="current-password"
+                    error=form.error_of("current")
+                />
+                <Field
+                    name="newPassword"
+                    label=Signal::derive(move || i18n.t(keys::FORM_NEW_PASSWORD).to_owned())
+                    hint=Signal::derive(move || i18n.t(keys::FORM_PASSWORD_HINT).to_owned())
+                    value=new
+                    kind="password"
+                    autocomplete="new-password"
+                    error=form.error_of("newPassword")
+                />
+                <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
+                    {move || form.general.get().unwrap_or_default()}
+                </p>
+                <p class="success" role="status" hidden=move || !saved.get()>{move || i18n.t(keys::ACCOUNT_PASSWORD_SAVED)}</p>
+                <button type="submit" disabled=move || form.busy.get()>
+                    {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::ACCOUNT_PASSWORD_SUBMIT) }}
+                </button>
+            </form>
+        </section>
+        <section class="card">
+            <h2>{move || i18n.t(keys::ACCOUNT_SIGN_OUT)}</h2>
+            <p>{move || i18n.t(keys::ACCOUNT_SIGN_OUT_HINT)}</p>
+            <button type="button" class="secondary" id="sign-out" on:click=sign_out_now>
+                {move || i18n.t(keys::ACCOUNT_SIGN_OUT)}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,62 @@
+//! `/forgot-password`: ask for a reset link.
+
+use leptos::prelude::*;
+
+use crate::api::{
+    self,
+    operations::{RequestPasswordReset, request_password_reset},
+};
+use crate::components::{Field, FormState, PageHeader};
+use crate::contexts::locale::use_i18n;
+use crate::i18n::keys;
+use crate::pages::looks_like_email;
+
+/// The forgot-password page.
+#[component]
+pub fn ForgotPassword() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = FormState::new();
+    let email = RwSignal::new(String::new());
+    let sent = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.reset();
+        if !email.with_untracked(|e| looks_like_email(e)) {
+            form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
+            return;
+        }
+        let variables = request_password_reset::Variables { email: email.get_untracked().trim().to_owned() };
+        form.busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::call::<RequestPasswordReset>(variables, i18n.locale.get_untracked()).await {
+                Ok(_) => sent.set(true),
+                Err(error) => form.show(&error, i18n, &["email"]),
+            }
+            form.busy.set(false);
+        });
+    };
+    view! {
+        <PageHeader title=keys::FORGOT_TITLE intro=keys::FORGOT_INTRO />
+        <Show
+            when=move || !sent.get()
+            fallback=move || view! { <p class="success" role="status">{move || i18n.t(keys::FORGOT_DONE)}</p> }
+        >
+            <form on:submit=submit novalidate=true>
+                <Field
+                    name="email"
+                    label=Signal::derive(move || i18n.t(keys::FORM_EMAIL).to_owned())
+                    value=email
+                    kind="email"
+                    autocomplete="email"
+                    error=form.error_of("email")
+                />
+                <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
+                    {move || form.general.get().unwrap_or_default()}
+                </p>
+                <button type="submit" disabled=move || form.busy.get()>
+                    {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::FORGOT_SUBMIT) }}
+                </button>
+            </form>
+        </Show>
+    }
+}

@@ -1,0 +1,135 @@
+//! `/register`: create a founder, mentor or organisation account.
+
+use leptos::prelude::*;
+
+use crate::api::{
+    self,
+    operations::{Register as RegisterOp, register},
+};
+use crate::components::{Field, FormState, PageHeader};
+use crate::contexts::locale::use_i18n;
+use crate::i18n::{Locale, keys};
+use crate::pages::looks_like_email;
+
+/// The registration page.
+#[component]
+pub fn Register() -> impl IntoView {
+    let i18n = use_i18n();
+    let form = FormState::new();
+    let role = RwSignal::new("FOUNDER".to_owned());
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let done = RwSignal::new(None::<String>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.reset();
+        if name.with_untracked(|n| n.trim().is_empty()) {
+            form.invalid("displayName", i18n, keys::ERROR_REQUIRED);
+        }
+        if !email.with_untracked(|e| looks_like_email(e)) {
+            form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
+        }
+        if password.with_untracked(|p| p.chars().count() < 10) {
+            form.invalid("password", i18n, keys::ERROR_PASSWORD_SHORT);
+        }
+        if form.has_errors() {
+            return;
+        }
+        let locale = i18n.locale.get_untracked();
+        let input = register::RegisterInput {
+            email: email.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+            display_name: name.get_untracked(),
+            role: match role.get_untracked().as_str() {
+                "MENTOR" => register::Role::MENTOR,
+                "ENTERPRISE" => register::Role::ENTERPRISE,
+                _ => register::Role::FOUNDER,
+            },
+            locale: match locale {
+                Locale::Lv => register::Locale::LV,
+                Locale::En => register::Locale::EN,
+                Locale::Ru => register::Locale::RU,
+            },
+        };
+        form.busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::call::<RegisterOp>(register::Variables { input }, locale).await {
+                Ok(_) => done.set(Some(email.get_untracked().trim().to_owned())),
+                Err(error) => form.show(&error, i18n, &["email", "password", "displayName"]),
+            }
+            form.busy.set(false);
+        });
+    };
+
+    let role_option = move |value: &'static str, key| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="role"
+                    value=value
+                    prop:checked=move || role.get() == value
+                    on:change=move |_| role.set(value.to_owned())
+                />
+                <span>{move || i18n.t(key)}</span>
+            </label>
+        }
+    };
+
+    view! {
+        <PageHeader title=keys::REGISTER_TITLE intro=keys::REGISTER_INTRO />
+        <Show
+            when=move || done.with(Option::is_none)
+            fallback=move || {
+                view! {
+                    <section class="success" role="status">
+                        <h2>{move || i18n.t(keys::REGISTER_DONE_TITLE)}</h2>
+                        <p>{move || i18n.fill(keys::REGISTER_DONE_TEXT, &[("email", &done.get().unwrap_or_default())])}</p>
+                    </section>
+                }
+            }
+        >
+            <form on:submit=submit novalidate=true>
+                <fieldset>
+                    <legend>{move || i18n.t(keys::REGISTER_ROLE)}</legend>
+                    {role_option("FOUNDER", keys::REGISTER_ROLE_FOUNDER)}
+                    {role_option("MENTOR", keys::REGISTER_ROLE_MENTOR)}
+                    {role_option("ENTERPRISE", keys::REGISTER_ROLE_ENTERPRISE)}
+                </fieldset>
+                <Field
+                    name="displayName"
+                    label=Signal::derive(move || i18n.t(keys::REGISTER_DISPLAY_NAME).to_owned())
+                    hint=Signal::derive(move || i18n.t(keys::REGISTER_DISPLAY_NAME_HINT).to_owned())
+                    value=name
+                    autocomplete="nickname"
+                    error=form.error_of("displayName")
+                />
+                <Field
+                    name="email"
+                    label=Signal::derive(move || i18n.t(keys::FORM_EMAIL).to_owned())
+                    value=email
+                    kind="email"
+                    autocomplete="email"
+                    error=form.error_of("email")
+                />
+                <Field
+                    name="password"
+                    label=Signal::derive(move || i18n.t(keys::FORM_PASSWORD).to_owned())
+                    hint=Signal::derive(move || i18n.t(keys::FORM_PASSWORD_HINT).to_owned())
+                    value=password
+                    kind="password"
+                    autocomplete="new-password"
+                    error=form.error_of("password")
+                />
+                <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
+                    {move || form.general.get().unwrap_or_default()}
+                </p>
+                <button type="submit" disabled=move || form.busy.get()>
+                    {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::REGISTER_SUBMIT) }}
+                </button>
+            </form>
+        </Show>
+    }
+}

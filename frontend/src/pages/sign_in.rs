@@ -1,0 +1,106 @@
+//! `/sign-in`.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_query_map},
+};
+
+use crate::api::{
+    self,
+    operations::{SignIn as SignInOp, sign_in},
+};
+use crate::components::{Field, FormState, PageHeader};
+use crate::contexts::{
+    locale::use_i18n,
+    session::{SignedIn, use_session},
+};
+use crate::i18n::{Locale, keys};
+use crate::pages::looks_like_email;
+
+/// The sign-in page; `?next=/path` says where to go afterwards.
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let form = FormState::new();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let required = move || query.with(|q| q.get("next").is_some());
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.reset();
+        if !email.with_untracked(|e| looks_like_email(e)) {
+            form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
+        }
+        if password.with_untracked(String::is_empty) {
+            form.invalid("password", i18n, keys::ERROR_REQUIRED);
+        }
+        if form.has_errors() {
+            return;
+        }
+        let variables =
+            sign_in::Variables { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() };
+        let next = query.with_untracked(|q| q.get("next")).filter(|n| n.starts_with('/') && !n.starts_with("//"));
+        let navigate = navigate.clone();
+        form.busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::call::<SignInOp>(variables, i18n.locale.get_untracked()).await {
+                Ok(data) => {
+                    let v = data.sign_in;
+                    let locale = match v.locale {
+                        sign_in::Locale::LV => Some(Locale::Lv),
+                        sign_in::Locale::EN => Some(Locale::En),
+                        sign_in::Locale::RU => Some(Locale::Ru),
+                        sign_in::Locale::Other(_) => None,
+                    };
+                    session.signed_in(SignedIn { email: v.email, display_name: v.display_name }, locale, i18n);
+                    password.set(String::new());
+                    navigate(&next.unwrap_or_else(|| "/account".to_owned()), Default::default());
+                }
+                // Wrong e-mail or password: shown at the password, where the person will retype.
+                Err(mut error) => {
+                    if error.code == "UNAUTHENTICATED" {
+                        error.field = Some("password".to_owned());
+                    }
+                    form.show(&error, i18n, &["email", "password"]);
+                }
+            }
+            form.busy.set(false);
+        });
+    };
+
+    view! {
+        <PageHeader title=keys::SIGN_IN_TITLE intro=keys::SIGN_IN_INTRO />
+        <p class="notice" role="status" hidden=move || !required()>{move || i18n.t(keys::SIGN_IN_REQUIRED)}</p>
+        <form on:submit=submit novalidate=true>
+            <Field
+                name="email"
+                label=Signal::derive(move || i18n.t(keys::FORM_EMAIL).to_owned())
+                value=email
+                kind="email"
+                autocomplete="username"
+                error=form.error_of("email")
+            />
+            <Field
+                name="password"
+                label=Signal::derive(move || i18n.t(keys::FORM_PASSWORD).to_owned())
+                value=password
+                kind="password"
+                autocomplete="current-password"
+                error=form.error_of("password")
+            />
+            <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
+                {move || form.general.get().unwrap_or_default()}
+            </p>
+            <button type="submit" disabled=move || form.busy.get()>
+                {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::SIGN_IN_SUBMIT) }}
+            </button>
+        </form>
+        <p><A href="/forgot-password">{move || i18n.t(keys::SIGN_IN_FORGOT)}</A></p>
+        <p><A href="/register">{move || i18n.t(keys::SIGN_IN_NO_ACCOUNT)}</A></p>
+    }
+}
