@@ -107,6 +107,19 @@ pub struct Replica {
 }
 
 impl TestApp {
+    /// Stops the server as a lost connection would look to a browser; waits until it is gone.
+    pub async fn stop_server(&self) {
+        self._stop.0.cancel();
+        let port = self.address.rsplit(':').next().unwrap_or_default().to_owned();
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(format!("127.0.0.1:{port}")).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the server did not stop");
+    }
+
     /// Starts another server against this app's database, as a second replica would run.
     pub async fn spawn_replica(&self) -> Replica {
         let mut settings = (*self.state.settings).clone();

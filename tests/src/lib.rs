@@ -40,3 +40,5 @@ macro_rules! db_test {
 
 #[cfg(test)]
 mod api;
+#[cfg(test)]
+mod browser;

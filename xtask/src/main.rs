@@ -54,9 +54,11 @@ fn build_pwa() -> Result {
 
 fn test(extra: &[String]) -> Result {
     let setup = Setup::new()?;
-    setup.test_services()?;
-    let postgres_url = setup.postgres()?;
     cargo(&["fmt", "--all", "--", "--check"])?;
+    setup.test_services()?;
+    setup.pwa_tools()?;
+    let postgres_url = setup.postgres()?;
+    build_pwa()?;
     // The same package set for build and test, so dependencies are compiled with one feature set.
     let packages = ["-p", "tilts", "-p", "tilts-migrations", "-p", "tilts-tests", "-p", "xtask"];
     cargo(&[&["build"][..], &packages].concat())?;

@@ -14,6 +14,8 @@ use crate::Result;
 const TRUNK_VERSION: &str = "0.21.14";
 /// The binaryen release whose wasm-opt Trunk uses (named in trunk.toml as `version_132`).
 const BINARYEN_VERSION: &str = "132.0.0";
+/// The axe-core release the accessibility test injects.
+const AXE_VERSION: &str = "4.14.1";
 /// Where a private PostgreSQL server listens when the machine has none.
 const PRIVATE_PG_PORT: u16 = 55432;
 
@@ -105,10 +107,15 @@ impl Setup {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]).current_dir(root()))
     }
 
-    /// Everything the tests need besides PostgreSQL.
+    /// Everything the tests need besides PostgreSQL and the PWA tools: an SMTP server,
+    /// Chromium with its WebDriver, and axe-core.
     pub fn test_services(&self) -> Result {
-        self.apt(&["python3-aiosmtpd"])?;
-        self.wasm_target()
+        self.apt(&["python3-aiosmtpd", "chromium", "chromium-driver"])?;
+        self.wasm_target()?;
+        if !tools_dir().join("node_modules/axe-core/axe.min.js").is_file() {
+            self.npm_package("axe-core", AXE_VERSION)?;
+        }
+        Ok(())
     }
 
     /// Trunk, wasm-bindgen-cli (the version in Cargo.lock), wasm-opt, gzip and brotli.

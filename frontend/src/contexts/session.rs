@@ -66,7 +66,13 @@ pub fn provide_session(i18n: I18n) -> Session {
                 viewer::Locale::RU => Some(Locale::Ru),
                 viewer::Locale::Other(_) => None,
             };
-            session.signed_in(SignedIn { email: v.email, display_name: v.display_name }, account_locale, i18n);
+            // A language chosen on this device wins over the account's (it is the newer choice).
+            let chosen_here = web_sys::window()
+                .and_then(|w| w.local_storage().ok().flatten())
+                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+                .is_some();
+            let adopt = if chosen_here { None } else { account_locale };
+            session.signed_in(SignedIn { email: v.email, display_name: v.display_name }, adopt, i18n);
         }
         session.checked.set(true);
     });

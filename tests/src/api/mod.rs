@@ -5,3 +5,4 @@ mod hardening;
 mod outbox;
 mod passwords;
 mod schema;
+mod translations;

@@ -1,0 +1,86 @@
+//! axe-core finds no WCAG 2.1 A/AA violation on any page, in any language; screenshots of
+//! each page at 360 px go to `tests/artefacts/screenshots/`.
+
+use serde_json::Value;
+use tilts::domain::{Locale, Role};
+
+use super::{Browser, spawn_pwa_app};
+use crate::app::PASSWORD;
+
+/// axe-core's script, installed by `cargo xtask test` from npm.
+fn axe_source() -> String {
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/tmp".into());
+    let path = format!("{home}/.cache/tilts-tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{path} is missing: cargo xtask test installs axe-core"))
+}
+
+async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
+    browser.client.execute(axe, vec![]).await.expect("axe loads");
+    let result = browser
+        .run_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                .catch(e => done(['axe failed: ' + e]));",
+        )
+        .await;
+    match result {
+        Value::Array(items) => items.into_iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+        other => vec![format!("unexpected axe result {other}")],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_has_no_wcag_violations_in_any_language() {
+    let axe = axe_source();
+    let app = spawn_pwa_app().await;
+    tilts::services::accounts::create_verified(
+        &app.state,
+        "a11y@example.lv",
+        "Anna",
+        PASSWORD,
+        Role::Founder,
+        Locale::Lv,
+    )
+    .await
+    .unwrap();
+    let browser = Browser::open(&app).await;
+    let pages = [
+        ("landing", "/", "h1"),
+        ("register", "/register", "form"),
+        ("verify-email", "/verify-email?token=0000", ".error"),
+        ("sign-in", "/sign-in", "form"),
+        ("forgot-password", "/forgot-password", "form"),
+        ("reset-password", "/reset-password?token=0000", "form"),
+        ("not-found", "/no-such-page", "h1"),
+    ];
+    let mut failures = Vec::new();
+    for lang in ["lv", "en", "ru"] {
+        browser.visit("/").await;
+        browser.choose_language(lang).await;
+        for (name, path, ready) in pages {
+            browser.visit(path).await;
+            browser.wait_for(ready).await;
+            browser.screenshot(&format!("{name}-{lang}")).await;
+            for v in violations(&browser, &axe).await {
+                failures.push(format!("{path} [{lang}] {v}"));
+            }
+        }
+    }
+    // The account page, signed in.
+    browser.visit("/sign-in").await;
+    browser.fill("email", "a11y@example.lv").await;
+    browser.fill("password", PASSWORD).await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_path("/account").await;
+    for lang in ["lv", "en", "ru"] {
+        browser.choose_language(lang).await;
+        browser.wait_for(".who").await;
+        browser.screenshot(&format!("account-{lang}")).await;
+        for v in violations(&browser, &axe).await {
+            failures.push(format!("/account [{lang}] {v}"));
+        }
+    }
+    browser.close().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
