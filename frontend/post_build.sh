@@ -3,7 +3,8 @@
 # version and drop old caches) and writes .br/.gz twins of text and wasm files for the server.
 set -eu
 dir="${TRUNK_STAGING_DIR:?}"
-build=$(cat "$dir"/*.html "$dir"/*.js "$dir"/*.css 2>/dev/null | sha256sum | cut -c1-16)
+# Every file but the worker itself: any change to the shell makes a new cache.
+build=$(find "$dir" -type f ! -name sw.js ! -name '*.br' ! -name '*.gz' | sort | xargs cat | sha256sum | cut -c1-16)
 sed -i "s/__TILTS_BUILD__/$build/" "$dir/sw.js"
 for f in "$dir"/*.html "$dir"/*.js "$dir"/*.wasm "$dir"/*.css "$dir"/*.webmanifest; do
   [ -f "$f" ] || continue

@@ -32,12 +32,20 @@ self.addEventListener("fetch", (event) => {
   }
   if (request.mode === "navigate") {
     // Network first, so pages are fresh; offline, the cached shell (the app routes itself).
+    // On a very slow connection the cached shell is used after 4 s instead of waiting on.
     event.respondWith((async () => {
-      try {
-        return await fetch(request);
-      } catch (_) {
+      const cached = async () => {
         const cache = await caches.open(CACHE);
         return (await cache.match("/")) || (await cache.match("/offline.html"));
+      };
+      const network = fetch(request);
+      const slow = new Promise((resolve) => setTimeout(() => resolve("slow"), 4000));
+      try {
+        const first = await Promise.race([network, slow]);
+        if (first !== "slow") return first;
+        return (await cached()) || (await network);
+      } catch (_) {
+        return (await cached()) || Response.error();
       }
     })());
     return;

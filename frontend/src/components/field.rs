@@ -55,7 +55,7 @@ pub fn Field(
                 aria-describedby=described_by
                 bind:value=value
             />
-            <p class="error" id=error_id.clone() role="alert" hidden=move || error.with(Option::is_none)>
+            <p class="error" id=error_id.clone() hidden=move || error.with(Option::is_none)>
                 {move || error.get().unwrap_or_default()}
             </p>
         </div>

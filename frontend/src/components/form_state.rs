@@ -43,6 +43,17 @@ impl FormState {
         });
     }
 
+    /// Moves focus to the first of `fields` (in form order) that is marked wrong.
+    pub fn focus_first_error(self, fields: &[&'static str]) {
+        let wrong = self.field_errors.with_untracked(|errors| fields.iter().find(|f| errors.contains_key(*f)).copied());
+        let input = wrong
+            .and_then(|id| web_sys::window()?.document()?.get_element_by_id(id))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(input) = input {
+            let _ = input.focus();
+        }
+    }
+
     /// Whether any field is marked wrong.
     pub fn has_errors(self) -> bool {
         !self.field_errors.with_untracked(HashMap::is_empty)
@@ -52,9 +63,12 @@ impl FormState {
     pub fn show(self, error: &ApiError, i18n: I18n, fields: &[&'static str]) {
         let text = error.text(i18n.locale.get_untracked());
         match error.field.as_deref().and_then(|f| fields.iter().find(|known| **known == f)) {
-            Some(field) => self.field_errors.update(|errors| {
-                errors.insert(field, text);
-            }),
+            Some(field) => {
+                self.field_errors.update(|errors| {
+                    errors.insert(field, text);
+                });
+                self.focus_first_error(fields);
+            }
             None => self.general.set(Some(text)),
         }
     }

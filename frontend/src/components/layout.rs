@@ -8,6 +8,18 @@ use super::LangSwitcher;
 use crate::contexts::{locale::use_i18n, session::use_session};
 use crate::i18n::keys;
 
+/// Moves focus to the main region (the router would otherwise treat the link as navigation).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+    }
+}
+
 /// The page frame around `children`.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -15,7 +27,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let session = use_session();
     let signed_in = move || session.viewer.with(Option::is_some);
     view! {
-        <a class="skip" href="#main">{move || i18n.t(keys::SKIP_TO_CONTENT)}</a>
+        <a class="skip" href="#main" on:click=skip_to_main>{move || i18n.t(keys::SKIP_TO_CONTENT)}</a>
         <header class="top">
             <A href="/" attr:class="brand">
                 <span class="brand-name">{move || i18n.t(keys::APP_NAME)}</span>
@@ -24,6 +36,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <nav class="nav" aria-label=move || i18n.t(keys::NAV_MAIN)>
             <A href="/">{move || i18n.t(keys::NAV_HOME)}</A>
+            <Show when=move || session.checked.get()>
             <Show
                 when=signed_in
                 fallback=move || {
@@ -35,7 +48,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             >
                 <A href="/account">{move || i18n.t(keys::NAV_ACCOUNT)}</A>
             </Show>
+            </Show>
         </nav>
-        <main id="main">{children()}</main>
+        <main id="main" tabindex="-1">{children()}</main>
     }
 }

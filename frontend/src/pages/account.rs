@@ -32,6 +32,9 @@ pub fn Account() -> impl IntoView {
     let saved = RwSignal::new(false);
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if form.busy.get_untracked() {
+            return;
+        }
         form.reset();
         saved.set(false);
         if current.with_untracked(String::is_empty) {
@@ -41,6 +44,7 @@ pub fn Account() -> impl IntoView {
             form.invalid("newPassword", i18n, keys::ERROR_PASSWORD_SHORT);
         }
         if form.has_errors() {
+            form.focus_first_error(&["current", "newPassword"]);
             return;
         }
         let variables = change_password::Variables { current: current.get_untracked(), new: new.get_untracked() };
@@ -58,12 +62,27 @@ pub fn Account() -> impl IntoView {
         });
     };
 
+    let signing_out = RwSignal::new(false);
+    let sign_out_error = RwSignal::new(None::<String>);
     let sign_out_now = move |_| {
+        if signing_out.get_untracked() {
+            return;
+        }
         let navigate = navigate.clone();
+        signing_out.set(true);
+        sign_out_error.set(None);
         leptos::task::spawn_local(async move {
-            let _ = api::call::<SignOut>(sign_out::Variables {}, i18n.locale.get_untracked()).await;
-            session.forget();
-            navigate("/sign-in", Default::default());
+            let locale = i18n.locale.get_untracked();
+            // Forget locally only once the server has ended the session: otherwise the cookie
+            // would still sign the next person on a shared phone in.
+            match api::call::<SignOut>(sign_out::Variables {}, locale).await {
+                Ok(_) => {
+                    session.forget();
+                    navigate("/sign-in", Default::default());
+                }
+                Err(error) => sign_out_error.set(Some(error.text(locale))),
+            }
+            signing_out.set(false);
         });
     };
 
@@ -80,6 +99,7 @@ pub fn Account() -> impl IntoView {
                 }}
             </p>
         </Show>
+        <Show when=move || session.viewer.with(Option::is_some)>
         <section class="card">
             <h2>{move || i18n.t(keys::ACCOUNT_PASSWORD_TITLE)}</h2>
             <form on:submit=change novalidate=true>
@@ -104,7 +124,7 @@ pub fn Account() -> impl IntoView {
                     {move || form.general.get().unwrap_or_default()}
                 </p>
                 <p class="success" role="status" hidden=move || !saved.get()>{move || i18n.t(keys::ACCOUNT_PASSWORD_SAVED)}</p>
-                <button type="submit" disabled=move || form.busy.get()>
+                <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
                     {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::ACCOUNT_PASSWORD_SUBMIT) }}
                 </button>
             </form>
@@ -112,9 +132,19 @@ pub fn Account() -> impl IntoView {
         <section class="card">
             <h2>{move || i18n.t(keys::ACCOUNT_SIGN_OUT)}</h2>
             <p>{move || i18n.t(keys::ACCOUNT_SIGN_OUT_HINT)}</p>
-            <button type="button" class="secondary" id="sign-out" on:click=sign_out_now>
-                {move || i18n.t(keys::ACCOUNT_SIGN_OUT)}
+            <p class="error" role="alert" hidden=move || sign_out_error.with(Option::is_none)>
+                {move || sign_out_error.get().unwrap_or_default()}
+            </p>
+            <button
+                type="button"
+                class="secondary"
+                id="sign-out"
+                aria-disabled=move || if signing_out.get() { "true" } else { "false" }
+                on:click=sign_out_now.clone()
+            >
+                {move || if signing_out.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::ACCOUNT_SIGN_OUT) }}
             </button>
         </section>
+        </Show>
     }
 }

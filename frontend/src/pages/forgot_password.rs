@@ -20,9 +20,13 @@ pub fn ForgotPassword() -> impl IntoView {
     let sent = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if form.busy.get_untracked() {
+            return;
+        }
         form.reset();
         if !email.with_untracked(|e| looks_like_email(e)) {
             form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
+            form.focus_first_error(&["email"]);
             return;
         }
         let variables = request_password_reset::Variables { email: email.get_untracked().trim().to_owned() };
@@ -53,7 +57,7 @@ pub fn ForgotPassword() -> impl IntoView {
                 <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
                     {move || form.general.get().unwrap_or_default()}
                 </p>
-                <button type="submit" disabled=move || form.busy.get()>
+                <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
                     {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::FORGOT_SUBMIT) }}
                 </button>
             </form>

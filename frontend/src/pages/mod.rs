@@ -9,6 +9,17 @@ pub mod reset_password;
 pub mod sign_in;
 pub mod verify_email;
 
+/// Removes the query (an e-mail link's token) from the address bar and history, so the link
+/// cannot be reopened from a shared phone's history.
+pub fn forget_link_token() {
+    if let Some(window) = web_sys::window()
+        && let Ok(history) = window.history()
+        && let Ok(path) = window.location().pathname()
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
 /// Loose client-side e-mail check; the server decides.
 pub fn looks_like_email(s: &str) -> bool {
     let s = s.trim();

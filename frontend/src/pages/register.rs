@@ -24,6 +24,9 @@ pub fn Register() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if form.busy.get_untracked() {
+            return;
+        }
         form.reset();
         if name.with_untracked(|n| n.trim().is_empty()) {
             form.invalid("displayName", i18n, keys::ERROR_REQUIRED);
@@ -35,6 +38,7 @@ pub fn Register() -> impl IntoView {
             form.invalid("password", i18n, keys::ERROR_PASSWORD_SHORT);
         }
         if form.has_errors() {
+            form.focus_first_error(&["displayName", "email", "password"]);
             return;
         }
         let locale = i18n.locale.get_untracked();
@@ -126,7 +130,7 @@ pub fn Register() -> impl IntoView {
                 <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
                     {move || form.general.get().unwrap_or_default()}
                 </p>
-                <button type="submit" disabled=move || form.busy.get()>
+                <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
                     {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::REGISTER_SUBMIT) }}
                 </button>
             </form>

@@ -16,14 +16,19 @@ use crate::i18n::keys;
 pub fn ResetPassword() -> impl IntoView {
     let i18n = use_i18n();
     let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
+    crate::pages::forget_link_token();
     let form = FormState::new();
     let password = RwSignal::new(String::new());
     let done = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if form.busy.get_untracked() {
+            return;
+        }
         form.reset();
         if password.with_untracked(|p| p.chars().count() < 10) {
             form.invalid("newPassword", i18n, keys::ERROR_PASSWORD_SHORT);
+            form.focus_first_error(&["newPassword"]);
             return;
         }
         let variables = reset_password::Variables { token: token.clone(), new_password: password.get_untracked() };
@@ -62,7 +67,7 @@ pub fn ResetPassword() -> impl IntoView {
                 <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
                     {move || form.general.get().unwrap_or_default()}
                 </p>
-                <button type="submit" disabled=move || form.busy.get()>
+                <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
                     {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::RESET_SUBMIT) }}
                 </button>
             </form>

@@ -18,6 +18,9 @@ use crate::contexts::{
 use crate::i18n::{Locale, keys};
 use crate::pages::looks_like_email;
 
+/// Where `?next=` may send a person after signing in.
+const AFTER_SIGN_IN: [&str; 2] = ["/", "/account"];
+
 /// The sign-in page; `?next=/path` says where to go afterwards.
 #[component]
 pub fn SignIn() -> impl IntoView {
@@ -32,6 +35,9 @@ pub fn SignIn() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if form.busy.get_untracked() {
+            return;
+        }
         form.reset();
         if !email.with_untracked(|e| looks_like_email(e)) {
             form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
@@ -40,11 +46,13 @@ pub fn SignIn() -> impl IntoView {
             form.invalid("password", i18n, keys::ERROR_REQUIRED);
         }
         if form.has_errors() {
+            form.focus_first_error(&["email", "password"]);
             return;
         }
         let variables =
             sign_in::Variables { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() };
-        let next = query.with_untracked(|q| q.get("next")).filter(|n| n.starts_with('/') && !n.starts_with("//"));
+        // Only the app's own pages: never a redirect to another site after signing in.
+        let next = query.with_untracked(|q| q.get("next")).filter(|n| AFTER_SIGN_IN.contains(&n.as_str()));
         let navigate = navigate.clone();
         form.busy.set(true);
         leptos::task::spawn_local(async move {
@@ -96,7 +104,7 @@ pub fn SignIn() -> impl IntoView {
             <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
                 {move || form.general.get().unwrap_or_default()}
             </p>
-            <button type="submit" disabled=move || form.busy.get()>
+            <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
                 {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::SIGN_IN_SUBMIT) }}
             </button>
         </form>

@@ -16,6 +16,7 @@ use crate::i18n::keys;
 pub fn VerifyEmail() -> impl IntoView {
     let i18n = use_i18n();
     let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
+    crate::pages::forget_link_token();
     let outcome = RwSignal::new(None::<Result<(), String>>);
     if token.is_empty() {
         outcome.set(Some(Err(i18n.t(keys::VERIFY_MISSING).to_owned())));
@@ -27,7 +28,11 @@ pub fn VerifyEmail() -> impl IntoView {
         });
     }
     view! {
-        <PageHeader title=keys::VERIFY_TITLE intro=keys::VERIFY_INTRO />
+        <PageHeader
+            title=keys::VERIFY_TITLE
+            intro=keys::VERIFY_INTRO
+            hide_intro=Signal::derive(move || outcome.with(Option::is_some))
+        />
         {move || match outcome.get() {
             None => view! { <p role="status" aria-busy="true">{i18n.t(keys::FORM_WORKING)}</p> }.into_any(),
             Some(Ok(())) => view! {

@@ -90,9 +90,9 @@ impl Email<'_> {
 fn verify_email(locale: Locale) -> Parts<'static> {
     match locale {
         Locale::Lv => Parts {
-            subject: "Apstipriniet savu e-pasta adresi Tiltos",
+            subject: "Apstipriniet savu e-pasta adresi Tiltā",
             greeting: "Sveiki, {name}!",
-            body: "Paldies, ka reģistrējāties Tiltos. Lai pabeigtu reģistrāciju, apstipriniet savu e-pasta adresi, atverot šo saiti:",
+            body: "Paldies, ka reģistrējāties Tiltā. Lai pabeigtu reģistrāciju, apstipriniet savu e-pasta adresi, atverot šo saiti:",
             button: "Apstiprināt e-pastu",
             footer: "Saite ir derīga 24 stundas. Ja nereģistrējāties, vienkārši ignorējiet šo vēstuli.",
         },
@@ -116,9 +116,9 @@ fn verify_email(locale: Locale) -> Parts<'static> {
 fn account_exists(locale: Locale) -> Parts<'static> {
     match locale {
         Locale::Lv => Parts {
-            subject: "Jums jau ir Tiltu konts",
+            subject: "Jums jau ir Tilta konts",
             greeting: "Sveiki, {name}!",
-            body: "Kāds mēģināja reģistrēties Tiltos ar šo e-pasta adresi, taču jums jau ir konts. Ja aizmirsāt paroli, varat iestatīt jaunu:",
+            body: "Kāds mēģināja reģistrēties Tiltā ar šo e-pasta adresi, taču jums jau ir konts. Ja aizmirsāt paroli, varat iestatīt jaunu:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja tas nebijāt jūs, vienkārši ignorējiet šo vēstuli: jūsu konts ir drošībā.",
         },
@@ -142,9 +142,9 @@ fn account_exists(locale: Locale) -> Parts<'static> {
 fn password_reset(locale: Locale) -> Parts<'static> {
     match locale {
         Locale::Lv => Parts {
-            subject: "Jaunas paroles iestatīšana Tiltos",
+            subject: "Jaunas paroles iestatīšana Tiltā",
             greeting: "Sveiki, {name}!",
-            body: "Mēs saņēmām pieprasījumu iestatīt jaunu paroli jūsu Tiltu kontam. Atveriet šo saiti, lai izvēlētos jaunu paroli:",
+            body: "Mēs saņēmām pieprasījumu iestatīt jaunu paroli jūsu Tilta kontam. Atveriet šo saiti, lai izvēlētos jaunu paroli:",
             button: "Iestatīt jaunu paroli",
             footer: "Saite ir derīga 1 stundu un darbojas vienu reizi. Ja to nepieprasījāt, ignorējiet šo vēstuli.",
         },
@@ -168,9 +168,9 @@ fn password_reset(locale: Locale) -> Parts<'static> {
 fn staff_invitation(locale: Locale) -> Parts<'static> {
     match locale {
         Locale::Lv => Parts {
-            subject: "Jūsu VPD darbinieka konts Tiltos",
+            subject: "Jūsu VPD darbinieka konts Tiltā",
             greeting: "Sveiki, {name}!",
-            body: "Valsts probācijas dienesta administrators jums izveidoja kontu Tiltos. Atveriet šo saiti, lai iestatītu paroli:",
+            body: "Valsts probācijas dienesta administrators jums izveidoja kontu Tiltā. Atveriet šo saiti, lai iestatītu paroli:",
             button: "Iestatīt paroli",
             footer: "Saite ir derīga 72 stundas un darbojas vienu reizi.",
         },

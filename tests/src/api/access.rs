@@ -102,7 +102,7 @@ db_test! {
 
         // The invitation lets the new colleague set a password and sign in.
         let invitation = app.smtp.wait_for_message_to("inese@vpd.example.lv").await;
-        assert_eq!(invitation.subject, "Jūsu VPD darbinieka konts Tiltos");
+        assert_eq!(invitation.subject, "Jūsu VPD darbinieka konts Tiltā");
         let set = app.graphql("mutation($t: String!) { resetPassword(token: $t, newPassword: \"darba parole 2026\") }", json!({ "t": invitation.token() })).await;
         assert!(set["errors"].is_null(), "{set}");
         let colleague = TestApp::new_client();

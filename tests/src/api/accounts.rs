@@ -70,9 +70,9 @@ db_test! {
         let second = app.register("anna@example.lv", "FOUNDER", "EN").await;
         assert_eq!(first, second);
         let mails = app.smtp.wait_for(2).await;
-        assert!(mails.iter().any(|m| m.subject == "Apstipriniet savu e-pasta adresi Tiltos"));
+        assert!(mails.iter().any(|m| m.subject == "Apstipriniet savu e-pasta adresi Tiltā"));
         // The warning goes in the owner's language (Latvian), not the second form's.
-        assert!(mails.iter().any(|m| m.subject == "Jums jau ir Tiltu konts"));
+        assert!(mails.iter().any(|m| m.subject == "Jums jau ir Tilta konts"));
     }
 
     async fn bad_registration_input_names_the_field_in_the_callers_language(app: TestApp) {

@@ -79,13 +79,17 @@ async fn a_password_reset_is_completed_in_the_browser() {
     browser.wait_for(".success").await;
 
     let mail = app.smtp.wait_for_message_to("janis@example.lv").await;
-    assert_eq!(mail.subject, "Jaunas paroles iestatīšana Tiltos");
+    assert_eq!(mail.subject, "Jaunas paroles iestatīšana Tiltā");
     browser.visit(&local_path(&mail.link())).await;
+    let url = browser.client.current_url().await.unwrap();
+    assert!(!url.as_str().contains("token"), "the link's token leaves the address bar: {url}");
     browser.fill("newPassword", "jauna parole 2026").await;
     browser.click("form button[type=submit]").await;
     browser.wait_for(".success").await;
 
     browser.click(".success a[href='/sign-in']").await;
+    // A crafted `next` never leads off the site after signing in.
+    browser.visit("/sign-in?next=/%5Cevil.example").await;
     browser.fill("email", "janis@example.lv").await;
     browser.fill("password", "jauna parole 2026").await;
     browser.click("form button[type=submit]").await;
