@@ -1,12 +1,14 @@
 //! Reusable pieces, one per file.
 
 pub mod field;
+pub mod form_footer;
 pub mod form_state;
 pub mod lang_switcher;
 pub mod layout;
 pub mod page_header;
 
 pub use field::Field;
+pub use form_footer::FormFooter;
 pub use form_state::FormState;
 pub use lang_switcher::LangSwitcher;
 pub use layout::Layout;

@@ -7,7 +7,7 @@ use crate::api::{
     self,
     operations::{ChangePassword, SignOut, change_password, sign_out},
 };
-use crate::components::{Field, FormState, PageHeader};
+use crate::components::{Field, FormFooter, FormState, PageHeader};
 use crate::contexts::{locale::use_i18n, session::use_session};
 use crate::i18n::keys;
 
@@ -120,13 +120,8 @@ pub fn Account() -> impl IntoView {
                     autocomplete="new-password"
                     error=form.error_of("newPassword")
                 />
-                <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
-                    {move || form.general.get().unwrap_or_default()}
-                </p>
+                <FormFooter form=form submit=keys::ACCOUNT_PASSWORD_SUBMIT />
                 <p class="success" role="status" hidden=move || !saved.get()>{move || i18n.t(keys::ACCOUNT_PASSWORD_SAVED)}</p>
-                <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
-                    {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::ACCOUNT_PASSWORD_SUBMIT) }}
-                </button>
             </form>
         </section>
         <section class="card">

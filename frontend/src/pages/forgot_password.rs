@@ -6,7 +6,7 @@ use crate::api::{
     self,
     operations::{RequestPasswordReset, request_password_reset},
 };
-use crate::components::{Field, FormState, PageHeader};
+use crate::components::{Field, FormFooter, FormState, PageHeader};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::keys;
 use crate::pages::looks_like_email;
@@ -54,12 +54,7 @@ pub fn ForgotPassword() -> impl IntoView {
                     autocomplete="email"
                     error=form.error_of("email")
                 />
-                <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
-                    {move || form.general.get().unwrap_or_default()}
-                </p>
-                <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
-                    {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::FORGOT_SUBMIT) }}
-                </button>
+                <FormFooter form=form submit=keys::FORGOT_SUBMIT />
             </form>
         </Show>
     }

@@ -6,7 +6,7 @@ use crate::api::{
     self,
     operations::{Register as RegisterOp, register},
 };
-use crate::components::{Field, FormState, PageHeader};
+use crate::components::{Field, FormFooter, FormState, PageHeader};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::{Locale, keys};
 use crate::pages::looks_like_email;
@@ -127,12 +127,7 @@ pub fn Register() -> impl IntoView {
                     autocomplete="new-password"
                     error=form.error_of("password")
                 />
-                <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
-                    {move || form.general.get().unwrap_or_default()}
-                </p>
-                <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
-                    {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::REGISTER_SUBMIT) }}
-                </button>
+                <FormFooter form=form submit=keys::REGISTER_SUBMIT />
             </form>
         </Show>
     }

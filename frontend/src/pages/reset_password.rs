@@ -7,7 +7,7 @@ use crate::api::{
     self,
     operations::{ResetPassword as ResetOp, reset_password},
 };
-use crate::components::{Field, FormState, PageHeader};
+use crate::components::{Field, FormFooter, FormState, PageHeader};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::keys;
 
@@ -64,12 +64,7 @@ pub fn ResetPassword() -> impl IntoView {
                     autocomplete="new-password"
                     error=form.error_of("newPassword")
                 />
-                <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
-                    {move || form.general.get().unwrap_or_default()}
-                </p>
-                <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
-                    {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::RESET_SUBMIT) }}
-                </button>
+                <FormFooter form=form submit=keys::RESET_SUBMIT />
             </form>
         </Show>
     }

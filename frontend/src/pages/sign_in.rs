@@ -10,7 +10,7 @@ use crate::api::{
     self,
     operations::{SignIn as SignInOp, sign_in},
 };
-use crate::components::{Field, FormState, PageHeader};
+use crate::components::{Field, FormFooter, FormState, PageHeader};
 use crate::contexts::{
     locale::use_i18n,
     session::{SignedIn, use_session},
@@ -101,12 +101,7 @@ pub fn SignIn() -> impl IntoView {
                 autocomplete="current-password"
                 error=form.error_of("password")
             />
-            <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
-                {move || form.general.get().unwrap_or_default()}
-            </p>
-            <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
-                {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::SIGN_IN_SUBMIT) }}
-            </button>
+            <FormFooter form=form submit=keys::SIGN_IN_SUBMIT />
         </form>
         <p><A href="/forgot-password">{move || i18n.t(keys::SIGN_IN_FORGOT)}</A></p>
         <p><A href="/register">{move || i18n.t(keys::SIGN_IN_NO_ACCOUNT)}</A></p>

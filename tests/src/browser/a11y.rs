@@ -68,11 +68,7 @@ async fn every_page_has_no_wcag_violations_in_any_language() {
         }
     }
     // The account page, signed in.
-    browser.visit("/sign-in").await;
-    browser.fill("email", "a11y@example.lv").await;
-    browser.fill("password", PASSWORD).await;
-    browser.click("form button[type=submit]").await;
-    browser.wait_for_path("/account").await;
+    browser.sign_in("a11y@example.lv", PASSWORD).await;
     for lang in ["lv", "en", "ru"] {
         browser.choose_language(lang).await;
         browser.wait_for(".who").await;

@@ -26,11 +26,7 @@ async fn a_founder_registers_in_russian_verifies_signs_in_switches_to_latvian_an
     browser.visit(&local_path(&mail.link())).await;
     browser.wait_for_text(".success", "подтверждён").await;
 
-    browser.visit("/sign-in").await;
-    browser.fill("email", "olga@example.lv").await;
-    browser.fill("password", PASSWORD).await;
-    browser.click("form button[type=submit]").await;
-    browser.wait_for_path("/account").await;
+    browser.sign_in("olga@example.lv", PASSWORD).await;
     browser.wait_for_text(".who", "olga@example.lv").await;
     assert_eq!(browser.html_lang().await, "ru");
 

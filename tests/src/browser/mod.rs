@@ -180,6 +180,15 @@ impl Browser {
         }
     }
 
+    /// Signs in through the form and waits for the account page.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        self.visit("/sign-in").await;
+        self.fill("email", email).await;
+        self.fill("password", password).await;
+        self.click("form button[type=submit]").await;
+        self.wait_for_path("/account").await;
+    }
+
     /// `<html lang>`.
     pub async fn html_lang(&self) -> String {
         self.client

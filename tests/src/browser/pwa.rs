@@ -76,11 +76,7 @@ async fn after_sign_out_no_personal_data_stays_in_cache_storage_or_local_storage
     .await
     .unwrap();
     let browser = Browser::open(&app).await;
-    browser.visit("/sign-in").await;
-    browser.fill("email", "private.person@example.lv").await;
-    browser.fill("password", PASSWORD).await;
-    browser.click("form button[type=submit]").await;
-    browser.wait_for_path("/account").await;
+    browser.sign_in("private.person@example.lv", PASSWORD).await;
     browser.wait_for_text(".who", "Slepens Vārds").await;
     browser.choose_language("ru").await;
     tokio::time::sleep(Duration::from_millis(300)).await;

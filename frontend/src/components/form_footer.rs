@@ -1,0 +1,21 @@
+//! The end of every form: its general error and the submit button, which says when it is busy.
+
+use leptos::prelude::*;
+
+use super::FormState;
+use crate::contexts::locale::use_i18n;
+use crate::i18n::{Key, keys};
+
+/// The general error of `form` and a submit button labelled `submit`.
+#[component]
+pub fn FormFooter(form: FormState, submit: Key) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
+            {move || form.general.get().unwrap_or_default()}
+        </p>
+        <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
+            {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(submit) }}
+        </button>
+    }
+}
