@@ -5,7 +5,6 @@ use std::{io::Read as _, process::ExitCode, sync::Arc};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use secrecy::ExposeSecret;
-use tokio::sync::Notify;
 
 use crate::config::Settings;
 use crate::domain::{Locale, Role, SystemClock};
@@ -101,10 +100,16 @@ async fn execute(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::SeedDemo => {
             if settings.is_production() {
                 anyhow::bail!(
-                    "seed-demo creates accounts with a published password and is refused when TILTS_ENV=production"
+                    "seed-demo creates accounts with a published password and works only with TILTS_ENV=development"
                 );
             }
             let state = offline_state(settings).await?;
+            let real = crate::db::repos::users::count_outside_domain(&state.db, DEMO_DOMAIN).await?;
+            if real > 0 {
+                anyhow::bail!(
+                    "seed-demo refused: this database has {real} accounts outside @{DEMO_DOMAIN}; demo accounts with a published password go only into a demo database"
+                );
+            }
             seed_demo(&state).await
         }
         Command::ExportSchema => Ok(()),
@@ -114,12 +119,7 @@ async fn execute(command: Command, settings: Settings) -> anyhow::Result<()> {
 async fn offline_state(settings: Settings) -> anyhow::Result<AppState> {
     let database = db::connect(settings.database_url.expose_secret()).await?;
     db::migrate(&database).await?;
-    Ok(AppState {
-        db: database,
-        settings: Arc::new(settings),
-        clock: Arc::new(SystemClock),
-        outbox_wake: Arc::new(Notify::new()),
-    })
+    Ok(AppState::new(database, settings, Arc::new(SystemClock)))
 }
 
 fn describe(err: &accounts::AccountsError) -> anyhow::Error {
@@ -130,8 +130,11 @@ fn describe(err: &accounts::AccountsError) -> anyhow::Error {
     }
 }
 
+/// The domain of every demo account.
+const DEMO_DOMAIN: &str = "demo.tilts.lv";
+
 /// The password of every demo account.
-pub const DEMO_PASSWORD: &str = "tilts-demo-parole";
+pub const DEMO_PASSWORD: &str = "rita-kafija-demo";
 
 async fn seed_demo(state: &AppState) -> anyhow::Result<()> {
     let people = [

@@ -54,12 +54,14 @@ pub struct ClientError {
     pub field: Option<&'static str>,
     /// A finer stable reason, e.g. `TOKEN_EXPIRED`.
     pub reason: Option<&'static str>,
+    /// For `RATE_LIMITED`: seconds until another attempt is let through.
+    pub retry_after: Option<i64>,
 }
 
 impl ClientError {
     /// An error with a code and message.
     pub const fn new(code: Code, message: Message) -> ClientError {
-        ClientError { code, message, field: None, reason: None }
+        ClientError { code, message, field: None, reason: None, retry_after: None }
     }
 
     /// Names the input field at fault.
@@ -71,6 +73,12 @@ impl ClientError {
     /// Adds a finer reason.
     pub const fn reason(mut self, reason: &'static str) -> ClientError {
         self.reason = Some(reason);
+        self
+    }
+
+    /// Says when another attempt will be let through.
+    pub const fn retry_after(mut self, secs: i64) -> ClientError {
+        self.retry_after = Some(secs);
         self
     }
 
@@ -99,6 +107,9 @@ impl ClientError {
         }
         if let Some(reason) = self.reason {
             ext.set("reason", reason);
+        }
+        if let Some(secs) = self.retry_after {
+            ext.set("retryAfter", secs);
         }
     }
 }

@@ -25,6 +25,8 @@ pub enum Message {
     PasswordTooLong,
     /// Password on the list of common passwords.
     PasswordTooCommon,
+    /// Password containing the e-mail name or the service's name.
+    PasswordPersonal,
     /// Display name empty, too long or with control characters.
     InvalidDisplayName,
     /// Self-registration with a VPD role.
@@ -109,6 +111,11 @@ impl Message {
                 "Šī parole ir pārāk vienkārša un bieži lietota. Izvēlieties citu.",
                 "This password is too common. Choose another one.",
                 "Этот пароль слишком распространён. Выберите другой.",
+            ],
+            PasswordPersonal => [
+                "Parole nedrīkst saturēt jūsu e-pasta vārdu vai vārdus “Tilts” un “VPD”. Izvēlieties citu.",
+                "The password must not contain your e-mail name or the words “Tilts” and “VPD”. Choose another one.",
+                "Пароль не должен содержать имя из вашего адреса почты или слова «Tilts» и «VPD». Выберите другой.",
             ],
             InvalidDisplayName => {
                 ["Ievadiet vārdu (1–80 rakstzīmes).", "Enter a name (1–80 characters).", "Введите имя (1–80 символов)."]

@@ -8,7 +8,6 @@ use poem::{
     listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
 };
 use secrecy::ExposeSecret;
-use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Settings;
@@ -35,8 +34,7 @@ impl Application {
             .await
             .with_context(|| format!("TILTS_BIND: cannot listen on {}", settings.bind))?;
         let port = acceptor.local_addr().first().and_then(|a| a.as_socket_addr().map(|s| s.port())).unwrap_or(0);
-        let state =
-            AppState { db: database, settings: Arc::new(settings), clock, outbox_wake: Arc::new(Notify::new()) };
+        let state = AppState::new(database, settings, clock);
         Ok(Application { port, acceptor, state, shutdown: CancellationToken::new() })
     }
 

@@ -7,6 +7,7 @@ use tokio::sync::Notify;
 
 use crate::config::Settings;
 use crate::domain::Clock;
+use crate::services::hashing::Hasher;
 
 /// Shared application state; cheap to clone.
 #[derive(Clone)]
@@ -19,9 +20,17 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Wakes this process's outbox worker after a commit that queued e-mail.
     pub outbox_wake: Arc<Notify>,
+    /// Password hashing, bounded so bursts cannot exhaust memory or starve other work.
+    pub hasher: Arc<Hasher>,
 }
 
 impl AppState {
+    /// State for a process with this database, settings and clock.
+    pub fn new(db: DatabaseConnection, settings: Settings, clock: Arc<dyn Clock>) -> AppState {
+        let hasher = Arc::new(Hasher::new(settings.hashing.permits, settings.hashing.wait));
+        AppState { db, settings: Arc::new(settings), clock, outbox_wake: Arc::new(Notify::new()), hasher }
+    }
+
     /// The current time.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()

@@ -67,6 +67,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     let smtp_url = smtp.url();
     let db_url = database_url.clone();
     let mut settings = Settings::from_lookup(|name| match name {
+        "TILTS_ENV" => Some("development".to_owned()),
         "TILTS_BIND" => Some("127.0.0.1:0".to_owned()),
         "TILTS_DATABASE_URL" => Some(db_url.clone()),
         "TILTS_SMTP_URL" => Some(smtp_url.clone()),
@@ -153,6 +154,29 @@ impl TestApp {
         response.json().await.expect("a JSON answer")
     }
 
+    /// Posts a GraphQL operation with `client` as if it came from `ip` through a trusted proxy
+    /// (start the app with [`behind_proxy`]).
+    pub async fn graphql_from(&self, client: &reqwest::Client, ip: &str, query: &str, variables: Value) -> Value {
+        let response = client
+            .post(format!("{}/graphql", self.address))
+            .header("x-forwarded-for", format!("198.18.0.1, {ip}"))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), 200, "GraphQL answers 200");
+        response.json().await.expect("a JSON answer")
+    }
+
+    /// Creates a verified account with `role`, without signing in; returns the e-mail.
+    pub async fn create_account(&self, role: Role) -> String {
+        let email = format!("{}-{}@example.lv", role.as_str(), uuid::Uuid::new_v4().simple());
+        accounts::create_verified(&self.state, &email, "Test Person", PASSWORD, role, Locale::En)
+            .await
+            .expect("account created");
+        email
+    }
+
     /// Creates a verified account with `role` and signs `client` in as it; returns the e-mail.
     pub async fn sign_in_new(&self, client: &reqwest::Client, role: Role) -> String {
         let email = format!("{}-{}@example.lv", role.as_str(), uuid::Uuid::new_v4().simple());
@@ -189,6 +213,19 @@ impl TestApp {
     }
 }
 
+/// Test settings for an app behind a reverse proxy on loopback: `X-Forwarded-For` is believed.
+pub fn behind_proxy(settings: &mut Settings) {
+    settings.trusted_proxies = tilts::config::TrustedProxies {
+        networks: vec!["127.0.0.0/8".parse().expect("a network")],
+        header: "X-Forwarded-For".to_owned(),
+    };
+}
+
+/// Starts the application behind a trusted proxy on loopback.
+pub async fn spawn_behind_proxy(backend: Backend) -> TestApp {
+    spawn_app_with(backend, behind_proxy).await
+}
+
 /// The first error code of a GraphQL answer.
 pub fn error_code(answer: &Value) -> String {
     answer["errors"][0]["extensions"]["code"].as_str().unwrap_or("<no error>").to_owned()
@@ -201,4 +238,16 @@ impl Drop for CancelOnDrop {
     fn drop(&mut self) {
         self.0.cancel();
     }
+}
+
+/// An Argon2id hash of `password` with weaker parameters than today's (m = 8 MiB, t = 1), as an
+/// account created under an older policy would have.
+pub fn weak_hash(password: &str) -> String {
+    use argon2::{Algorithm, Argon2, Params, PasswordHasher, Version, password_hash::SaltString};
+    let params = Params::new(8 * 1024, 1, 1, None).expect("parameters");
+    let salt = SaltString::encode_b64(b"sixteen byte sal").expect("a salt");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password(password.as_bytes(), &salt)
+        .expect("hashing")
+        .to_string()
 }

@@ -37,9 +37,15 @@ fn run() -> Result {
     build_pwa()?;
     cargo(&["build", "-p", "tilts"])?;
     let binary = root().join("target/debug/tilts");
-    setup::run(std::process::Command::new(&binary).arg("seed-demo").current_dir(root()))?;
+    // Production is the default and needs a real deployment's settings; this is a developer's machine.
+    let tilts = |command: &str| {
+        let mut c = std::process::Command::new(&binary);
+        c.arg(command).env("TILTS_ENV", "development").current_dir(root());
+        c
+    };
+    setup::run(&mut tilts("seed-demo"))?;
     println!("\nTilts: open the address below; sign in with a demo account listed above.");
-    setup::run(std::process::Command::new(&binary).arg("serve").current_dir(root()))
+    setup::run(&mut tilts("serve"))
 }
 
 fn build_pwa() -> Result {

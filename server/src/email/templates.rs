@@ -32,6 +32,27 @@ pub enum Email<'a> {
         /// The link to set a password.
         link: &'a str,
     },
+    /// The password was changed by the signed-in person.
+    PasswordChanged {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The "forgot password" page, in case it was not them.
+        reset_link: &'a str,
+    },
+    /// The password was set with a reset link.
+    PasswordWasReset {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The "forgot password" page, in case it was not them.
+        reset_link: &'a str,
+    },
+    /// Someone signed in from a browser the account had not used before.
+    NewDeviceSignIn {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The "forgot password" page, in case it was not them.
+        reset_link: &'a str,
+    },
 }
 
 /// A rendered message.
@@ -61,9 +82,13 @@ impl Email<'_> {
             Email::AccountExists { name, reset_link } => (name, reset_link, account_exists(locale)),
             Email::PasswordReset { name, link } => (name, link, password_reset(locale)),
             Email::StaffInvitation { name, link } => (name, link, staff_invitation(locale)),
+            Email::PasswordChanged { name, reset_link } => (name, reset_link, password_changed(locale)),
+            Email::PasswordWasReset { name, reset_link } => (name, reset_link, password_was_reset(locale)),
+            Email::NewDeviceSignIn { name, reset_link } => (name, reset_link, new_device(locale)),
         };
         let greeting = parts.greeting.replace("{name}", name);
-        let text = format!("{greeting}\n\n{}\n\n{link}\n\n{}\n\n— Tilts, VPD\n", parts.body, parts.footer);
+        let body = parts.body.replace("{name}", name);
+        let text = format!("{greeting}\n\n{body}\n\n{link}\n\n{}\n\n— Tilts, VPD\n", parts.footer);
         let html = format!(
             concat!(
                 "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>",
@@ -77,7 +102,7 @@ impl Email<'_> {
             lang = locale.code(),
             subject = html_escape::encode_text(parts.subject),
             greeting = html_escape::encode_text(&greeting),
-            body = html_escape::encode_text(parts.body),
+            body = html_escape::encode_text(&body),
             link = html_escape::encode_double_quoted_attribute(link),
             link_text = html_escape::encode_text(link),
             button = html_escape::encode_text(parts.button),
@@ -91,22 +116,22 @@ fn verify_email(locale: Locale) -> Parts<'static> {
     match locale {
         Locale::Lv => Parts {
             subject: "Apstipriniet savu e-pasta adresi Tiltā",
-            greeting: "Sveiki, {name}!",
-            body: "Paldies, ka reģistrējāties Tiltā. Lai pabeigtu reģistrāciju, apstipriniet savu e-pasta adresi, atverot šo saiti:",
+            greeting: "Sveiki!",
+            body: "Ar šo e-pasta adresi Tiltā reģistrēts konts ar vārdu „{name}”. Lai pabeigtu reģistrāciju, apstipriniet adresi, atverot šo saiti:",
             button: "Apstiprināt e-pastu",
             footer: "Saite ir derīga 24 stundas. Ja nereģistrējāties, vienkārši ignorējiet šo vēstuli.",
         },
         Locale::En => Parts {
             subject: "Confirm your e-mail address for Tilts",
-            greeting: "Hello, {name}!",
-            body: "Thank you for registering with Tilts. To finish, confirm your e-mail address by opening this link:",
+            greeting: "Hello!",
+            body: "An account with the name “{name}” was registered with Tilts using this e-mail address. To finish, confirm the address by opening this link:",
             button: "Confirm e-mail",
             footer: "The link works for 24 hours. If you did not register, simply ignore this message.",
         },
         Locale::Ru => Parts {
             subject: "Подтвердите адрес электронной почты для Tilts",
-            greeting: "Здравствуйте, {name}!",
-            body: "Спасибо за регистрацию в Tilts. Чтобы завершить её, подтвердите адрес электронной почты, открыв эту ссылку:",
+            greeting: "Здравствуйте!",
+            body: "С этим адресом в Tilts зарегистрирована учётная запись с именем «{name}». Чтобы завершить регистрацию, подтвердите адрес, открыв эту ссылку:",
             button: "Подтвердить адрес",
             footer: "Ссылка действует 24 часа. Если вы не регистрировались, просто проигнорируйте это письмо.",
         },
@@ -146,21 +171,21 @@ fn password_reset(locale: Locale) -> Parts<'static> {
             greeting: "Sveiki, {name}!",
             body: "Mēs saņēmām pieprasījumu iestatīt jaunu paroli jūsu Tilta kontam. Atveriet šo saiti, lai izvēlētos jaunu paroli:",
             button: "Iestatīt jaunu paroli",
-            footer: "Saite ir derīga 1 stundu un darbojas vienu reizi. Ja to nepieprasījāt, ignorējiet šo vēstuli.",
+            footer: "Saite ir derīga 30 minūtes un darbojas vienu reizi. Ja to nepieprasījāt, ignorējiet šo vēstuli.",
         },
         Locale::En => Parts {
             subject: "Set a new password for Tilts",
             greeting: "Hello, {name}!",
             body: "We received a request to set a new password for your Tilts account. Open this link to choose a new password:",
             button: "Set a new password",
-            footer: "The link works once, for 1 hour. If you did not ask for it, ignore this message.",
+            footer: "The link works once, for 30 minutes. If you did not ask for it, ignore this message.",
         },
         Locale::Ru => Parts {
             subject: "Новый пароль для Tilts",
             greeting: "Здравствуйте, {name}!",
             body: "Мы получили запрос на смену пароля вашей учётной записи Tilts. Откройте ссылку, чтобы задать новый пароль:",
             button: "Задать новый пароль",
-            footer: "Ссылка действует 1 час и только один раз. Если вы не запрашивали смену пароля, проигнорируйте это письмо.",
+            footer: "Ссылка действует 30 минут и только один раз. Если вы не запрашивали смену пароля, проигнорируйте это письмо.",
         },
     }
 }
@@ -191,6 +216,84 @@ fn staff_invitation(locale: Locale) -> Parts<'static> {
     }
 }
 
+fn password_changed(locale: Locale) -> Parts<'static> {
+    match locale {
+        Locale::Lv => Parts {
+            subject: "Jūsu Tilta parole nomainīta",
+            greeting: "Sveiki, {name}!",
+            body: "Jūsu Tilta konta parole tikko tika nomainīta, un visas citas ierīces tika izrakstītas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
+            button: "Iestatīt jaunu paroli",
+            footer: "Ja paroli nomainījāt jūs, nekas nav jādara.",
+        },
+        Locale::En => Parts {
+            subject: "Your Tilts password was changed",
+            greeting: "Hello, {name}!",
+            body: "The password of your Tilts account was just changed, and every other device was signed out. If this was not you, set a new password now:",
+            button: "Set a new password",
+            footer: "If you changed it yourself, there is nothing to do.",
+        },
+        Locale::Ru => Parts {
+            subject: "Пароль Tilts изменён",
+            greeting: "Здравствуйте, {name}!",
+            body: "Пароль вашей учётной записи Tilts только что изменён, на всех других устройствах выполнен выход. Если это были не вы, сразу задайте новый пароль:",
+            button: "Задать новый пароль",
+            footer: "Если пароль меняли вы, ничего делать не нужно.",
+        },
+    }
+}
+
+fn password_was_reset(locale: Locale) -> Parts<'static> {
+    match locale {
+        Locale::Lv => Parts {
+            subject: "Jūsu Tilta parole iestatīta no jauna",
+            greeting: "Sveiki, {name}!",
+            body: "Jūsu Tilta kontam tikko tika iestatīta jauna parole ar saiti, kas nosūtīta uz šo adresi, un visas ierīces tika izrakstītas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
+            button: "Iestatīt jaunu paroli",
+            footer: "Ja paroli iestatījāt jūs, nekas nav jādara.",
+        },
+        Locale::En => Parts {
+            subject: "Your Tilts password was reset",
+            greeting: "Hello, {name}!",
+            body: "A new password was just set for your Tilts account with a link sent to this address, and every device was signed out. If this was not you, set a new password now:",
+            button: "Set a new password",
+            footer: "If you set it yourself, there is nothing to do.",
+        },
+        Locale::Ru => Parts {
+            subject: "Пароль Tilts задан заново",
+            greeting: "Здравствуйте, {name}!",
+            body: "Для вашей учётной записи Tilts только что задан новый пароль по ссылке, отправленной на этот адрес; на всех устройствах выполнен выход. Если это были не вы, сразу задайте новый пароль:",
+            button: "Задать новый пароль",
+            footer: "Если пароль задавали вы, ничего делать не нужно.",
+        },
+    }
+}
+
+fn new_device(locale: Locale) -> Parts<'static> {
+    match locale {
+        Locale::Lv => Parts {
+            subject: "Pieteikšanās Tiltā no jaunas ierīces",
+            greeting: "Sveiki, {name}!",
+            body: "Jūsu Tilta kontā tikko pieteicās no pārlūka, kas šim kontam iepriekš nav lietots. Ja tas nebijāt jūs, nekavējoties iestatiet jaunu paroli:",
+            button: "Iestatīt jaunu paroli",
+            footer: "Ja tas bijāt jūs, nekas nav jādara.",
+        },
+        Locale::En => Parts {
+            subject: "Sign-in to Tilts from a new device",
+            greeting: "Hello, {name}!",
+            body: "Someone just signed in to your Tilts account from a browser this account had not used before. If this was not you, set a new password now:",
+            button: "Set a new password",
+            footer: "If this was you, there is nothing to do.",
+        },
+        Locale::Ru => Parts {
+            subject: "Вход в Tilts с нового устройства",
+            greeting: "Здравствуйте, {name}!",
+            body: "Только что выполнен вход в вашу учётную запись Tilts из браузера, который раньше не использовался. Если это были не вы, сразу задайте новый пароль:",
+            button: "Задать новый пароль",
+            footer: "Если это были вы, ничего делать не нужно.",
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +307,18 @@ mod tests {
             assert!(r.html.contains("token=a&amp;b"));
             assert!(r.text.contains("https://t.lv/verify-email?token=a&b"));
             assert!(!r.subject.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_registered_name_appears_only_quoted_never_as_the_greeting() {
+        let name = "VPD: call your officer at +371 2000 0000 today";
+        for locale in Locale::ALL {
+            let r = Email::VerifyEmail { name, link: "https://t.lv/verify-email#token=a" }.render(locale);
+            let first_line = r.text.lines().next().unwrap_or_default();
+            assert!(!first_line.contains(name), "{first_line}");
+            let quoted = [format!("„{name}”"), format!("“{name}”"), format!("«{name}»")];
+            assert!(quoted.iter().any(|q| r.text.contains(q.as_str())), "{}", r.text);
         }
     }
 }

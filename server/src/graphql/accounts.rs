@@ -6,7 +6,7 @@ use poem::http::header::SET_COOKIE;
 use super::context::{ContextExt, Viewer as ViewerContext};
 use crate::domain::{self, Account};
 use crate::http::session_cookie;
-use crate::services::accounts::{self, NewStaffAccount, Registration};
+use crate::services::accounts::{self, NewStaffAccount, Registration, SignInAttempt};
 
 /// What a person does in Tilts.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -116,8 +116,8 @@ impl AccountsQuery {
 pub struct AccountsMutation;
 
 fn set_session_cookie(ctx: &Context<'_>, token: &str) -> async_graphql::Result<()> {
-    let secure = ctx.state()?.settings.is_production();
-    ctx.append_http_header(SET_COOKIE, session_cookie::issue(token, secure));
+    let https = ctx.state()?.settings.https();
+    ctx.append_http_header(SET_COOKIE, session_cookie::issue(token, https));
     Ok(())
 }
 
@@ -147,11 +147,22 @@ impl AccountsMutation {
     /// Signs in; the session travels in an `HttpOnly` cookie.
     async fn sign_in(&self, ctx: &Context<'_>, email: String, password: String) -> async_graphql::Result<Viewer> {
         let request = ctx.request()?;
-        let (account, token) =
-            accounts::sign_in(ctx.state()?, &email, &password, request.client_ip).await.map_err(|e| ctx.fail(&e))?;
-        set_session_cookie(ctx, token.expose())?;
-        let viewer = Viewer::from(&account);
-        request.set_viewer(Some(ViewerContext { account, session_id: None }));
+        let attempt = SignInAttempt {
+            email: &email,
+            password: &password,
+            client: request.client_ip,
+            device: request.device.as_deref(),
+        };
+        let signed_in = accounts::sign_in(ctx.state()?, attempt).await.map_err(|e| ctx.fail(&e))?;
+        set_session_cookie(ctx, signed_in.session.expose())?;
+        if let Some(device) = &signed_in.new_device {
+            ctx.append_http_header(
+                SET_COOKIE,
+                session_cookie::issue_device(device.expose(), ctx.state()?.settings.https()),
+            );
+        }
+        let viewer = Viewer::from(&signed_in.account);
+        request.set_viewer(Some(ViewerContext { account: signed_in.account, session_id: None }));
         Ok(viewer)
     }
 
@@ -162,14 +173,20 @@ impl AccountsMutation {
             accounts::sign_out(ctx.state()?, session_id).await.map_err(|e| ctx.fail(&e))?;
         }
         request.set_viewer(None);
-        ctx.append_http_header(SET_COOKIE, session_cookie::clear(ctx.state()?.settings.is_production()));
+        ctx.append_http_header(SET_COOKIE, session_cookie::clear(ctx.state()?.settings.https()));
+        // Pages of the signed-in person must not come back from the browser's cache (a shared
+        // phone's back button); the app itself clears its storage. Cookies stay: the device
+        // cookie keeps the owner from being held back with strangers.
+        ctx.append_http_header("clear-site-data", "\"cache\"");
         Ok(true)
     }
 
     /// E-mails a password-reset link if the address has an account. Always answers `true`.
     async fn request_password_reset(&self, ctx: &Context<'_>, email: String) -> async_graphql::Result<bool> {
-        let client = ctx.request()?.client_ip;
-        accounts::request_password_reset(ctx.state()?, &email, client).await.map_err(|e| ctx.fail(&e))?;
+        let request = ctx.request()?;
+        accounts::request_password_reset(ctx.state()?, &email, request.client_ip, request.device.as_deref())
+            .await
+            .map_err(|e| ctx.fail(&e))?;
         Ok(true)
     }
 

@@ -27,12 +27,19 @@ pub struct RequestContext {
     pub locale: Locale,
     /// The client's address, for rate limits.
     pub client_ip: Option<IpAddr>,
+    /// The device cookie, if the browser has one.
+    pub device: Option<String>,
 }
 
 impl RequestContext {
     /// A context for one request.
-    pub fn new(viewer: Option<Viewer>, locale: Locale, client_ip: Option<IpAddr>) -> RequestContext {
-        RequestContext { viewer: RwLock::new(viewer), locale, client_ip }
+    pub fn new(
+        viewer: Option<Viewer>,
+        locale: Locale,
+        client_ip: Option<IpAddr>,
+        device: Option<String>,
+    ) -> RequestContext {
+        RequestContext { viewer: RwLock::new(viewer), locale, client_ip, device }
     }
 
     /// The signed-in person, if any.

@@ -8,7 +8,7 @@ use poem::{
     web::{Data, Html, RemoteAddr},
 };
 
-use super::session_cookie;
+use super::{client_address, session_cookie};
 use crate::domain::Locale;
 use crate::error::{ClientError, Code};
 use crate::graphql::{
@@ -39,7 +39,12 @@ pub async fn endpoint(
         .unwrap_or_default();
 
     if req.method() == Method::GET && req.uri().query().is_none() && !state.settings.is_production() {
-        return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+        let mut page = Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+        page.headers_mut().insert(
+            header::CONTENT_SECURITY_POLICY,
+            header::HeaderValue::from_static(super::security_headers::GRAPHIQL_POLICY),
+        );
+        return page;
     }
     if req.method() != Method::POST {
         let mut response = refuse(StatusCode::METHOD_NOT_ALLOWED, Message::MethodNotAllowed, header_locale);
@@ -64,12 +69,12 @@ pub async fn endpoint(
     };
 
     let mut renew_cookie = None;
-    let viewer = match session_cookie::read(req) {
+    let viewer = match session_cookie::read(req, state.settings.https()) {
         None => None,
         Some(token) => match accounts::authenticate(state, &token).await {
             Ok(Some(auth)) => {
                 if auth.renewed {
-                    renew_cookie = Some(session_cookie::issue(&token, state.settings.is_production()));
+                    renew_cookie = Some(session_cookie::issue(&token, state.settings.https()));
                 }
                 Some(Viewer { account: auth.account, session_id: Some(auth.session_id) })
             }
@@ -82,8 +87,10 @@ pub async fn endpoint(
         },
     };
     let locale = viewer.as_ref().map(|v| v.account.locale).unwrap_or(header_locale);
-    let client_ip = client_ip(req, remote, state.settings.client_ip_header.as_deref());
-    let context = RequestContext::new(viewer, locale, client_ip);
+    let peer = remote.as_socket_addr().map(|a| a.ip());
+    let client_ip = client_address::client_ip(req, peer, &state.settings.trusted_proxies);
+    let device = session_cookie::read_device(req, state.settings.https());
+    let context = RequestContext::new(viewer, locale, client_ip, device);
 
     let mut gql_response = schema.execute(request.data(context)).await;
     for error in &mut gql_response.errors {
@@ -103,18 +110,6 @@ pub async fn endpoint(
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
-}
-
-/// The client's address: from the trusted proxy's header when one is configured (the last
-/// address it appended), else the TCP peer.
-fn client_ip(req: &Request, remote: &RemoteAddr, proxy_header: Option<&str>) -> Option<std::net::IpAddr> {
-    if let Some(name) = proxy_header {
-        let forwarded = req.header(name).and_then(|v| v.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok());
-        if forwarded.is_some() {
-            return forwarded;
-        }
-    }
-    remote.as_socket_addr().map(|a| a.ip())
 }
 
 fn is_json(req: &Request) -> bool {

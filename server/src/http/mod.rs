@@ -1,9 +1,11 @@
 //! HTTP routes: the GraphQL endpoint, health checks and the PWA.
 
+pub mod client_address;
 pub mod graphql;
 pub mod health;
 pub mod pwa;
 pub mod request_id;
+pub mod security_headers;
 pub mod session_cookie;
 
 use poem::{Endpoint, EndpointExt, IntoResponse, Response, Route, get, http::StatusCode, middleware::CatchPanic};
@@ -16,6 +18,7 @@ use crate::state::AppState;
 /// All routes with their middleware.
 pub fn routes(state: AppState, schema: TiltsSchema) -> impl Endpoint {
     let static_dir = state.settings.static_dir.clone();
+    let hsts = state.settings.is_production() && state.settings.https();
     Route::new()
         .at("/graphql", graphql::endpoint)
         .at("/healthz", get(health::healthz))
@@ -24,6 +27,7 @@ pub fn routes(state: AppState, schema: TiltsSchema) -> impl Endpoint {
         .data(state)
         .data(schema)
         .with(CatchPanic::new().with_handler(|_| internal_error_response()))
+        .with(security_headers::SecurityHeaders { hsts })
         .around(request_id::trace)
 }
 

@@ -1,17 +1,17 @@
 //! Accounts: registration, e-mail verification, sign-in and sessions, passwords, staff accounts.
 
-use std::{net::IpAddr, sync::OnceLock};
+use std::net::IpAddr;
 
-use anyhow::Context as _;
 use chrono::Duration;
-use sea_orm::TransactionTrait;
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::rate_limit;
-use crate::db::repos::{self, audit::AuditEntry, sessions, tokens, tokens::Purpose, users};
+use super::hashing::{Checked, HashingError};
+use super::rate_limit::{self, Limiter, Refused};
+use crate::db::repos::{self, audit::AuditEntry, known_devices, sessions, tokens, tokens::Purpose, users};
 use crate::domain::{
-    Account, DisplayName, EmailAddress, Locale, Password, PasswordError, Role, SecretToken, password,
+    Account, DisplayName, EmailAddress, Locale, Password, PasswordError, Role, SecretToken, UserId,
     token::{TokenProblem, check_usable},
 };
 use crate::email::{self, Email};
@@ -24,7 +24,7 @@ pub const SESSION_TTL: Duration = Duration::days(30);
 /// How long an e-mail verification link works.
 pub const VERIFY_TTL: Duration = Duration::hours(24);
 /// How long a password-reset link works.
-pub const RESET_TTL: Duration = Duration::hours(1);
+pub const RESET_TTL: Duration = Duration::minutes(30);
 /// How long a staff invitation link works.
 pub const INVITATION_TTL: Duration = Duration::hours(72);
 
@@ -51,9 +51,9 @@ pub enum AccountsError {
     /// The link's token is unknown, expired or used.
     #[error("unusable token: {0:?}")]
     Token(Option<TokenProblem>),
-    /// Too many attempts.
+    /// Too many attempts; try again after this many seconds.
     #[error("rate limited")]
-    RateLimited,
+    RateLimited(i64),
     /// An account with this address exists.
     #[error("e-mail taken")]
     EmailTaken,
@@ -80,10 +80,22 @@ impl ToClientError for AccountsError {
             AccountsError::Token(Some(TokenProblem::AlreadyUsed)) => {
                 ClientError::new(Code::BadUserInput, Message::TokenUsed).reason("TOKEN_USED")
             }
-            AccountsError::RateLimited => ClientError::new(Code::RateLimited, Message::RateLimited),
+            AccountsError::RateLimited(secs) => {
+                ClientError::new(Code::RateLimited, Message::RateLimited).retry_after(*secs)
+            }
             AccountsError::EmailTaken => ClientError::new(Code::Conflict, Message::EmailTaken).field("email"),
             AccountsError::Unexpected(_) => return None,
         })
+    }
+}
+
+impl From<HashingError> for AccountsError {
+    fn from(err: HashingError) -> Self {
+        match err {
+            // Every hashing slot is busy (a burst, or an attack): ask to come back shortly.
+            HashingError::Busy => AccountsError::RateLimited(5),
+            HashingError::Failed(e) => AccountsError::Unexpected(e),
+        }
     }
 }
 
@@ -121,53 +133,26 @@ fn parse_email(input: &str) -> Result<EmailAddress, AccountsError> {
     EmailAddress::parse(input).ok_or(AccountsError::Invalid { field: "email", message: Message::InvalidEmail })
 }
 
-fn parse_password(input: &str, field: &'static str) -> Result<Password, AccountsError> {
-    Password::parse(input).map_err(|e| AccountsError::Invalid {
+fn parse_password(input: &str, email: &EmailAddress, field: &'static str) -> Result<Password, AccountsError> {
+    Password::parse(input, email.as_str()).map_err(|e| AccountsError::Invalid {
         field,
         message: match e {
             PasswordError::TooShort => Message::PasswordTooShort,
             PasswordError::TooLong => Message::PasswordTooLong,
             PasswordError::TooCommon => Message::PasswordTooCommon,
+            PasswordError::Personal => Message::PasswordPersonal,
         },
     })
+}
+
+/// Turns a limiter's answer into the accounts error that tells when to come back.
+fn limited(decision: Result<(), Refused>, now: chrono::DateTime<chrono::Utc>) -> Result<(), AccountsError> {
+    decision.map_err(|refused| AccountsError::RateLimited(refused.retry_after_secs(now)))
 }
 
 fn parse_display_name(input: &str) -> Result<DisplayName, AccountsError> {
     DisplayName::parse(input)
         .ok_or(AccountsError::Invalid { field: "displayName", message: Message::InvalidDisplayName })
-}
-
-/// At most this many Argon2 computations (19 MiB each) run at once; more wait their turn, so a
-/// burst of requests cannot exhaust memory or starve other work.
-static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
-
-async fn hash_password(password: Password) -> Result<String, AccountsError> {
-    let _permit = HASHING.acquire().await.context("hashing permit")?;
-    let hash = tokio::task::spawn_blocking(move || password.hash()).await.context("hashing task")?;
-    Ok(hash.map_err(|e| anyhow::anyhow!("hashing a password: {e}"))?)
-}
-
-/// Checks a password off the async runtime. Unknown accounts are checked against a fixed dummy
-/// hash, so the answer takes as long whether or not the address is registered.
-async fn password_matches(candidate: &str, stored: Option<String>) -> Result<bool, AccountsError> {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    let _permit = HASHING.acquire().await.context("hashing permit")?;
-    let candidate = candidate.to_owned();
-    let matched = tokio::task::spawn_blocking(move || {
-        let dummy = DUMMY.get_or_init(|| {
-            Password::parse("tilts dummy password for timing").ok().and_then(|p| p.hash().ok()).unwrap_or_default()
-        });
-        match stored {
-            Some(hash) => password::verify(&candidate, &hash),
-            None => {
-                password::verify(&candidate, dummy);
-                false
-            }
-        }
-    })
-    .await
-    .context("verifying task")?;
-    Ok(matched)
 }
 
 /// Registers a founder, mentor or organisation member and e-mails a verification link.
@@ -181,15 +166,14 @@ pub async fn register(state: &AppState, form: Registration<'_>, client: Option<I
     }
     let email = parse_email(form.email)?;
     let name = parse_display_name(form.display_name)?;
-    let password = parse_password(form.password, "password")?;
+    let password = parse_password(form.password, &email, "password")?;
     let now = state.now();
-    let ip_key = client.map(|ip| ip.to_string()).unwrap_or_default();
-    let hits = [(rate_limit::REGISTER_PER_EMAIL, email.as_str()), (rate_limit::REGISTER_PER_IP, ip_key.as_str())];
-    if !rate_limit::allow(&state.db, now, &hits).await? {
-        return Err(AccountsError::RateLimited);
-    }
+    let client_key = rate_limit::client_key(client);
+    let hits =
+        [(rate_limit::REGISTER_PER_EMAIL, email.as_str()), (rate_limit::REGISTER_PER_CLIENT, client_key.as_str())];
+    limited(Limiter::new(state).check_and_count(now, &hits).await?, now)?;
     // Hash whether or not the address is taken: both paths then take the same time.
-    let hash = hash_password(password).await?;
+    let hash = state.hasher.hash(password).await?;
     let new = users::NewUser {
         email: &email,
         password_hash: Some(hash),
@@ -243,42 +227,147 @@ pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AccountsE
     Ok(())
 }
 
-/// Signs in and returns the account and a new session token for the cookie.
-#[tracing::instrument(skip_all)]
-pub async fn sign_in(
+/// A sign-in attempt: who, with what, from where.
+pub struct SignInAttempt<'a> {
+    /// The address typed.
+    pub email: &'a str,
+    /// The password typed.
+    pub password: &'a str,
+    /// The client's address.
+    pub client: Option<IpAddr>,
+    /// The device cookie the browser sent, if any.
+    pub device: Option<&'a str>,
+}
+
+/// A successful sign-in.
+pub struct SignedIn {
+    /// Whose session it is.
+    pub account: Account,
+    /// The new session's token, for the session cookie.
+    pub session: SecretToken,
+    /// A device cookie to set when this browser was not yet known to the account.
+    pub new_device: Option<SecretToken>,
+}
+
+/// The known device of `user` that this device cookie names, if any.
+async fn known_device(
+    db: &impl ConnectionTrait,
+    cookie: Option<&str>,
+    user: Option<UserId>,
+) -> Result<Option<Uuid>, AccountsError> {
+    let (Some(cookie), Some(user)) = (cookie, user) else {
+        return Ok(None);
+    };
+    let device = known_devices::find(db, &SecretToken::from_user(cookie).hash()).await?;
+    Ok(device.filter(|d| d.user == user).map(|d| d.id))
+}
+
+/// An address for logs: masked, never in clear.
+fn masked(address: &str) -> String {
+    EmailAddress::parse(address).map(|a| a.masked()).unwrap_or_else(|| "***".to_owned())
+}
+
+/// Writes a credential event into the audit log and e-mails it to the person, in their
+/// language, inside the transaction of the change.
+async fn report_credential_event(
+    db: &impl ConnectionTrait,
     state: &AppState,
-    email: &str,
-    password: &str,
-    client: Option<IpAddr>,
-) -> Result<(Account, SecretToken), AccountsError> {
+    account: &Account,
+    action: &'static str,
+    mail: Email<'_>,
+) -> Result<(), AccountsError> {
     let now = state.now();
-    let email_key = email.trim().to_lowercase();
-    let ip_key = client.map(|ip| ip.to_string()).unwrap_or_default();
-    let hits = [(rate_limit::SIGN_IN_PER_EMAIL, email_key.as_str()), (rate_limit::SIGN_IN_PER_IP, ip_key.as_str())];
-    if !rate_limit::allow(&state.db, now, &hits).await? {
-        tracing::warn!("sign-in rate limit reached");
-        return Err(AccountsError::RateLimited);
-    }
-    let found = match EmailAddress::parse(email) {
+    let entry = AuditEntry {
+        actor: Some(account.id),
+        action,
+        subject_type: "user",
+        subject_id: Some(account.id.0),
+        detail: json!({}),
+    };
+    repos::audit::record(db, entry, now).await?;
+    email::enqueue(db, &account.email, &mail.render(account.locale), now).await?;
+    Ok(())
+}
+
+/// Signs in and returns the account, a new session token and, for a browser the account has
+/// not used before, a device cookie.
+///
+/// Failed attempts are counted per account and client (the browser's device cookie when it is a
+/// known device of the account, else the network), with growing delays, so guessing from one
+/// place slows down without keeping the owner out; a high ceiling per account holds back only
+/// browsers that never signed in to it. Refused attempts are not counted.
+#[tracing::instrument(skip_all)]
+pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<SignedIn, AccountsError> {
+    let now = state.now();
+    let account_key = attempt.email.trim().to_lowercase();
+    let found = match EmailAddress::parse(attempt.email) {
         Some(address) => users::find_by_email(&state.db, &address).await?,
         None => None,
     };
+    let device = known_device(&state.db, attempt.device, found.as_ref().map(|u| u.account.id)).await?;
+    let client_key = rate_limit::client_key(attempt.client);
+    let pair = match device {
+        Some(id) => format!("{account_key}\ndevice:{id}"),
+        None => format!("{account_key}\n{client_key}"),
+    };
+    let mut hits = vec![(rate_limit::SIGN_IN_PAIR, pair.as_str())];
+    if device.is_none() {
+        hits.push((rate_limit::SIGN_IN_ACCOUNT, account_key.as_str()));
+        hits.push((rate_limit::SIGN_IN_CLIENT, client_key.as_str()));
+    }
+    let limiter = Limiter::new(state);
+    if let Err(refused) = limiter.check(now, &hits).await? {
+        tracing::warn!(account = %masked(&account_key), known_device = device.is_some(), "sign-in refused: too many failed attempts");
+        return Err(AccountsError::RateLimited(refused.retry_after_secs(now)));
+    }
     let (account, stored_hash) = match found {
         Some(user) => (Some(user.account), user.password_hash),
         None => (None, None),
     };
-    let matched = password_matches(password, stored_hash).await?;
-    let account = match account {
-        Some(account) if matched => account,
-        _ => return Err(AccountsError::InvalidCredentials),
+    let (account, rehashed) = match (account, state.hasher.check(attempt.password, stored_hash).await?) {
+        (Some(account), Checked::Right { rehashed }) => (account, rehashed),
+        _ => {
+            limiter.count(now, &hits).await?;
+            tracing::warn!(account = %masked(&account_key), known_device = device.is_some(), "sign-in failed: wrong e-mail or password");
+            return Err(AccountsError::InvalidCredentials);
+        }
     };
+    limiter.forget(&hits[..1]).await?;
+    if let Some(hash) = rehashed {
+        users::set_password_hash(&state.db, account.id, hash, now).await?;
+        tracing::info!(user.id = %account.id.0, "password hash upgraded to the current parameters");
+    }
     if !account.email_verified {
         return Err(AccountsError::EmailNotVerified);
     }
     let token = SecretToken::generate();
-    sessions::create(&state.db, account.id, &token.hash(), now, now + SESSION_TTL).await?;
-    tracing::info!(user.id = %account.id.0, "signed in");
-    Ok((account, token))
+    let txn = state.db.begin().await?;
+    sessions::create(&txn, account.id, &token.hash(), now, now + SESSION_TTL).await?;
+    let mut reported = false;
+    let new_device = match device {
+        Some(id) => {
+            known_devices::touch(&txn, id, now).await?;
+            None
+        }
+        None => {
+            // The very first sign-in is no news; any later browser is.
+            reported = known_devices::any_for(&txn, account.id).await?;
+            let device_token = SecretToken::generate();
+            known_devices::create(&txn, account.id, &device_token.hash(), now).await?;
+            if reported {
+                let reset_link = state.settings.page("/forgot-password");
+                let mail = Email::NewDeviceSignIn { name: &account.display_name, reset_link: &reset_link };
+                report_credential_event(&txn, state, &account, "sign_in.new_device", mail).await?;
+            }
+            Some(device_token)
+        }
+    };
+    txn.commit().await?;
+    if reported {
+        state.outbox_wake.notify_one();
+    }
+    tracing::info!(user.id = %account.id.0, new_device = new_device.is_some(), "signed in");
+    Ok(SignedIn { account, session: token, new_device })
 }
 
 /// Finds the live session for a cookie token, sliding its expiry forward at most once a day.
@@ -302,21 +391,40 @@ pub async fn sign_out(state: &AppState, session_id: Uuid) -> Result<(), Accounts
 
 /// E-mails a reset link when the address has an account.
 ///
-/// The answer is the same either way and does not wait for the lookup or the writes, so its
-/// timing does not reveal whether the address is registered either.
+/// Requests are limited per address and client (the device cookie of a browser that signed in
+/// to the account before, else the network), with ceilings per address and per network that
+/// hold back only unknown browsers, so nobody can use up another person's resets. The answer
+/// is the same either way and does not wait for the lookup or the writes, so its timing does
+/// not reveal whether the address is registered either.
 #[tracing::instrument(skip_all)]
 pub async fn request_password_reset(
     state: &AppState,
     email: &str,
     client: Option<IpAddr>,
+    device_cookie: Option<&str>,
 ) -> Result<(), AccountsError> {
     let now = state.now();
     let address = parse_email(email)?;
-    let ip_key = client.map(|ip| ip.to_string()).unwrap_or_default();
-    let hits = [(rate_limit::RESET_PER_EMAIL, address.as_str()), (rate_limit::RESET_PER_IP, ip_key.as_str())];
-    if !rate_limit::allow(&state.db, now, &hits).await? {
-        return Err(AccountsError::RateLimited);
+    // A device cookie names its account: no lookup by address, so no timing difference.
+    let device = match device_cookie {
+        Some(cookie) => known_devices::find(&state.db, &SecretToken::from_user(cookie).hash()).await?,
+        None => None,
+    };
+    let device = match device {
+        Some(d) => users::find(&state.db, d.user).await?.filter(|u| u.account.email == address).map(|_| d.id),
+        None => None,
+    };
+    let client_key = rate_limit::client_key(client);
+    let pair = match device {
+        Some(id) => format!("{}\ndevice:{id}", address.as_str()),
+        None => format!("{}\n{client_key}", address.as_str()),
+    };
+    let mut hits = vec![(rate_limit::RESET_PAIR, pair.as_str())];
+    if device.is_none() {
+        hits.push((rate_limit::RESET_ACCOUNT, address.as_str()));
+        hits.push((rate_limit::RESET_CLIENT, client_key.as_str()));
     }
+    limited(Limiter::new(state).check_and_count(now, &hits).await?, now)?;
     let state = state.clone();
     tokio::spawn(async move {
         if let Err(err) = send_reset_link(&state, &address).await {
@@ -342,19 +450,22 @@ async fn send_reset_link(state: &AppState, address: &EmailAddress) -> Result<(),
     Ok(())
 }
 
-/// Sets a new password with the token from a reset or invitation e-mail, and signs out every
-/// session of the account.
+/// Sets a new password with the token from a reset or invitation e-mail, signs out every
+/// session of the account, and tells the person.
 #[tracing::instrument(skip_all)]
 pub async fn reset_password(state: &AppState, token: &str, new_password: &str) -> Result<(), AccountsError> {
-    // Check the password first, so a weak one does not use up the link.
-    let password = parse_password(new_password, "newPassword")?;
     let now = state.now();
     let hash_of_token = SecretToken::from_user(token).hash();
     let stored = tokens::find(&state.db, &hash_of_token, &[Purpose::ResetPassword, Purpose::StaffInvitation])
         .await?
         .ok_or(AccountsError::Token(None))?;
     check_usable(stored.expires_at, stored.used_at, now).map_err(|p| AccountsError::Token(Some(p)))?;
-    let hash = hash_password(password).await?;
+    let user = users::find(&state.db, stored.user).await?.ok_or(AccountsError::Token(None))?;
+    // Check the password before using up the link, so a weak one can be corrected.
+    let password = parse_password(new_password, &user.account.email, "newPassword")?;
+    let user_key = stored.user.0.to_string();
+    limited(Limiter::new(state).check_and_count(now, &[(rate_limit::SET_PASSWORD, user_key.as_str())]).await?, now)?;
+    let hash = state.hasher.hash(password).await?;
     let txn = state.db.begin().await?;
     if !tokens::consume(&txn, stored.id, now).await? {
         return Err(AccountsError::Token(Some(TokenProblem::AlreadyUsed)));
@@ -364,13 +475,19 @@ pub async fn reset_password(state: &AppState, token: &str, new_password: &str) -
     // Receiving the link proves control of the address.
     users::mark_email_verified(&txn, stored.user, now).await?;
     let revoked = sessions::delete_all_for(&txn, stored.user).await?;
+    if stored.purpose == Purpose::ResetPassword {
+        let reset_link = state.settings.page("/forgot-password");
+        let mail = Email::PasswordWasReset { name: &user.account.display_name, reset_link: &reset_link };
+        report_credential_event(&txn, state, &user.account, "password.reset", mail).await?;
+    }
     txn.commit().await?;
+    state.outbox_wake.notify_one();
     tracing::info!(user.id = %stored.user.0, sessions.revoked = revoked, "password reset");
     Ok(())
 }
 
-/// Changes the password of a signed-in person, signs out all their sessions and returns a new
-/// session token for the device they are using.
+/// Changes the password of a signed-in person, signs out all their sessions, tells them by
+/// e-mail, and returns a new session token for the device they are using.
 #[tracing::instrument(skip_all, fields(user.id = %account.id.0))]
 pub async fn change_password(
     state: &AppState,
@@ -378,20 +495,31 @@ pub async fn change_password(
     current: &str,
     new_password: &str,
 ) -> Result<SecretToken, AccountsError> {
-    let password = parse_password(new_password, "newPassword")?;
+    let now = state.now();
+    // Limited before any hashing: a stolen session cannot turn this into a password oracle
+    // or a way to keep the hashing slots busy.
+    let account_key = account.id.0.to_string();
+    let hits = [(rate_limit::CHANGE_PASSWORD, account_key.as_str())];
+    let limiter = Limiter::new(state);
+    limited(limiter.check_and_count(now, &hits).await?, now)?;
+    let password = parse_password(new_password, &account.email, "newPassword")?;
     let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::InvalidCredentials)?;
-    if !password_matches(current, stored.password_hash).await? {
+    if state.hasher.check(current, stored.password_hash).await? == Checked::Wrong {
         return Err(AccountsError::Invalid { field: "current", message: Message::WrongCurrentPassword });
     }
-    let hash = hash_password(password).await?;
-    let now = state.now();
+    let hash = state.hasher.hash(password).await?;
     let token = SecretToken::generate();
     let txn = state.db.begin().await?;
     users::set_password_hash(&txn, account.id, hash, now).await?;
     tokens::consume_open(&txn, account.id, &[Purpose::ResetPassword, Purpose::StaffInvitation], now).await?;
     sessions::delete_all_for(&txn, account.id).await?;
     sessions::create(&txn, account.id, &token.hash(), now, now + SESSION_TTL).await?;
+    let reset_link = state.settings.page("/forgot-password");
+    let mail = Email::PasswordChanged { name: &account.display_name, reset_link: &reset_link };
+    report_credential_event(&txn, state, account, "password.changed", mail).await?;
     txn.commit().await?;
+    state.outbox_wake.notify_one();
+    limiter.forget(&hits).await?;
     tracing::info!("password changed");
     Ok(token)
 }
@@ -471,7 +599,7 @@ pub async fn create_admin(
 ) -> Result<Account, AccountsError> {
     let email = parse_email(email)?;
     let name = parse_display_name(display_name)?;
-    let hash = hash_password(parse_password(password, "password")?).await?;
+    let hash = state.hasher.hash(parse_password(password, &email, "password")?).await?;
     let now = state.now();
     let txn = state.db.begin().await?;
     let new = users::NewUser {
@@ -508,7 +636,7 @@ pub async fn create_verified(
 ) -> Result<Option<Account>, AccountsError> {
     let email = parse_email(email)?;
     let name = parse_display_name(display_name)?;
-    let hash = hash_password(parse_password(password, "password")?).await?;
+    let hash = state.hasher.hash(parse_password(password, &email, "password")?).await?;
     let now = state.now();
     let new = users::NewUser {
         email: &email,

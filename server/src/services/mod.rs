@@ -2,4 +2,5 @@
 //! that says what its caller may tell the client.
 
 pub mod accounts;
+pub mod hashing;
 pub mod rate_limit;

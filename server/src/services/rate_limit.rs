@@ -1,50 +1,242 @@
 //! Attempt limits, counted in the database so that every replica enforces the same limit.
+//!
+//! A request is first checked against every limit that applies to it; only a request that is
+//! let through is counted, so refused requests never extend a block. Counter keys are an HMAC of
+//! the limit's name and the key (an address, an account, a client) under the deployment's secret
+//! key: the table holds nothing that could be reversed into an e-mail address or an IP address.
+
+use std::net::IpAddr;
 
 use anyhow::Context as _;
-use chrono::{DateTime, Utc};
-use sea_orm::ConnectionTrait;
+use chrono::{DateTime, Duration, Utc};
+use hmac::{Hmac, Mac};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use secrecy::{ExposeSecret, SecretString};
+use sha2::Sha256;
 
-use crate::db::repos::rate_limits;
-use crate::domain::token::sha256_hex;
+use crate::db::repos::rate_limits::{self, Counter};
+use crate::state::AppState;
 
-/// A limit: at most `max` hits per `window_secs` for one key.
-#[derive(Debug, Clone, Copy)]
+/// Growing delays: after `free` counted attempts in a window, each further attempt must wait
+/// `base × 2^(attempts − free)` seconds after the previous one, at most `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    /// Attempts without delay.
+    pub free: i32,
+    /// The first delay, in seconds.
+    pub base_secs: i64,
+    /// The longest delay, in seconds.
+    pub max_secs: i64,
+}
+
+/// A limit: at most `max` counted attempts per `window_secs` for one key, and optionally
+/// growing delays between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
-    /// What is limited, e.g. `sign_in:email`.
+    /// What is limited, e.g. `sign_in:pair`.
     pub name: &'static str,
-    /// Hits allowed per window.
+    /// Counted attempts allowed per window.
     pub max: i32,
     /// The window length in seconds.
     pub window_secs: i64,
+    /// Delays between attempts past the first few.
+    pub backoff: Option<Backoff>,
 }
 
-/// Sign-in attempts per e-mail address: 5 per 15 minutes.
-pub const SIGN_IN_PER_EMAIL: Limit = Limit { name: "sign_in:email", max: 5, window_secs: 15 * 60 };
-/// Sign-in attempts per client address: 30 per 15 minutes.
-pub const SIGN_IN_PER_IP: Limit = Limit { name: "sign_in:ip", max: 30, window_secs: 15 * 60 };
-/// Registrations per e-mail address: 5 per hour.
-pub const REGISTER_PER_EMAIL: Limit = Limit { name: "register:email", max: 5, window_secs: 60 * 60 };
-/// Registrations per client address: 20 per hour.
-pub const REGISTER_PER_IP: Limit = Limit { name: "register:ip", max: 20, window_secs: 60 * 60 };
-/// Password-reset requests per e-mail address: 3 per hour.
-pub const RESET_PER_EMAIL: Limit = Limit { name: "reset:email", max: 3, window_secs: 60 * 60 };
-/// Password-reset requests per client address: 10 per hour.
-pub const RESET_PER_IP: Limit = Limit { name: "reset:ip", max: 10, window_secs: 60 * 60 };
+const DAY: i64 = 24 * 60 * 60;
+const HOUR: i64 = 60 * 60;
 
-/// Counts a hit on every `(limit, key)` and says whether all are still within their limit.
-/// Keys are hashed, so no address is stored in the counters.
-pub async fn allow(db: &impl ConnectionTrait, now: DateTime<Utc>, hits: &[(Limit, &str)]) -> anyhow::Result<bool> {
-    let mut allowed = true;
-    for (limit, key) in hits {
-        let window_start = now.timestamp() - now.timestamp().rem_euclid(limit.window_secs);
-        let bucket = sha256_hex(&format!("{}:{}", limit.name, key));
-        let count = rate_limits::hit(db, &bucket, window_start).await.context("counting an attempt")?;
-        allowed &= count <= limit.max;
+/// Failed sign-ins for one account from one client (browser or network): five free, then a
+/// doubling wait from 30 s up to 15 min. Only this client is held back.
+pub const SIGN_IN_PAIR: Limit = Limit {
+    name: "sign_in:pair",
+    max: 200,
+    window_secs: DAY,
+    backoff: Some(Backoff { free: 5, base_secs: 30, max_secs: 15 * 60 }),
+};
+/// Failed sign-ins for one account from all browsers it has never signed in from: a high
+/// ceiling against distributed guessing. Known devices are not held back by it.
+pub const SIGN_IN_ACCOUNT: Limit = Limit { name: "sign_in:account", max: 100, window_secs: DAY, backoff: None };
+/// Failed sign-ins from one network, whatever the account (password spraying).
+pub const SIGN_IN_CLIENT: Limit = Limit { name: "sign_in:client", max: 50, window_secs: HOUR, backoff: None };
+/// Registrations per e-mail address.
+pub const REGISTER_PER_EMAIL: Limit = Limit { name: "register:email", max: 5, window_secs: HOUR, backoff: None };
+/// Registrations per network.
+pub const REGISTER_PER_CLIENT: Limit = Limit { name: "register:client", max: 20, window_secs: HOUR, backoff: None };
+/// Password-reset requests for one address from one client.
+pub const RESET_PAIR: Limit = Limit { name: "reset:pair", max: 3, window_secs: HOUR, backoff: None };
+/// Password-reset requests for one address from browsers that never signed in to it.
+pub const RESET_ACCOUNT: Limit = Limit { name: "reset:account", max: 10, window_secs: DAY, backoff: None };
+/// Password-reset requests from one network, whatever the address.
+pub const RESET_CLIENT: Limit = Limit { name: "reset:client", max: 20, window_secs: HOUR, backoff: None };
+/// Password checks and changes by a signed-in person, before any hashing: five free, then
+/// a doubling wait from 30 s.
+pub const CHANGE_PASSWORD: Limit = Limit {
+    name: "change_password:account",
+    max: 30,
+    window_secs: DAY,
+    backoff: Some(Backoff { free: 5, base_secs: 30, max_secs: 15 * 60 }),
+};
+/// Attempts to set a password with one link's account (each one costs a hash).
+pub const SET_PASSWORD: Limit = Limit { name: "set_password:account", max: 10, window_secs: HOUR, backoff: None };
+
+/// A refused request: when to try again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refused {
+    /// The earliest moment every limit lets a request through again.
+    pub until: DateTime<Utc>,
+}
+
+impl Refused {
+    /// Whole seconds from `now` until the request may be made again (at least 1).
+    pub fn retry_after_secs(&self, now: DateTime<Utc>) -> i64 {
+        (self.until - now).num_seconds().max(1)
     }
-    Ok(allowed)
+}
+
+/// The counter key of a client: its IPv4 address, or its IPv6 /64 network (one home or phone
+/// gets a whole /64, so counting single IPv6 addresses would count nothing).
+pub fn client_key(ip: Option<IpAddr>) -> String {
+    match ip.map(crate::config::canonical) {
+        Some(IpAddr::V4(v4)) => format!("ip:{v4}"),
+        Some(IpAddr::V6(v6)) => {
+            let s = v6.segments();
+            format!("ip:{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        None => "ip:unknown".to_owned(),
+    }
+}
+
+/// Checks and counts attempts against the shared counters.
+pub struct Limiter<'a> {
+    db: &'a DatabaseConnection,
+    secret: &'a SecretString,
+}
+
+impl<'a> Limiter<'a> {
+    /// A limiter on the application's database and secret key.
+    pub fn new(state: &'a AppState) -> Limiter<'a> {
+        Limiter { db: &state.db, secret: &state.settings.secret_key }
+    }
+
+    fn bucket(&self, limit: &Limit, key: &str) -> anyhow::Result<String> {
+        let mut mac = Hmac::<Sha256>::new_from_slice(self.secret.expose_secret().as_bytes())
+            .map_err(|_| anyhow::anyhow!("the rate-limit key cannot key an HMAC"))?;
+        mac.update(limit.name.as_bytes());
+        mac.update(b"\0");
+        mac.update(key.as_bytes());
+        Ok(hex::encode(mac.finalize().into_bytes()))
+    }
+
+    fn keys(&self, now: DateTime<Utc>, hits: &[(Limit, &str)]) -> anyhow::Result<Vec<(String, i64)>> {
+        hits.iter().map(|(limit, key)| Ok((self.bucket(limit, key)?, window_start(limit, now)))).collect()
+    }
+
+    /// Whether every `(limit, key)` lets one more attempt through now. Counts nothing.
+    pub async fn check(&self, now: DateTime<Utc>, hits: &[(Limit, &str)]) -> anyhow::Result<Result<(), Refused>> {
+        let keys = self.keys(now, hits)?;
+        let counters = rate_limits::read(self.db, &keys).await.context("reading attempt counters")?;
+        let until = hits
+            .iter()
+            .zip(&keys)
+            .zip(counters)
+            .filter_map(|(((limit, _), (_, window_start)), counter)| blocked_until(limit, *window_start, counter, now))
+            .max();
+        Ok(match until {
+            Some(until) => Err(Refused { until }),
+            None => Ok(()),
+        })
+    }
+
+    /// Counts one attempt for every `(limit, key)`.
+    pub async fn count(&self, now: DateTime<Utc>, hits: &[(Limit, &str)]) -> anyhow::Result<()> {
+        for (bucket, window_start) in self.keys(now, hits)? {
+            rate_limits::hit(self.db, &bucket, window_start, now).await.context("counting an attempt")?;
+        }
+        Ok(())
+    }
+
+    /// [`Limiter::check`], and when let through, [`Limiter::count`].
+    pub async fn check_and_count(
+        &self,
+        now: DateTime<Utc>,
+        hits: &[(Limit, &str)],
+    ) -> anyhow::Result<Result<(), Refused>> {
+        let decision = self.check(now, hits).await?;
+        if decision.is_ok() {
+            self.count(now, hits).await?;
+        }
+        Ok(decision)
+    }
+
+    /// Forgets the counts of every `(limit, key)`, e.g. once the right password was given.
+    pub async fn forget(&self, hits: &[(Limit, &str)]) -> anyhow::Result<()> {
+        for (limit, key) in hits {
+            rate_limits::forget(self.db, &self.bucket(limit, key)?).await.context("forgetting attempts")?;
+        }
+        Ok(())
+    }
+}
+
+fn window_start(limit: &Limit, now: DateTime<Utc>) -> i64 {
+    now.timestamp() - now.timestamp().rem_euclid(limit.window_secs)
+}
+
+/// Until when `limit` refuses another attempt, given its counter in the current window.
+pub fn blocked_until(limit: &Limit, window_start: i64, counter: Counter, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let window_end = DateTime::<Utc>::from_timestamp(window_start + limit.window_secs, 0)?;
+    if counter.hits >= limit.max {
+        return Some(window_end);
+    }
+    let backoff = limit.backoff?;
+    if counter.hits < backoff.free {
+        return None;
+    }
+    let exponent = u32::try_from(counter.hits - backoff.free).unwrap_or(u32::MAX).min(30);
+    let wait = backoff.base_secs.saturating_mul(1i64 << exponent).min(backoff.max_secs);
+    let until = counter.last_hit_at? + Duration::seconds(wait);
+    (until > now).then_some(until)
 }
 
 /// Forgets counters older than a day.
 pub async fn purge(db: &impl ConnectionTrait, now: DateTime<Utc>) -> anyhow::Result<u64> {
-    rate_limits::purge_before(db, now.timestamp() - 24 * 60 * 60).await.context("purging rate limits")
+    rate_limits::purge_before(db, now.timestamp() - 2 * DAY).await.context("purging rate limits")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        DateTime::<Utc>::from_timestamp(1_800_000_000 + secs, 0).unwrap_or_default()
+    }
+
+    #[test]
+    fn delays_grow_after_the_free_attempts_and_stop_at_the_cap() {
+        let start = window_start(&SIGN_IN_PAIR, at(0));
+        let counter = |hits, last| Counter { hits, last_hit_at: Some(at(last)) };
+        assert_eq!(blocked_until(&SIGN_IN_PAIR, start, counter(4, 0), at(0)), None);
+        assert_eq!(blocked_until(&SIGN_IN_PAIR, start, counter(5, 0), at(1)), Some(at(30)));
+        assert_eq!(blocked_until(&SIGN_IN_PAIR, start, counter(5, 0), at(30)), None);
+        assert_eq!(blocked_until(&SIGN_IN_PAIR, start, counter(7, 100), at(101)), Some(at(220)));
+        assert_eq!(blocked_until(&SIGN_IN_PAIR, start, counter(40, 100), at(101)), Some(at(100 + 15 * 60)));
+    }
+
+    #[test]
+    fn a_ceiling_holds_until_the_window_ends() {
+        let start = window_start(&SIGN_IN_CLIENT, at(0));
+        let full = Counter { hits: SIGN_IN_CLIENT.max, last_hit_at: Some(at(0)) };
+        let until = blocked_until(&SIGN_IN_CLIENT, start, full, at(1));
+        assert_eq!(until.map(|u| u.timestamp()), Some(start + HOUR));
+    }
+
+    #[test]
+    fn ipv6_clients_count_per_64_network() {
+        let a = client_key("2001:db8:1:2:aaaa::1".parse().ok());
+        let b = client_key("2001:db8:1:2:bbbb::2".parse().ok());
+        let c = client_key("2001:db8:1:3::1".parse().ok());
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(client_key("::ffff:198.51.100.4".parse().ok()), "ip:198.51.100.4");
+    }
 }

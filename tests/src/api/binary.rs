@@ -21,6 +21,7 @@ pub fn tilts_binary() -> std::path::PathBuf {
 pub async fn create_admin_with_cli(app: &TestApp, email: &str) {
     let output = tokio::process::Command::new(tilts_binary())
         .args(["create-admin", "--email", email])
+        .env("TILTS_ENV", "development")
         .env("TILTS_DATABASE_URL", &app.database_url)
         .env("TILTS_ADMIN_PASSWORD", PASSWORD)
         .env("TILTS_LOG", "warn")
@@ -35,6 +36,7 @@ pub async fn create_admin_with_cli(app: &TestApp, email: &str) {
 fn a_bad_bind_address_stops_the_server_with_one_line_naming_the_variable() {
     let output = Command::new(tilts_binary())
         .arg("serve")
+        .env("TILTS_ENV", "development")
         .env("TILTS_BIND", "not-an-address")
         .env("TILTS_DATABASE_URL", "sqlite::memory:")
         .output()
@@ -62,6 +64,7 @@ fn the_server_starts_serves_health_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut child = Command::new(tilts_binary())
+        .env("TILTS_ENV", "development")
         .env("TILTS_BIND", format!("127.0.0.1:{port}"))
         .env("TILTS_DATA_DIR", dir.path())
         .env("TILTS_LOG", "warn")
@@ -87,4 +90,65 @@ fn the_server_starts_serves_health_and_stops_on_sigterm() {
     Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "graceful shutdown exits 0: {status}");
+}
+
+#[test]
+fn a_production_start_without_its_settings_names_each_missing_one_and_stops() {
+    let output = Command::new(tilts_binary())
+        .arg("serve")
+        .env_remove("TILTS_ENV")
+        .env("TILTS_DATABASE_URL", "sqlite::memory:")
+        .output()
+        .expect("tilts runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let named: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("tilts: configuration error: "))
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    assert_eq!(named, ["TILTS_PUBLIC_URL", "TILTS_SMTP_URL", "TILTS_SECRET_KEY", "TILTS_TRUSTED_PROXIES"], "{stderr}");
+    assert_eq!(stderr.lines().count(), 4, "one line per missing setting: {stderr}");
+}
+
+#[test]
+fn seed_demo_works_only_in_development_and_never_beside_real_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("tilts.db").display());
+    let seed = |env: &str| {
+        Command::new(tilts_binary())
+            .arg("seed-demo")
+            .env("TILTS_ENV", env)
+            .env("TILTS_DATABASE_URL", &url)
+            .env("TILTS_PUBLIC_URL", "https://tilts.example")
+            .env("TILTS_SMTP_URL", "smtp://127.0.0.1:25")
+            .env("TILTS_SECRET_KEY", "k".repeat(32))
+            .env("TILTS_TRUSTED_PROXIES", "none")
+            .env("TILTS_LOG", "warn")
+            .output()
+            .expect("tilts runs")
+    };
+    let production = seed("production");
+    assert!(!production.status.success());
+    assert!(String::from_utf8_lossy(&production.stderr).contains("TILTS_ENV=development"));
+    assert!(seed("development").status.success(), "a demo database is seeded");
+    assert!(seed("development").status.success(), "seeding again is harmless");
+
+    let admin = Command::new(tilts_binary())
+        .args(["create-admin", "--email", "admin@vpd.example.lv"])
+        .env("TILTS_ENV", "development")
+        .env("TILTS_DATABASE_URL", &url)
+        .env("TILTS_ADMIN_PASSWORD", PASSWORD)
+        .env("TILTS_LOG", "warn")
+        .stdin(Stdio::null())
+        .output()
+        .expect("tilts runs");
+    assert!(admin.status.success(), "{}", String::from_utf8_lossy(&admin.stderr));
+    let refused = seed("development");
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("outside @demo.tilts.lv"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
 }

@@ -80,8 +80,11 @@ db_test! {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn production_hides_introspection_suggestions_and_graphiql() {
-    let app =
-        crate::spawn_app_with(crate::Backend::Sqlite, |s| s.environment = tilts::config::Environment::Production).await;
+    let app = crate::spawn_app_with(crate::Backend::Sqlite, |s| {
+        s.environment = tilts::config::Environment::Production;
+        s.public_url = url::Url::parse("https://tilts.test").unwrap();
+    })
+    .await;
     let introspection = app.graphql("{ __schema { types { name } } }", json!({})).await;
     assert!(introspection["data"]["__schema"].is_null(), "{introspection}");
     assert!(!introspection.to_string().contains("Viewer"), "{introspection}");
@@ -110,8 +113,13 @@ async fn production_hides_introspection_suggestions_and_graphiql() {
         .send()
         .await
         .unwrap();
-    let cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap().to_owned();
-    assert!(cookie.ends_with("; Secure"), "{cookie}");
+    let cookies: Vec<String> =
+        response.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    assert!(!cookies.is_empty());
+    for cookie in &cookies {
+        assert!(cookie.starts_with("__Host-") && cookie.ends_with("; Secure"), "{cookie}");
+        assert!(cookie.contains("; Path=/;") && !cookie.contains("Domain="), "{cookie}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -128,4 +136,43 @@ async fn the_built_pwa_is_served_with_index_html_for_client_routes() {
     }
     let script = reqwest::get(format!("{}/app.js", app.address)).await.unwrap();
     assert_eq!(script.text().await.unwrap(), "console.log(1)");
+}
+
+db_test! {
+    async fn every_response_carries_the_security_headers(app: TestApp) {
+        let client = reqwest::Client::new();
+        let responses = [
+            client.post(format!("{}/graphql", app.address)).json(&json!({ "query": "{ viewer { id } }" })).send().await.unwrap(),
+            client.get(format!("{}/graphql?query=x", app.address)).send().await.unwrap(),
+            client.get(format!("{}/healthz", app.address)).send().await.unwrap(),
+            client.get(format!("{}/sign-in", app.address)).send().await.unwrap(),
+            client.get(format!("{}/missing.js", app.address)).send().await.unwrap(),
+        ];
+        for response in responses {
+            let headers = response.headers();
+            let policy = headers["content-security-policy"].to_str().unwrap();
+            assert!(policy.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"), "{policy}");
+            assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+            assert_eq!(headers["x-content-type-options"], "nosniff");
+            assert_eq!(headers["referrer-policy"], "no-referrer");
+            assert!(headers.get("strict-transport-security").is_none(), "no HSTS over plain http in development");
+        }
+    }
+
+    async fn signing_out_asks_the_browser_to_drop_cached_pages(app: TestApp) {
+        app.sign_in_new(&app.client, tilts::domain::Role::Founder).await;
+        let response = app.client.post(format!("{}/graphql", app.address)).json(&json!({ "query": "mutation { signOut }" })).send().await.unwrap();
+        assert_eq!(response.headers()["clear-site-data"], "\"cache\"");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn production_over_https_sends_hsts() {
+    let app = crate::spawn_app_with(crate::Backend::Sqlite, |s| {
+        s.environment = tilts::config::Environment::Production;
+        s.public_url = url::Url::parse("https://tilts.test").unwrap();
+    })
+    .await;
+    let response = reqwest::get(format!("{}/healthz", app.address)).await.unwrap();
+    assert_eq!(response.headers()["strict-transport-security"], "max-age=63072000; includeSubDomains");
 }

@@ -2,6 +2,7 @@ mod access;
 mod accounts;
 mod binary;
 mod hardening;
+mod lockout;
 mod outbox;
 mod passwords;
 mod schema;

@@ -17,7 +17,7 @@ db_test! {
         assert_eq!(asked["data"]["requestPasswordReset"], true);
         let mail = app.smtp.wait_for_message_to(&email).await;
         assert_eq!(mail.subject, "Set a new password for Tilts");
-        assert!(mail.link().starts_with("http://tilts.test/reset-password?token="));
+        assert!(mail.link().starts_with("http://tilts.test/reset-password#token="), "the token travels in the fragment: {}", mail.link());
 
         let reset = app.graphql(RESET, json!({ "t": mail.token(), "p": "jauna parole 2026" })).await;
         assert_eq!(reset["data"]["resetPassword"], true, "{reset}");
@@ -125,5 +125,60 @@ db_test! {
         assert!(!app.viewer(&app.client).await.is_null());
         app.clock.advance(chrono::Duration::days(31));
         assert!(app.viewer(&app.client).await.is_null());
+    }
+}
+
+db_test! {
+    async fn common_and_personal_passwords_are_refused_at_registration(app: TestApp) {
+        let register = "mutation($i: RegisterInput!) { register(input: $i) }";
+        let form = |password: &str| json!({ "i": { "email": "anna.berzina@example.lv", "password": password, "displayName": "Anna", "role": "FOUNDER", "locale": "EN" } });
+        for common in ["manchester", "Terminator", "1q2w3e4r5t6y"] {
+            let answer = app.graphql(register, form(common)).await;
+            assert_eq!(answer["errors"][0]["extensions"]["field"], "password", "{common}: {answer}");
+            assert_eq!(answer["errors"][0]["message"], "Šī parole ir pārāk vienkārša un bieži lietota. Izvēlieties citu.", "{common}");
+        }
+        for personal in ["Anna.Berzina-2026", "my own tilts password", "vpd kalnu takas"] {
+            let answer = app.graphql(register, form(personal)).await;
+            assert_eq!(answer["errors"][0]["extensions"]["field"], "password", "{personal}: {answer}");
+            assert!(answer["errors"][0]["message"].as_str().unwrap_or_default().contains("e-pasta vārdu"), "{answer}");
+        }
+        assert_eq!(app.graphql(register, form(PASSWORD)).await["data"]["register"], true);
+    }
+
+    async fn credential_events_are_mailed_to_the_person_and_audited(app: TestApp) {
+        let phone = TestApp::new_client();
+        let email = app.sign_in_new(&phone, tilts::domain::Role::Mentor).await;
+        let address = tilts::domain::EmailAddress::parse(&email).unwrap();
+        let user = tilts::db::repos::users::find_by_email(&app.state.db, &address).await.unwrap().unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(app.smtp.messages_to(&email).is_empty(), "the first sign-in is no news");
+
+        // Another browser.
+        let laptop = TestApp::new_client();
+        assert!(app.sign_in(&laptop, &email, PASSWORD).await["errors"].is_null());
+        let mail = app.smtp.wait_for_message_to(&email).await;
+        assert_eq!(mail.subject, "Sign-in to Tilts from a new device");
+        assert!(mail.link().ends_with("/forgot-password"), "{}", mail.link());
+        // The same browser again is not news.
+        app.graphql_as(&laptop, "mutation { signOut }", json!({})).await;
+        assert!(app.sign_in(&laptop, &email, PASSWORD).await["errors"].is_null());
+
+        let change = "mutation($c: String!, $n: String!) { changePassword(current: $c, new: $n) }";
+        assert_eq!(app.graphql_as(&laptop, change, json!({ "c": PASSWORD, "n": "jauna parole 2026" })).await["data"]["changePassword"], true);
+        app.smtp.wait_for(2).await;
+
+        app.graphql(REQUEST, json!({ "e": email })).await;
+        let messages = app.smtp.wait_for(3).await;
+        let reset = messages.iter().find(|m| m.subject == "Set a new password for Tilts").unwrap();
+        assert!(app.graphql(RESET, json!({ "t": reset.token(), "p": "vēl cita parole 7" })).await["errors"].is_null());
+        let messages = app.smtp.wait_for(4).await;
+        let subjects: Vec<&str> = messages.iter().map(|m| m.subject.as_str()).collect();
+        assert_eq!(
+            subjects,
+            ["Sign-in to Tilts from a new device", "Your Tilts password was changed", "Set a new password for Tilts", "Your Tilts password was reset"],
+        );
+        let audit = tilts::db::repos::audit::for_subject(&app.state.db, user.account.id.0).await.unwrap();
+        let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(actions, ["sign_in.new_device", "password.changed", "password.reset"]);
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod account_tokens;
 pub mod audit_log;
+pub mod known_devices;
 pub mod outbox;
 pub mod rate_limits;
 pub mod sessions;

@@ -1,28 +1,67 @@
-//! Fixed-window hit counters shared by every replica.
+//! Fixed-window attempt counters shared by every replica.
 
+use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
     sea_query::{Expr, ExprTrait, OnConflict},
 };
 
 use crate::db::entities::rate_limits;
 
-/// Counts one hit in `bucket` for the window starting at `window_start` (unix seconds) and
-/// returns the hits so far, this one included.
-pub async fn hit(db: &impl ConnectionTrait, bucket: &str, window_start: i64) -> Result<i32, DbErr> {
-    let row = rate_limits::Entity::insert(rate_limits::ActiveModel {
+/// One counter: its hits in the window and when it last counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counter {
+    /// Hits so far in the window.
+    pub hits: i32,
+    /// When the last hit was counted.
+    pub last_hit_at: Option<DateTime<Utc>>,
+}
+
+/// The counters of `(bucket, window_start)` pairs, in the order asked; a pair never hit is zero.
+pub async fn read(db: &impl ConnectionTrait, keys: &[(String, i64)]) -> Result<Vec<Counter>, DbErr> {
+    let mut any = Condition::any();
+    for (bucket, window_start) in keys {
+        any = any.add(
+            Condition::all()
+                .add(rate_limits::Column::Bucket.eq(bucket.as_str()))
+                .add(rate_limits::Column::WindowStart.eq(*window_start)),
+        );
+    }
+    let rows = rate_limits::Entity::find().filter(any).all(db).await?;
+    Ok(keys
+        .iter()
+        .map(|(bucket, window_start)| {
+            rows.iter()
+                .find(|r| &r.bucket == bucket && r.window_start == *window_start)
+                .map(|r| Counter { hits: r.hits, last_hit_at: r.last_hit_at })
+                .unwrap_or(Counter { hits: 0, last_hit_at: None })
+        })
+        .collect())
+}
+
+/// Counts one hit in `bucket` for the window starting at `window_start` (unix seconds).
+pub async fn hit(db: &impl ConnectionTrait, bucket: &str, window_start: i64, now: DateTime<Utc>) -> Result<(), DbErr> {
+    rate_limits::Entity::insert(rate_limits::ActiveModel {
         bucket: Set(bucket.to_owned()),
         window_start: Set(window_start),
         hits: Set(1),
+        last_hit_at: Set(Some(now)),
     })
     .on_conflict(
         OnConflict::columns([rate_limits::Column::Bucket, rate_limits::Column::WindowStart])
             .value(rate_limits::Column::Hits, Expr::col((rate_limits::Entity, rate_limits::Column::Hits)).add(1))
+            .value(rate_limits::Column::LastHitAt, Expr::value(now))
             .to_owned(),
     )
-    .exec_with_returning(db)
+    .exec_without_returning(db)
     .await?;
-    Ok(row.hits)
+    Ok(())
+}
+
+/// Forgets every window of `bucket`.
+pub async fn forget(db: &impl ConnectionTrait, bucket: &str) -> Result<(), DbErr> {
+    rate_limits::Entity::delete_many().filter(rate_limits::Column::Bucket.eq(bucket)).exec(db).await?;
+    Ok(())
 }
 
 /// Forgets windows that started before `before` (unix seconds).

@@ -26,6 +26,12 @@ impl Purpose {
             Purpose::StaffInvitation => "staff_invitation",
         }
     }
+
+    fn parse(text: &str) -> Option<Purpose> {
+        [Purpose::VerifyEmail, Purpose::ResetPassword, Purpose::StaffInvitation]
+            .into_iter()
+            .find(|p| p.as_str() == text)
+    }
 }
 
 /// A stored token.
@@ -34,6 +40,8 @@ pub struct StoredToken {
     pub id: Uuid,
     /// Whose it is.
     pub user: UserId,
+    /// What it is for.
+    pub purpose: Purpose,
     /// When it stops working.
     pub expires_at: DateTime<Utc>,
     /// When it was used, if it was.
@@ -74,7 +82,13 @@ pub async fn find(
         .filter(account_tokens::Column::Purpose.is_in(purposes.iter().map(|p| p.as_str())))
         .one(db)
         .await?;
-    Ok(found.map(|t| StoredToken { id: t.id, user: UserId(t.user_id), expires_at: t.expires_at, used_at: t.used_at }))
+    found
+        .map(|t| {
+            let purpose = Purpose::parse(&t.purpose)
+                .ok_or_else(|| DbErr::Type(format!("unknown token purpose {}", t.purpose)))?;
+            Ok(StoredToken { id: t.id, user: UserId(t.user_id), purpose, expires_at: t.expires_at, used_at: t.used_at })
+        })
+        .transpose()
 }
 
 /// Marks a token used; `false` when another request used it first.

@@ -122,3 +122,9 @@ pub async fn set_locale(
     .await?;
     Ok(())
 }
+
+/// How many accounts have an address outside `domain` (e.g. `demo.tilts.lv`).
+pub async fn count_outside_domain(db: &impl ConnectionTrait, domain: &str) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    users::Entity::find().filter(users::Column::Email.not_like(format!("%@{domain}"))).count(db).await
+}
