@@ -2,7 +2,7 @@
 // without a connection. Never caches /graphql or anything personal.
 const VERSION = "__TILTS_BUILD__";
 const CACHE = "tilts-shell-" + VERSION;
-const SHELL = ["/", "/offline.html", "/manifest.webmanifest", "/icons/icon-192.png"];
+const SHELL = ["/", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {

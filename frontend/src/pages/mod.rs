@@ -9,8 +9,23 @@ pub mod reset_password;
 pub mod sign_in;
 pub mod verify_email;
 
-/// Removes the query (an e-mail link's token) from the address bar and history, so the link
-/// cannot be reopened from a shared phone's history.
+/// The token of an e-mail link: from the fragment (`#token=…`, never sent to any server), or
+/// from the query of links sent by older versions.
+pub fn link_token() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let find = |text: String| {
+        text.trim_start_matches(['#', '?'])
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("token="))
+            .map(|t| t.chars().filter(char::is_ascii_alphanumeric).collect::<String>())
+    };
+    location.hash().ok().and_then(find).or_else(|| location.search().ok().and_then(find)).unwrap_or_default()
+}
+
+/// Removes the query and fragment (an e-mail link's token) from the address bar and history,
+/// so the link cannot be reopened from a shared phone's history.
 pub fn forget_link_token() {
     if let Some(window) = web_sys::window()
         && let Ok(history) = window.history()

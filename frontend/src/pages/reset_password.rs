@@ -1,7 +1,7 @@
-//! `/reset-password?token=…`: set a new password (reset and staff invitation links).
+//! `/reset-password#token=…`: set a new password (reset and staff invitation links).
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::components::A;
 
 use crate::api::{
     self,
@@ -15,7 +15,7 @@ use crate::i18n::keys;
 #[component]
 pub fn ResetPassword() -> impl IntoView {
     let i18n = use_i18n();
-    let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
+    let token = crate::pages::link_token();
     crate::pages::forget_link_token();
     let form = FormState::new();
     let password = RwSignal::new(String::new());

@@ -1,7 +1,10 @@
-//! `/verify-email?token=…`: the link from the verification e-mail.
+//! `/verify-email#token=…`: the link from the verification e-mail.
+//!
+//! The address is confirmed only when the person presses the button: mail scanners and link
+//! previews that open every link do not confirm an address nobody asked for.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::components::A;
 
 use crate::api::{
     self,
@@ -11,22 +14,30 @@ use crate::components::PageHeader;
 use crate::contexts::locale::use_i18n;
 use crate::i18n::keys;
 
-/// Confirms the address as soon as the page opens.
+/// Confirms the address when the person presses the button.
 #[component]
 pub fn VerifyEmail() -> impl IntoView {
     let i18n = use_i18n();
-    let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
+    let token = crate::pages::link_token();
     crate::pages::forget_link_token();
     let outcome = RwSignal::new(None::<Result<(), String>>);
+    let busy = RwSignal::new(false);
     if token.is_empty() {
         outcome.set(Some(Err(i18n.t(keys::VERIFY_MISSING).to_owned())));
-    } else {
+    }
+    let confirm = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let token = token.clone();
         leptos::task::spawn_local(async move {
             let locale = i18n.locale.get_untracked();
             let result = api::call::<VerifyOp>(verify_email::Variables { token }, locale).await;
+            busy.set(false);
             outcome.set(Some(result.map(|_| ()).map_err(|e| e.text(locale))));
         });
-    }
+    };
     view! {
         <PageHeader
             title=keys::VERIFY_TITLE
@@ -34,7 +45,14 @@ pub fn VerifyEmail() -> impl IntoView {
             hide_intro=Signal::derive(move || outcome.with(Option::is_some))
         />
         {move || match outcome.get() {
-            None => view! { <p role="status" aria-busy="true">{i18n.t(keys::FORM_WORKING)}</p> }.into_any(),
+            None => view! {
+                <p>
+                    <button type="button" class="button" id="confirm-email" on:click=confirm.clone()
+                        aria-busy=move || busy.get().to_string() disabled=move || busy.get()>
+                        {move || if busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::VERIFY_CONFIRM) }}
+                    </button>
+                </p>
+            }.into_any(),
             Some(Ok(())) => view! {
                 <section class="success" role="status">
                     <p>{i18n.t(keys::VERIFY_DONE)}</p>

@@ -24,6 +24,19 @@ async fn a_founder_registers_in_russian_verifies_signs_in_switches_to_latvian_an
     let mail = app.smtp.wait_for_message_to("olga@example.lv").await;
     assert_eq!(mail.subject, "Подтвердите адрес электронной почты для Tilts");
     browser.visit(&local_path(&mail.link())).await;
+    // Opening the link confirms nothing by itself (mail scanners open links too).
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let user = tilts::db::repos::users::find_by_email(
+        &app.state.db,
+        &tilts::domain::EmailAddress::parse("olga@example.lv").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(!user.account.email_verified, "opening the link alone does not confirm");
+    let url = browser.client.current_url().await.unwrap();
+    assert!(!url.as_str().contains("token"), "the link's token leaves the address bar: {url}");
+    browser.click("#confirm-email").await;
     browser.wait_for_text(".success", "подтверждён").await;
 
     browser.sign_in("olga@example.lv", PASSWORD).await;

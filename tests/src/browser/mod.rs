@@ -231,8 +231,10 @@ pub async fn spawn_pwa_app() -> TestApp {
     spawn_app_with(Backend::Sqlite, move |s| s.static_dir = dist).await
 }
 
-/// The path and query of a link from an e-mail (whose host is the test's public URL).
+/// The path, query and fragment of a link from an e-mail (whose host is the test's public URL).
 pub fn local_path(link: &str) -> String {
     let url = url::Url::parse(link).expect("a link");
-    format!("{}?{}", url.path(), url.query().unwrap_or_default())
+    let query = url.query().map(|q| format!("?{q}")).unwrap_or_default();
+    let fragment = url.fragment().map(|f| format!("#{f}")).unwrap_or_default();
+    format!("{}{query}{fragment}", url.path())
 }

@@ -152,3 +152,31 @@ async fn each_route_arrives_with_its_heading_in_the_html_and_assets_are_immutabl
     assert_eq!(sw.headers()["cache-control"], "no-cache");
     assert!(!sw.text().await.unwrap().contains("__TILTS_BUILD__"), "the service worker carries its build id");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_starts_under_a_strict_content_security_policy_without_inline_script() {
+    let app = spawn_pwa_app().await;
+    let page = reqwest::get(format!("{}/sign-in", app.address)).await.unwrap();
+    let policy = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    let html = page.text().await.unwrap();
+    let scripts: Vec<&str> = html.split("<script").skip(1).map(|s| s.split('>').next().unwrap_or_default()).collect();
+    assert!(!scripts.is_empty());
+    for attributes in scripts {
+        assert!(attributes.contains("src=\"/"), "every script is a file of this origin: <script{attributes}>");
+    }
+    assert!(!html.contains("<style"), "no inline style");
+    let offline = reqwest::get(format!("{}/offline.html", app.address)).await.unwrap().text().await.unwrap();
+    assert!(!offline.contains("<style") && !offline.contains("<script"), "{offline}");
+
+    let browser = Browser::open(&app).await;
+    browser.visit("/sign-in").await;
+    browser.wait_for("form").await;
+    let started = browser
+        .run_async("const done = arguments[arguments.length - 1]; setTimeout(() => done(!!window.wasmBindings), 0);")
+        .await;
+    assert_eq!(started, Value::Bool(true), "the wasm loader ran from its own file");
+    browser.close().await;
+}
