@@ -19,8 +19,8 @@ use crate::i18n::Message;
 use crate::services::accounts;
 use crate::state::AppState;
 
-/// The largest request body accepted.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// The largest request body accepted: every operation of the app fits in a few hundred bytes.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
 /// `POST /graphql` executes; `GET /graphql` shows GraphiQL in development and executes nothing.
 #[handler]
