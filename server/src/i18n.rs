@@ -61,6 +61,16 @@ pub enum Message {
     PayloadTooLarge,
     /// Not `POST`.
     MethodNotAllowed,
+    /// More field selections than allowed in one request.
+    TooManyFields,
+    /// Fields or fragments nested too deeply.
+    TooDeep,
+    /// More directives on one field than allowed.
+    TooManyDirectives,
+    /// A mutation request with more than one root field.
+    OneMutationPerRequest,
+    /// Costlier than the complexity budget (large pages of lists).
+    TooComplex,
 }
 
 impl Message {
@@ -187,11 +197,36 @@ impl Message {
                 "Запрос должен иметь Content-Type: application/json.",
             ],
             PayloadTooLarge => [
-                "Pieprasījums ir pārāk liels (ne vairāk kā 64 KiB).",
-                "The request is too large (at most 64 KiB).",
-                "Запрос слишком большой (не более 64 КиБ).",
+                "Pieprasījums ir pārāk liels (ne vairāk kā 16 KiB).",
+                "The request is too large (at most 16 KiB).",
+                "Запрос слишком большой (не более 16 КиБ).",
             ],
             MethodNotAllowed => ["Izmantojiet POST pieprasījumu.", "Use a POST request.", "Используйте запрос POST."],
+            TooManyFields => [
+                "Pieprasījumā ir pārāk daudz lauku (ne vairāk kā 300, ieskaitot atkārtotos).",
+                "The request asks for too many fields (at most 300, repeated ones included).",
+                "В запросе слишком много полей (не более 300, включая повторяющиеся).",
+            ],
+            TooDeep => [
+                "Pieprasījums ir pārāk dziļi ligzdots (ne vairāk kā 8 līmeņi).",
+                "The request is nested too deeply (at most 8 levels).",
+                "Запрос слишком глубоко вложен (не более 8 уровней).",
+            ],
+            TooManyDirectives => [
+                "Vienam laukam var norādīt ne vairāk kā 3 direktīvas.",
+                "A field may have at most 3 directives.",
+                "У одного поля может быть не более 3 директив.",
+            ],
+            OneMutationPerRequest => [
+                "Vienā pieprasījumā var veikt tikai vienu izmaiņu: mutācijā drīkst būt tikai viens lauks.",
+                "Make one change per request: a mutation may have only one field.",
+                "В одном запросе можно сделать только одно изменение: в мутации допускается только одно поле.",
+            ],
+            TooComplex => [
+                "Pieprasījums ir pārāk sarežģīts. Pieprasiet mazākas lapas vai mazāk lauku.",
+                "The request is too complex. Ask for smaller pages or fewer fields.",
+                "Запрос слишком сложный. Запрашивайте страницы поменьше или меньше полей.",
+            ],
         }
     }
 }

@@ -20,21 +20,39 @@ pub struct Mutation(accounts::AccountsMutation);
 /// The Tilts schema.
 pub type TiltsSchema = Schema<Query, Mutation, EmptySubscription>;
 
-/// Deepest selection accepted.
+/// Deepest chain of fields accepted, checked by [`limits::QueryLimits`] so that introspection
+/// (development only) is exempt: GraphiQL's introspection query nests `ofType` seven levels deep.
 pub const MAX_DEPTH: usize = 8;
-/// Highest complexity accepted; list fields cost `first × child` (pages hold at most 50).
-pub const MAX_COMPLEXITY: usize = 500;
+/// Highest complexity accepted: every field costs 1 plus its children, `__typename` nothing.
+///
+/// A list field takes `first`, returns at most [`MAX_PAGE_SIZE`] rows, and costs the page asked
+/// for: `first` × its children, so `first: 50` with six fields a row spends the whole budget
+/// and bigger asks are refused before anything runs (a test in `limits` holds the pattern):
+///
+/// ```ignore
+/// #[graphql(complexity = "first * child_complexity")]
+/// async fn mentors(&self, ctx: &Context<'_>, #[graphql(default = 20)] first: usize) -> Result<Vec<Mentor>> {
+///     // the service returns at most `first.min(MAX_PAGE_SIZE as usize)` rows
+/// ```
+pub const MAX_COMPLEXITY: usize = 300;
 /// The largest page a list field returns.
 pub const MAX_PAGE_SIZE: i32 = 50;
+/// Deepest nesting of selection sets and fragments, fields or not (async-graphql counts it while
+/// parsing; [`limits::QueryLimits`] counts it the same way first).
+pub const MAX_RECURSIVE_DEPTH: usize = 16;
+/// Most directives on one field.
+pub const MAX_DIRECTIVES: usize = 3;
 
 /// Builds the schema with its limits; `production` turns off introspection and suggestions.
+///
+/// [`limits::QueryLimits`] checks aliases, fields, depth, directives and one mutation per request
+/// before async-graphql walks the document, and complexity after validation; the recursion and
+/// directive limits of async-graphql stay as a second line.
 pub fn build_schema(state: Option<AppState>, production: bool) -> TiltsSchema {
     let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
-        .limit_recursive_depth(32)
-        .limit_directives(4)
-        .extension(limits::AliasLimit)
+        .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
+        .limit_directives(MAX_DIRECTIVES)
+        .extension(limits::QueryLimits::new(!production))
         .extension(access::AccessControl);
     if production {
         builder = builder.disable_introspection().disable_suggestions();

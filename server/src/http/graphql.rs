@@ -19,8 +19,8 @@ use crate::i18n::Message;
 use crate::services::accounts;
 use crate::state::AppState;
 
-/// The largest request body accepted.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// The largest request body accepted: every operation of the app fits in a few hundred bytes.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
 /// `POST /graphql` executes; `GET /graphql` shows GraphiQL in development and executes nothing.
 #[handler]
@@ -94,7 +94,7 @@ pub async fn endpoint(
 
     let mut gql_response = schema.execute(request.data(context)).await;
     for error in &mut gql_response.errors {
-        ensure_code(error, locale);
+        ensure_code(error, locale, state.settings.is_production());
     }
     let headers = std::mem::take(&mut gql_response.http_headers);
     let mut response = Response::builder()
@@ -118,17 +118,32 @@ fn is_json(req: &Request) -> bool {
         .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// Parse and validation errors from async-graphql carry no code: they are the caller's bad input.
-/// The original English text stays in `extensions.detail`; the message is translated.
-fn ensure_code(error: &mut ServerError, locale: Locale) {
+/// Gives every error a code and a translated message. An error without a code is either the
+/// caller's bad document (no path: parsing, validation, a limit) → `BAD_USER_INPUT`, or an
+/// unexpected failure inside a resolver (a path) → `INTERNAL`, logged.
+///
+/// async-graphql's English text names types, fields and arguments even with introspection and
+/// suggestions off, enough to rebuild the schema by trial and error, so in production it is only
+/// logged; in development it stays in `extensions.detail`.
+fn ensure_code(error: &mut ServerError, locale: Locale, production: bool) {
     let has_code = error.extensions.as_ref().is_some_and(|e| e.get("code").is_some());
     if has_code {
         return;
     }
-    let detail = std::mem::replace(&mut error.message, Message::InvalidRequest.text(locale).to_owned());
     let mut ext = ErrorExtensionValues::default();
-    ext.set("code", Code::BadUserInput.as_str());
-    ext.set("detail", detail);
+    if !error.path.is_empty() {
+        let detail = std::mem::replace(&mut error.message, Message::Internal.text(locale).to_owned());
+        tracing::error!(error.detail = %detail, error.path = ?error.path, "resolver failed without a client error");
+        ext.set("code", Code::Internal.as_str());
+    } else {
+        let detail = std::mem::replace(&mut error.message, Message::InvalidRequest.text(locale).to_owned());
+        ext.set("code", Code::BadUserInput.as_str());
+        if production {
+            tracing::info!(error.detail = %detail, "GraphQL request refused");
+        } else {
+            ext.set("detail", detail);
+        }
+    }
     error.extensions = Some(ext);
 }
 
@@ -144,4 +159,42 @@ pub fn error_response(status: StatusCode, error: ClientError, locale: Locale) ->
         .content_type("application/json")
         .header(header::CACHE_CONTROL, "no-store")
         .body(body.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::{PathSegment, ServerError, Value};
+
+    use super::*;
+
+    fn extension(error: &ServerError, name: &str) -> Option<Value> {
+        error.extensions.as_ref().and_then(|e| e.get(name)).cloned()
+    }
+
+    #[test]
+    fn refused_documents_keep_their_detail_only_in_development() {
+        let unknown = || ServerError::new(r#"Unknown field "nickname" on type "Viewer"."#, None);
+        let mut production = unknown();
+        ensure_code(&mut production, Locale::En, true);
+        assert_eq!(extension(&production, "code"), Some(Value::from("BAD_USER_INPUT")));
+        assert_eq!(extension(&production, "detail"), None);
+        assert_eq!(production.message, Message::InvalidRequest.text(Locale::En));
+
+        let mut development = unknown();
+        ensure_code(&mut development, Locale::En, false);
+        assert_eq!(extension(&development, "code"), Some(Value::from("BAD_USER_INPUT")));
+        assert_eq!(extension(&development, "detail"), Some(Value::from(unknown().message)));
+    }
+
+    #[test]
+    fn resolver_failures_without_a_code_are_internal_errors() {
+        for production in [true, false] {
+            let mut error = ServerError::new("Data `AppState` does not exist.", None);
+            error.path = vec![PathSegment::Field("viewer".to_owned())];
+            ensure_code(&mut error, Locale::Lv, production);
+            assert_eq!(extension(&error, "code"), Some(Value::from("INTERNAL")));
+            assert_eq!(extension(&error, "detail"), None);
+            assert_eq!(error.message, Message::Internal.text(Locale::Lv));
+        }
+    }
 }
