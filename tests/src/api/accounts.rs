@@ -141,3 +141,43 @@ db_test! {
         assert_eq!(bad["errors"][0]["extensions"]["field"], "current");
     }
 }
+
+db_test! {
+    async fn a_signed_out_session_cookie_replayed_from_another_client_is_dead(app: TestApp) {
+        let email = app.create_account(tilts::domain::Role::Founder).await;
+        let response = reqwest::Client::new()
+            .post(format!("{}/graphql", app.address))
+            .json(&json!({ "query": "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }", "variables": { "e": email, "p": PASSWORD } }))
+            .send()
+            .await
+            .unwrap();
+        let cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+            .find(|c| c.starts_with("tilts_session="))
+            .expect("a session cookie");
+        let as_cookie = |query: &'static str| {
+            let cookie = cookie.clone();
+            let address = app.address.clone();
+            async move {
+                reqwest::Client::new()
+                    .post(format!("{address}/graphql"))
+                    .header("cookie", cookie)
+                    .json(&json!({ "query": query }))
+                    .send()
+                    .await
+                    .unwrap()
+                    .json::<serde_json::Value>()
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(as_cookie("{ viewer { email } }").await["data"]["viewer"]["email"], email.as_str());
+        assert_eq!(as_cookie("mutation { signOut }").await["data"]["signOut"], true);
+        let replayed = as_cookie("{ viewer { email } }").await;
+        assert!(replayed["data"]["viewer"].is_null(), "the server ended the session, not just the browser: {replayed}");
+        assert_eq!(error_code(&as_cookie("mutation { updateMyLocale(locale: RU) { locale } }").await), "UNAUTHENTICATED");
+    }
+}
