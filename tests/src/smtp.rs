@@ -26,6 +26,8 @@ pub struct ReceivedMail {
     pub text: String,
     /// The HTML part.
     pub html: String,
+    /// The `Message-ID` header.
+    pub message_id: String,
 }
 
 impl ReceivedMail {
@@ -160,7 +162,7 @@ fn parse(raw: &[u8]) -> ReceivedMail {
     let mut text = String::new();
     let mut html = String::new();
     collect_parts(&mail, &mut text, &mut html);
-    ReceivedMail { to: header("To"), subject: header("Subject"), text, html }
+    ReceivedMail { to: header("To"), subject: header("Subject"), text, html, message_id: header("Message-ID") }
 }
 
 fn collect_parts(part: &mailparse::ParsedMail<'_>, text: &mut String, html: &mut String) {

@@ -37,8 +37,7 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer, from: &Mailbox) -> a
         let batch = outbox::claim_due(&state.db, now, lease, BATCH).await.context("claiming outbox rows")?;
         let full = batch.len() as u64 == BATCH;
         for message in batch {
-            match mailer.send(from, &message.recipient, &message.subject, &message.body_text, &message.body_html).await
-            {
+            match mailer.send(from, &message).await {
                 Ok(()) => {
                     outbox::mark_sent(&state.db, message.id, state.now()).await.context("marking sent")?;
                     delivered += 1;
