@@ -8,6 +8,7 @@ mod m20261123_000003_create_account_tokens;
 mod m20261123_000004_create_outbox;
 mod m20261123_000005_create_audit_log;
 mod m20261123_000006_create_rate_limits;
+mod m20261124_000008_outbox_failed_at;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_create_outbox::Migration),
             Box::new(m20261123_000005_create_audit_log::Migration),
             Box::new(m20261123_000006_create_rate_limits::Migration),
+            Box::new(m20261124_000008_outbox_failed_at::Migration),
         ]
     }
 }

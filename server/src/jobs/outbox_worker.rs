@@ -18,8 +18,8 @@ use crate::state::AppState;
 
 // With a 15 s SMTP timeout a batch ends well inside the 15-minute lease.
 const BATCH: u64 = 10;
-/// How long delivered rows (recipient and subject only) are kept.
-const KEEP_SENT: chrono::Duration = chrono::Duration::days(30);
+/// How long sent and given-up rows (recipient and subject only) are kept.
+const KEEP_FINISHED: chrono::Duration = chrono::Duration::days(30);
 
 /// The delay before attempt `attempts + 1`: `base * 2^(attempts-1)`, at most `max`.
 pub fn backoff(attempts: i32, base: Duration, max: Duration) -> Duration {
@@ -66,7 +66,7 @@ async fn record_failure(
         chrono::Duration::from_std(backoff(attempts, settings.retry_base, settings.retry_max)).context("delay")?;
     if now + delay > give_up_at {
         tracing::error!(outbox.id = %message.id, attempts, error = %reason, "giving up on an e-mail");
-        outbox::mark_failed(&state.db, message.id, attempts, &reason).await.context("marking failed")?;
+        outbox::mark_failed(&state.db, message.id, attempts, &reason, now).await.context("marking failed")?;
     } else {
         tracing::warn!(outbox.id = %message.id, attempts, error = %reason, "e-mail not sent, will retry");
         outbox::mark_retry(&state.db, message.id, attempts, now + delay, &reason).await.context("marking retry")?;
@@ -75,7 +75,7 @@ async fn record_failure(
 }
 
 /// Runs until `shutdown`: delivers due mail when woken or every poll interval, and purges
-/// expired sessions and old rate-limit counters. A batch in progress finishes before it stops.
+/// expired sessions, old rate-limit counters and finished e-mail. A batch in progress finishes before it stops.
 pub async fn run(state: AppState, mailer: Mailer, from: Mailbox, shutdown: CancellationToken) {
     let poll = state.settings.outbox.poll_interval;
     let mut last_purge: Option<DateTime<Utc>> = None;
@@ -89,8 +89,8 @@ pub async fn run(state: AppState, mailer: Mailer, from: Mailbox, shutdown: Cance
             if let Err(err) = sessions::purge_expired(&state.db, now).await {
                 tracing::warn!(error = %err, "purging sessions failed");
             }
-            if let Err(err) = outbox::purge_sent_before(&state.db, now - KEEP_SENT).await {
-                tracing::warn!(error = %err, "purging sent e-mail failed");
+            if let Err(err) = outbox::purge_finished_before(&state.db, now - KEEP_FINISHED).await {
+                tracing::warn!(error = %err, "purging finished e-mail failed");
             }
             if let Err(err) = rate_limit::purge(&state.db, now).await {
                 tracing::warn!(error = %cause_chain(err.as_ref()), "purging rate limits failed");

@@ -1,5 +1,17 @@
 //! E-mail survives a mail server outage and is delivered exactly once.
 
+use std::time::{Duration, Instant};
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use tilts::db::{entities::outbox as rows, repos::outbox};
+
+use crate::TestApp;
+
+/// The outbox row of the one message to `recipient`.
+async fn row_to(app: &TestApp, recipient: &str) -> rows::Model {
+    rows::Entity::find().filter(rows::Column::Recipient.eq(recipient)).one(&app.state.db).await.unwrap().unwrap()
+}
+
 db_test! {
     async fn mail_queued_while_smtp_is_down_arrives_exactly_once_when_it_returns(app: TestApp) {
         app.smtp.stop();
@@ -74,5 +86,34 @@ async fn two_servers_on_one_postgres_deliver_each_message_once() {
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     for n in 0..12 {
         assert_eq!(app.smtp.messages_to(&format!("p{n}@example.lv")).len(), 1, "p{n}");
+    }
+}
+
+db_test! {
+    async fn mail_given_up_on_loses_its_body_and_is_deleted_30_days_later(app: TestApp) {
+        app.smtp.stop();
+        app.register("unreachable@example.lv", "MENTOR", "EN").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.clock.advance(chrono::Duration::hours(73));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while row_to(&app, "unreachable@example.lv").await.status != "failed" {
+            assert!(Instant::now() < deadline, "not given up on");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let row = row_to(&app, "unreachable@example.lv").await;
+        assert_eq!((row.body_text.as_str(), row.body_html.as_str()), ("", ""), "the link in it must not linger");
+        assert!(!row.subject.is_empty());
+
+        // 29 days after giving up (32 after it was written) it is still there...
+        app.clock.advance(chrono::Duration::days(29));
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        assert_eq!(outbox::counts(&app.state.db).await.unwrap().failed, 1);
+        // ...and a day past the 30 it is gone.
+        app.clock.advance(chrono::Duration::days(2));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while outbox::counts(&app.state.db).await.unwrap().failed != 0 {
+            assert!(Instant::now() < deadline, "the failed row was not deleted");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 }

@@ -72,6 +72,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, msg: NewMessage<'_>, now: DateTi
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        failed_at: Set(None),
     }
     .insert(db)
     .await?;
@@ -160,13 +161,22 @@ pub async fn mark_retry(
     Ok(())
 }
 
-/// Gives up on a message.
-pub async fn mark_failed(db: &impl ConnectionTrait, id: Uuid, attempts: i32, error: &str) -> Result<(), DbErr> {
+/// Gives up on a message and drops its body, as for a sent one.
+pub async fn mark_failed(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    attempts: i32,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     outbox::ActiveModel {
         id: Set(id),
         status: Set(FAILED.to_owned()),
         attempts: Set(attempts),
         locked_until: Set(None),
+        failed_at: Set(Some(now)),
+        body_text: Set(String::new()),
+        body_html: Set(String::new()),
         last_error: Set(Some(error.chars().take(500).collect())),
         ..Default::default()
     }
@@ -198,13 +208,16 @@ pub async fn counts(db: &impl ConnectionTrait) -> Result<OutboxCounts, DbErr> {
     Ok(counts)
 }
 
-/// Deletes delivered messages sent before `before`: only the recipient and subject remain by
-/// then, and they are not kept longer than needed.
-pub async fn purge_sent_before(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u64, DbErr> {
-    let res = outbox::Entity::delete_many()
-        .filter(outbox::Column::Status.eq(SENT))
-        .filter(outbox::Column::SentAt.lt(before))
-        .exec(db)
-        .await?;
+/// Deletes messages sent or given up on before `before`: only the recipient and subject remain
+/// by then, and they are not kept longer than needed.
+pub async fn purge_finished_before(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u64, DbErr> {
+    let sent = Condition::all().add(outbox::Column::Status.eq(SENT)).add(outbox::Column::SentAt.lt(before));
+    let failed = Condition::all().add(outbox::Column::Status.eq(FAILED)).add(
+        Condition::any().add(outbox::Column::FailedAt.lt(before)).add(
+            // Given up on by a server of the previous release during a rolling deploy.
+            Condition::all().add(outbox::Column::FailedAt.is_null()).add(outbox::Column::NextAttemptAt.lt(before)),
+        ),
+    );
+    let res = outbox::Entity::delete_many().filter(Condition::any().add(sent).add(failed)).exec(db).await?;
     Ok(res.rows_affected)
 }
