@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QuerySelect,
-    Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QuerySelect, Set,
     sea_query::{Expr, ExprTrait, LockBehavior, LockType, Order, Query},
 };
 use uuid::Uuid;
@@ -79,6 +79,18 @@ pub async fn enqueue(db: &impl ConnectionTrait, msg: NewMessage<'_>, now: DateTi
     Ok(id)
 }
 
+/// How many due messages are still marked with a lease that has run out: a worker claimed them
+/// and stopped (crashed or was killed) before sending or releasing them.
+pub async fn count_held_by_stopped_workers(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    outbox::Entity::find()
+        .filter(outbox::Column::Status.eq(PENDING))
+        .filter(outbox::Column::NextAttemptAt.lte(now))
+        .filter(outbox::Column::LockedUntil.is_not_null())
+        .filter(outbox::Column::LockedUntil.lte(now))
+        .count(db)
+        .await
+}
+
 /// Claims up to `limit` due messages for `lease`, so no other worker sends them meanwhile.
 ///
 /// One `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING *` statement; on PostgreSQL the inner
@@ -121,6 +133,34 @@ pub async fn claim_due(
             created_at: r.created_at,
         })
         .collect())
+}
+
+/// Extends the lease on claimed messages still waiting to be sent, in one statement.
+pub async fn renew_lease(db: &impl ConnectionTrait, ids: &[Uuid], until: DateTime<Utc>) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::LockedUntil, Expr::value(until))
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+        .filter(outbox::Column::Status.eq(PENDING))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Gives claimed messages back unsent, so any worker may send them at once.
+pub async fn release(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+        .filter(outbox::Column::Status.eq(PENDING))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Marks a message delivered and drops its body: links in it must not linger in the database.
