@@ -9,6 +9,7 @@ mod m20261123_000004_create_outbox;
 mod m20261123_000005_create_audit_log;
 mod m20261123_000006_create_rate_limits;
 mod m20261124_000007_throttles_and_known_devices;
+mod m20261124_000008_outbox_failed_at;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_audit_log::Migration),
             Box::new(m20261123_000006_create_rate_limits::Migration),
             Box::new(m20261124_000007_throttles_and_known_devices::Migration),
+            Box::new(m20261124_000008_outbox_failed_at::Migration),
         ]
     }
 }

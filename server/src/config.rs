@@ -137,7 +137,9 @@ pub struct OutboxSettings {
     pub retry_max: Duration,
     /// How long to keep trying before marking a message failed.
     pub give_up_after: Duration,
-    /// How long a claimed message stays reserved for one worker.
+    /// How long a claimed message stays reserved for one worker without being renewed: the
+    /// worker renews it before each send, so after a crash its messages wait at most this long.
+    /// Keep it well above the SMTP timeout ([`crate::email::SMTP_TIMEOUT`]).
     pub lease: Duration,
 }
 
@@ -148,7 +150,7 @@ impl Default for OutboxSettings {
             retry_base: Duration::from_secs(30),
             retry_max: Duration::from_secs(60 * 60),
             give_up_after: Duration::from_secs(72 * 60 * 60),
-            lease: Duration::from_secs(15 * 60),
+            lease: Duration::from_secs(30),
         }
     }
 }

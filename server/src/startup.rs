@@ -54,7 +54,7 @@ impl Application {
     }
 
     /// Serves until SIGINT, SIGTERM or the shutdown token; then finishes in-flight requests
-    /// (up to 30 s) and the outbox batch in progress.
+    /// (up to 30 s) and the e-mail being sent, and releases the rest of the outbox batch.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let Application { acceptor, state, shutdown, .. } = self;
         let (mailer, from) = Mailer::from_settings(&state.settings.mail)?;
@@ -66,7 +66,11 @@ impl Application {
             async move {
                 tokio::select! {
                     () = shutdown.cancelled() => {}
-                    () = os_signal() => tracing::info!("shutting down"),
+                    () = os_signal() => {
+                        tracing::info!("shutting down");
+                        // The outbox worker stops now, not after the HTTP requests have drained.
+                        shutdown.cancel();
+                    }
                 }
             }
         };

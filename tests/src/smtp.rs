@@ -13,7 +13,21 @@ pub struct SmtpServer {
     port: u16,
     maildir: tempfile::TempDir,
     child: Option<Child>,
+    // Set by `start_slow`: the folder holding the slow handler module.
+    slow_handler: Option<PathBuf>,
 }
+
+// An aiosmtpd handler that waits before taking each message, as a busy mail server does.
+const SLOW_HANDLER: &str = r#"import asyncio
+from aiosmtpd.handlers import Mailbox
+
+DELAY = {delay}
+
+class SlowMailbox(Mailbox):
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(DELAY)
+        return await super().handle_DATA(server, session, envelope)
+"#;
 
 /// A received message.
 #[derive(Debug, Clone)]
@@ -26,6 +40,8 @@ pub struct ReceivedMail {
     pub text: String,
     /// The HTML part.
     pub html: String,
+    /// The `Message-ID` header.
+    pub message_id: String,
 }
 
 impl ReceivedMail {
@@ -46,7 +62,21 @@ impl SmtpServer {
     /// Starts a server on a free loopback port.
     pub fn start() -> SmtpServer {
         let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
-        let mut server = SmtpServer { port, maildir: tempfile::tempdir().expect("temp dir"), child: None };
+        let mut server =
+            SmtpServer { port, maildir: tempfile::tempdir().expect("temp dir"), child: None, slow_handler: None };
+        server.resume();
+        server
+    }
+
+    /// Starts a server that takes `delay` to accept each message.
+    pub fn start_slow(delay: Duration) -> SmtpServer {
+        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+        let maildir = tempfile::tempdir().expect("temp dir");
+        let handler = maildir.path().join("handler");
+        std::fs::create_dir_all(&handler).expect("handler dir");
+        let module = SLOW_HANDLER.replace("{delay}", &delay.as_secs_f64().to_string());
+        std::fs::write(handler.join("tilts_slow_mailbox.py"), module).expect("handler module");
+        let mut server = SmtpServer { port, maildir, child: None, slow_handler: Some(handler) };
         server.resume();
         server
     }
@@ -71,17 +101,16 @@ impl SmtpServer {
     /// Starts the server again on the same port, waiting until it accepts connections.
     pub fn resume(&mut self) {
         let python = if std::path::Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
-        let child = Command::new(python)
-            .args([
-                "-m",
-                "aiosmtpd",
-                "-n",
-                "-u",
-                "-l",
-                &format!("127.0.0.1:{}", self.port),
-                "-c",
-                "aiosmtpd.handlers.Mailbox",
-            ])
+        let mut command = Command::new(python);
+        let handler = match &self.slow_handler {
+            Some(dir) => {
+                command.env("PYTHONPATH", dir);
+                "tilts_slow_mailbox.SlowMailbox"
+            }
+            None => "aiosmtpd.handlers.Mailbox",
+        };
+        let child = command
+            .args(["-m", "aiosmtpd", "-n", "-u", "-l", &format!("127.0.0.1:{}", self.port), "-c", handler])
             .arg(self.maildir.path().join("box"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -160,7 +189,7 @@ fn parse(raw: &[u8]) -> ReceivedMail {
     let mut text = String::new();
     let mut html = String::new();
     collect_parts(&mail, &mut text, &mut html);
-    ReceivedMail { to: header("To"), subject: header("Subject"), text, html }
+    ReceivedMail { to: header("To"), subject: header("Subject"), text, html, message_id: header("Message-ID") }
 }
 
 fn collect_parts(part: &mailparse::ParsedMail<'_>, text: &mut String, html: &mut String) {

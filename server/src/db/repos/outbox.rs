@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QuerySelect,
-    Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QuerySelect, Set,
     sea_query::{Expr, ExprTrait, LockBehavior, LockType, Order, Query},
 };
 use uuid::Uuid;
@@ -72,10 +72,23 @@ pub async fn enqueue(db: &impl ConnectionTrait, msg: NewMessage<'_>, now: DateTi
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        failed_at: Set(None),
     }
     .insert(db)
     .await?;
     Ok(id)
+}
+
+/// How many due messages are still marked with a lease that has run out: a worker claimed them
+/// and stopped (crashed or was killed) before sending or releasing them.
+pub async fn count_held_by_stopped_workers(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    outbox::Entity::find()
+        .filter(outbox::Column::Status.eq(PENDING))
+        .filter(outbox::Column::NextAttemptAt.lte(now))
+        .filter(outbox::Column::LockedUntil.is_not_null())
+        .filter(outbox::Column::LockedUntil.lte(now))
+        .count(db)
+        .await
 }
 
 /// Claims up to `limit` due messages for `lease`, so no other worker sends them meanwhile.
@@ -122,6 +135,34 @@ pub async fn claim_due(
         .collect())
 }
 
+/// Extends the lease on claimed messages still waiting to be sent, in one statement.
+pub async fn renew_lease(db: &impl ConnectionTrait, ids: &[Uuid], until: DateTime<Utc>) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::LockedUntil, Expr::value(until))
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+        .filter(outbox::Column::Status.eq(PENDING))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Gives claimed messages back unsent, so any worker may send them at once.
+pub async fn release(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+        .filter(outbox::Column::Status.eq(PENDING))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Marks a message delivered and drops its body: links in it must not linger in the database.
 pub async fn mark_sent(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
     outbox::ActiveModel {
@@ -160,13 +201,22 @@ pub async fn mark_retry(
     Ok(())
 }
 
-/// Gives up on a message.
-pub async fn mark_failed(db: &impl ConnectionTrait, id: Uuid, attempts: i32, error: &str) -> Result<(), DbErr> {
+/// Gives up on a message and drops its body, as for a sent one.
+pub async fn mark_failed(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    attempts: i32,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     outbox::ActiveModel {
         id: Set(id),
         status: Set(FAILED.to_owned()),
         attempts: Set(attempts),
         locked_until: Set(None),
+        failed_at: Set(Some(now)),
+        body_text: Set(String::new()),
+        body_html: Set(String::new()),
         last_error: Set(Some(error.chars().take(500).collect())),
         ..Default::default()
     }
@@ -198,13 +248,16 @@ pub async fn counts(db: &impl ConnectionTrait) -> Result<OutboxCounts, DbErr> {
     Ok(counts)
 }
 
-/// Deletes delivered messages sent before `before`: only the recipient and subject remain by
-/// then, and they are not kept longer than needed.
-pub async fn purge_sent_before(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u64, DbErr> {
-    let res = outbox::Entity::delete_many()
-        .filter(outbox::Column::Status.eq(SENT))
-        .filter(outbox::Column::SentAt.lt(before))
-        .exec(db)
-        .await?;
+/// Deletes messages sent or given up on before `before`: only the recipient and subject remain
+/// by then, and they are not kept longer than needed.
+pub async fn purge_finished_before(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u64, DbErr> {
+    let sent = Condition::all().add(outbox::Column::Status.eq(SENT)).add(outbox::Column::SentAt.lt(before));
+    let failed = Condition::all().add(outbox::Column::Status.eq(FAILED)).add(
+        Condition::any().add(outbox::Column::FailedAt.lt(before)).add(
+            // Given up on by a server of the previous release during a rolling deploy.
+            Condition::all().add(outbox::Column::FailedAt.is_null()).add(outbox::Column::NextAttemptAt.lt(before)),
+        ),
+    );
+    let res = outbox::Entity::delete_many().filter(Condition::any().add(sent).add(failed)).exec(db).await?;
     Ok(res.rows_affected)
 }
