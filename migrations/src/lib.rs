@@ -10,6 +10,7 @@ mod m20261123_000005_create_audit_log;
 mod m20261123_000006_create_rate_limits;
 mod m20261124_000007_throttles_and_known_devices;
 mod m20261124_000008_outbox_failed_at;
+mod m20261124_000009_sessions_status_second_factor;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_create_rate_limits::Migration),
             Box::new(m20261124_000007_throttles_and_known_devices::Migration),
             Box::new(m20261124_000008_outbox_failed_at::Migration),
+            Box::new(m20261124_000009_sessions_status_second_factor::Migration),
         ]
     }
 }

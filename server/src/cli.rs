@@ -132,6 +132,8 @@ fn describe(err: &accounts::AccountsError) -> anyhow::Error {
 
 /// The domain of every demo account.
 const DEMO_DOMAIN: &str = "demo.tilts.lv";
+/// How every demo account's address ends.
+pub const DEMO_SUFFIX: &str = "@demo.tilts.lv";
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "rita-kafija-demo";

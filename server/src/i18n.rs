@@ -27,6 +27,14 @@ pub enum Message {
     PasswordTooCommon,
     /// Password containing the e-mail name or the service's name.
     PasswordPersonal,
+    /// A wrong or already used second-factor code.
+    WrongCode,
+    /// Setting up a second factor that is already on.
+    SecondFactorExists,
+    /// The account was disabled by an admin.
+    AccountDisabled,
+    /// A second-factor step without a sign-in waiting for it.
+    SignInExpired,
     /// Display name empty, too long or with control characters.
     InvalidDisplayName,
     /// Self-registration with a VPD role.
@@ -126,6 +134,26 @@ impl Message {
                 "Parole nedrīkst saturēt jūsu e-pasta vārdu vai vārdus “Tilts” un “VPD”. Izvēlieties citu.",
                 "The password must not contain your e-mail name or the words “Tilts” and “VPD”. Choose another one.",
                 "Пароль не должен содержать имя из вашего адреса почты или слова «Tilts» и «VPD». Выберите другой.",
+            ],
+            WrongCode => [
+                "Kods nav pareizs vai jau izmantots. Ievadiet jaunāko kodu no lietotnes vai atkopšanas kodu.",
+                "The code is wrong or was already used. Enter the newest code from the app, or a recovery code.",
+                "Код неверный или уже использован. Введите новейший код из приложения или код восстановления.",
+            ],
+            SecondFactorExists => [
+                "Divpakāpju pieteikšanās jau ir ieslēgta.",
+                "Two-step sign-in is already on.",
+                "Двухэтапный вход уже включён.",
+            ],
+            AccountDisabled => [
+                "Šis konts ir atslēgts. Lūdzu, sazinieties ar VPD.",
+                "This account is disabled. Please contact VPD.",
+                "Эта учётная запись отключена. Пожалуйста, свяжитесь с VPD.",
+            ],
+            SignInExpired => [
+                "Pieteikšanās laiks beidzās. Lūdzu, piesakieties vēlreiz.",
+                "The sign-in timed out. Please sign in again.",
+                "Время входа истекло. Пожалуйста, войдите снова.",
             ],
             InvalidDisplayName => {
                 ["Ievadiet vārdu (1–80 rakstzīmes).", "Enter a name (1–80 characters).", "Введите имя (1–80 символов)."]

@@ -37,6 +37,8 @@ pub struct TestApp {
     pub database_url: String,
     /// A browser-like client that keeps cookies.
     pub client: reqwest::Client,
+    /// TOTP secrets set up through [`TestApp::set_up_second_factor`], by e-mail.
+    pub totp_secrets: std::sync::Mutex<std::collections::HashMap<String, String>>,
     _stop: CancelOnDrop,
     _sqlite_dir: Option<tempfile::TempDir>,
     _postgres: Option<TestDatabase>,
@@ -94,6 +96,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
         smtp,
         database_url,
         client: TestApp::new_client(),
+        totp_secrets: Default::default(),
         _stop: stop,
         _sqlite_dir: sqlite_dir,
         _postgres: postgres,
@@ -183,16 +186,73 @@ impl TestApp {
         accounts::create_verified(&self.state, &email, "Test Person", PASSWORD, role, Locale::En)
             .await
             .expect("account created");
-        let answer = self.sign_in(client, &email, PASSWORD).await;
-        assert!(answer["errors"].is_null(), "sign-in works: {answer}");
+        let viewer = self.sign_in_fully(client, &email, PASSWORD).await;
+        assert_eq!(viewer["email"], email.as_str(), "sign-in works: {viewer}");
         email
+    }
+
+    /// Signs `client` in, setting up a second factor on the way when the account must have one
+    /// (VPD accounts) or answering with a code when it has one; returns the `Viewer`.
+    pub async fn sign_in_fully(&self, client: &reqwest::Client, email: &str, password: &str) -> Value {
+        let answer = self.sign_in(client, email, password).await;
+        assert!(answer["errors"].is_null(), "sign-in works: {answer}");
+        match answer["data"]["signIn"]["next"].as_str() {
+            Some("DONE") => answer["data"]["signIn"]["viewer"].clone(),
+            Some("SET_UP_SECOND_FACTOR") => self.set_up_second_factor(client).await.1,
+            Some("SECOND_FACTOR") => {
+                let secret = self.totp_secrets.lock().expect("secrets").get(email).cloned().expect("a known secret");
+                let code = self.totp_code(&secret, 1);
+                let done = self
+                    .graphql_as(
+                        client,
+                        "mutation($c: String!) { verifySecondFactor(code: $c) { id email role } }",
+                        json!({ "c": code }),
+                    )
+                    .await;
+                assert!(done["errors"].is_null(), "{done}");
+                done["data"]["verifySecondFactor"].clone()
+            }
+            other => panic!("unexpected sign-in step {other:?}: {answer}"),
+        }
+    }
+
+    /// Sets up a second factor for `client` (signed in, or half-way through a sign-in);
+    /// returns the secret and the `Viewer`, and remembers the secret for later sign-ins.
+    pub async fn set_up_second_factor(&self, client: &reqwest::Client) -> (String, Value) {
+        let setup = self.graphql_as(client, "mutation { beginSecondFactorSetup { secret uri } }", json!({})).await;
+        let secret =
+            setup["data"]["beginSecondFactorSetup"]["secret"].as_str().unwrap_or_else(|| panic!("{setup}")).to_owned();
+        let code = self.totp_code(&secret, 0);
+        let done = self
+            .graphql_as(
+                client,
+                "mutation($c: String!) { confirmSecondFactor(code: $c) { recoveryCodes viewer { id email role secondFactor } } }",
+                json!({ "c": code }),
+            )
+            .await;
+        assert!(done["errors"].is_null(), "{done}");
+        let viewer = done["data"]["confirmSecondFactor"]["viewer"].clone();
+        let email = viewer["email"].as_str().unwrap_or_default().to_owned();
+        self.totp_secrets.lock().expect("secrets").insert(email, secret.clone());
+        (secret, viewer)
+    }
+
+    /// The TOTP code for `secret` at the app's clock, `steps_ahead` 30-second steps later
+    /// (a code is accepted one step early; each step's code works once).
+    pub fn totp_code(&self, secret: &str, steps_ahead: u64) -> String {
+        use tilts::domain::Clock as _;
+        let bytes = totp_rs::Secret::Encoded(secret.to_owned()).to_bytes().expect("a base32 secret");
+        let totp =
+            totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 0, 30, bytes, None, "test".to_owned()).expect("a TOTP");
+        let now = u64::try_from(self.clock.now().timestamp()).expect("after 1970");
+        totp.generate(now + steps_ahead * 30)
     }
 
     /// Signs `client` in.
     pub async fn sign_in(&self, client: &reqwest::Client, email: &str, password: &str) -> Value {
         self.graphql_as(
             client,
-            "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id email role } }",
+            "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { next viewer { id email role } } }",
             json!({ "e": email, "p": password }),
         )
         .await

@@ -44,4 +44,6 @@ pub struct Account {
     pub locale: Locale,
     /// Whether the person has proved they control `email`.
     pub email_verified: bool,
+    /// Whether sign-in needs a code from an authenticator app too.
+    pub second_factor: bool,
 }

@@ -6,6 +6,7 @@ pub mod email_address;
 pub mod locale;
 pub mod password;
 pub mod role;
+pub mod session;
 pub mod token;
 
 pub use account::{Account, DisplayName, UserId};
@@ -14,4 +15,5 @@ pub use email_address::EmailAddress;
 pub use locale::Locale;
 pub use password::{Password, PasswordError};
 pub use role::Role;
+pub use session::SessionPolicy;
 pub use token::{SecretToken, TokenHash};

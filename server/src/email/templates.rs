@@ -53,6 +53,20 @@ pub enum Email<'a> {
         /// The "forgot password" page, in case it was not them.
         reset_link: &'a str,
     },
+    /// A second factor was turned on.
+    SecondFactorAdded {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The "forgot password" page, in case it was not them.
+        reset_link: &'a str,
+    },
+    /// An admin removed the second factor.
+    SecondFactorReset {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The "forgot password" page, in case it was not them.
+        reset_link: &'a str,
+    },
 }
 
 /// A rendered message.
@@ -85,6 +99,8 @@ impl Email<'_> {
             Email::PasswordChanged { name, reset_link } => (name, reset_link, password_changed(locale)),
             Email::PasswordWasReset { name, reset_link } => (name, reset_link, password_was_reset(locale)),
             Email::NewDeviceSignIn { name, reset_link } => (name, reset_link, new_device(locale)),
+            Email::SecondFactorAdded { name, reset_link } => (name, reset_link, second_factor_added(locale)),
+            Email::SecondFactorReset { name, reset_link } => (name, reset_link, second_factor_reset(locale)),
         };
         let greeting = parts.greeting.replace("{name}", name);
         let body = parts.body.replace("{name}", name);
@@ -290,6 +306,58 @@ fn new_device(locale: Locale) -> Parts<'static> {
             body: "Только что выполнен вход в вашу учётную запись Tilts из браузера, который раньше не использовался. Если это были не вы, сразу задайте новый пароль:",
             button: "Задать новый пароль",
             footer: "Если это были вы, ничего делать не нужно.",
+        },
+    }
+}
+
+fn second_factor_added(locale: Locale) -> Parts<'static> {
+    match locale {
+        Locale::Lv => Parts {
+            subject: "Tiltā ieslēgta divpakāpju pieteikšanās",
+            greeting: "Sveiki, {name}!",
+            body: "Jūsu Tilta kontam tikko tika ieslēgta divpakāpju pieteikšanās ar autentifikācijas lietotni. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli un sazinieties ar VPD:",
+            button: "Iestatīt jaunu paroli",
+            footer: "Ja to darījāt jūs, nekas nav jādara. Glabājiet atkopšanas kodus drošā vietā.",
+        },
+        Locale::En => Parts {
+            subject: "Two-step sign-in turned on for Tilts",
+            greeting: "Hello, {name}!",
+            body: "Two-step sign-in with an authenticator app was just turned on for your Tilts account. If this was not you, set a new password now and contact VPD:",
+            button: "Set a new password",
+            footer: "If this was you, there is nothing to do. Keep your recovery codes somewhere safe.",
+        },
+        Locale::Ru => Parts {
+            subject: "В Tilts включён двухэтапный вход",
+            greeting: "Здравствуйте, {name}!",
+            body: "Для вашей учётной записи Tilts только что включён двухэтапный вход с приложением-аутентификатором. Если это были не вы, сразу задайте новый пароль и свяжитесь с VPD:",
+            button: "Задать новый пароль",
+            footer: "Если это были вы, ничего делать не нужно. Храните коды восстановления в надёжном месте.",
+        },
+    }
+}
+
+fn second_factor_reset(locale: Locale) -> Parts<'static> {
+    match locale {
+        Locale::Lv => Parts {
+            subject: "Jūsu Tilta divpakāpju pieteikšanās atiestatīta",
+            greeting: "Sveiki, {name}!",
+            body: "VPD administrators atiestatīja jūsu divpakāpju pieteikšanos, un visas ierīces tika izrakstītas. Nākamajā pieteikšanās reizē to iestatīsiet no jauna. Ja to nelūdzāt, iestatiet jaunu paroli un sazinieties ar VPD:",
+            button: "Iestatīt jaunu paroli",
+            footer: "Ja lūdzāt atiestatīšanu, nekas cits nav jādara.",
+        },
+        Locale::En => Parts {
+            subject: "Your Tilts two-step sign-in was reset",
+            greeting: "Hello, {name}!",
+            body: "A VPD administrator reset your two-step sign-in, and every device was signed out. You will set it up again at your next sign-in. If you did not ask for this, set a new password and contact VPD:",
+            button: "Set a new password",
+            footer: "If you asked for the reset, there is nothing else to do.",
+        },
+        Locale::Ru => Parts {
+            subject: "Двухэтапный вход в Tilts сброшен",
+            greeting: "Здравствуйте, {name}!",
+            body: "Администратор VPD сбросил ваш двухэтапный вход, на всех устройствах выполнен выход. При следующем входе вы настроите его заново. Если вы об этом не просили, задайте новый пароль и свяжитесь с VPD:",
+            button: "Задать новый пароль",
+            footer: "Если сброс просили вы, больше ничего делать не нужно.",
         },
     }
 }

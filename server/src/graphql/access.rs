@@ -44,6 +44,7 @@ const ADMIN: Rule = Rule::Roles(&[Role::Admin]);
 /// The matrix: `(type, field, rule)` for every field of every object type in the schema.
 pub const MATRIX: &[(&str, &str, Rule)] = &[
     ("Query", "viewer", Rule::Public),
+    ("Query", "mySessions", Rule::SignedIn),
     ("Mutation", "register", Rule::Public),
     ("Mutation", "verifyEmail", Rule::Public),
     ("Mutation", "signIn", Rule::Public),
@@ -53,6 +54,27 @@ pub const MATRIX: &[(&str, &str, Rule)] = &[
     ("Mutation", "changePassword", Rule::SignedIn),
     ("Mutation", "updateMyLocale", Rule::SignedIn),
     ("Mutation", "createStaffAccount", ADMIN),
+    // The second-factor steps of a sign-in come before the person is signed in; the service
+    // requires the half-finished session (or a signed-in person) itself.
+    ("Mutation", "verifySecondFactor", Rule::Public),
+    ("Mutation", "beginSecondFactorSetup", Rule::Public),
+    ("Mutation", "confirmSecondFactor", Rule::Public),
+    ("Mutation", "endSession", Rule::SignedIn),
+    ("Mutation", "resetSecondFactor", ADMIN),
+    ("Mutation", "disableAccount", ADMIN),
+    ("Mutation", "enableAccount", ADMIN),
+    ("SignInResult", "viewer", Rule::Public),
+    ("SignInResult", "next", Rule::Public),
+    ("SecondFactorSetup", "secret", Rule::Public),
+    ("SecondFactorSetup", "uri", Rule::Public),
+    ("SecondFactorSetup", "qrCode", Rule::Public),
+    ("SecondFactorEnabled", "recoveryCodes", Rule::Public),
+    ("SecondFactorEnabled", "viewer", Rule::SignedIn),
+    ("DeviceSession", "id", Rule::SignedIn),
+    ("DeviceSession", "device", Rule::SignedIn),
+    ("DeviceSession", "createdAt", Rule::SignedIn),
+    ("DeviceSession", "lastSeenAt", Rule::SignedIn),
+    ("DeviceSession", "current", Rule::SignedIn),
     // `Viewer` is only ever the caller's own account.
     ("Viewer", "id", Rule::SignedIn),
     ("Viewer", "email", Rule::SignedIn),
@@ -60,6 +82,7 @@ pub const MATRIX: &[(&str, &str, Rule)] = &[
     ("Viewer", "role", Rule::SignedIn),
     ("Viewer", "locale", Rule::SignedIn),
     ("Viewer", "emailVerified", Rule::SignedIn),
+    ("Viewer", "secondFactor", Rule::SignedIn),
     ("StaffAccount", "id", ADMIN),
     ("StaffAccount", "email", ADMIN),
     ("StaffAccount", "displayName", ADMIN),
@@ -89,7 +112,9 @@ impl Extension for AccessControl {
         info: ResolveInfo<'_>,
         next: NextResolve<'_>,
     ) -> ServerResult<Option<Value>> {
-        if info.is_for_introspection || info.name.starts_with("__") {
+        // Each item of a list is resolved again under the list's type ("[String!]"): the field
+        // itself was checked under its real parent just before.
+        if info.is_for_introspection || info.name.starts_with("__") || info.parent_type.starts_with('[') {
             return next.run(ctx, info).await;
         }
         let request = ctx.data_opt::<RequestContext>();

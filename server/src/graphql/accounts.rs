@@ -4,9 +4,11 @@ use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
 use poem::http::header::SET_COOKIE;
 
 use super::context::{ContextExt, Viewer as ViewerContext};
+use crate::db::repos::sessions::Stage;
 use crate::domain::{self, Account};
 use crate::http::session_cookie;
 use crate::services::accounts::{self, NewStaffAccount, Registration, SignInAttempt};
+use crate::services::second_factor;
 
 /// What a person does in Tilts.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -45,6 +47,8 @@ pub struct Viewer {
     role: RoleGql,
     locale: LocaleGql,
     email_verified: bool,
+    /// Whether sign-in needs a code from an authenticator app too.
+    second_factor: bool,
 }
 
 impl From<&Account> for Viewer {
@@ -56,8 +60,64 @@ impl From<&Account> for Viewer {
             role: a.role.into(),
             locale: a.locale.into(),
             email_verified: a.email_verified,
+            second_factor: a.second_factor,
         }
     }
+}
+
+/// What a sign-in needs next.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "SignInStep", remote = "crate::services::accounts::SignInStep")]
+pub enum SignInStepGql {
+    /// Signed in.
+    Done,
+    /// A code from the authenticator app, or a recovery code (`verifySecondFactor`).
+    SecondFactor,
+    /// VPD accounts must set up a second factor first (`beginSecondFactorSetup`).
+    SetUpSecondFactor,
+}
+
+/// The answer to `signIn`.
+#[derive(SimpleObject)]
+pub struct SignInResult {
+    /// The signed-in person, once `next` is `DONE`.
+    viewer: Option<Viewer>,
+    /// What the sign-in needs next.
+    next: SignInStepGql,
+}
+
+/// What an authenticator app needs to add the account.
+#[derive(SimpleObject)]
+pub struct SecondFactorSetup {
+    /// The secret in base32, to type into the app.
+    secret: String,
+    /// The `otpauth://` link; a phone opens it in its authenticator app.
+    uri: String,
+    /// The link as a QR code (an SVG `data:` URI), to scan from a desktop screen.
+    qr_code: String,
+}
+
+/// A second factor turned on.
+#[derive(SimpleObject)]
+pub struct SecondFactorEnabled {
+    /// Ten single-use recovery codes, shown only now.
+    recovery_codes: Vec<String>,
+    /// The signed-in person.
+    viewer: Viewer,
+}
+
+/// One of the person's signed-in browsers.
+#[derive(SimpleObject)]
+pub struct DeviceSession {
+    id: ID,
+    /// The browser and system, e.g. "Chrome · Android".
+    device: Option<String>,
+    /// When it signed in.
+    created_at: chrono::DateTime<chrono::Utc>,
+    /// When it was last used.
+    last_seen_at: chrono::DateTime<chrono::Utc>,
+    /// Whether it is the browser asking.
+    current: bool,
 }
 
 /// A VPD staff or admin account, as its creator sees it.
@@ -109,16 +169,67 @@ impl AccountsQuery {
     async fn viewer(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Viewer>> {
         Ok(ctx.request()?.viewer().map(|v| Viewer::from(&v.account)))
     }
+
+    /// The browsers the person is signed in on, most recently used first.
+    async fn my_sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DeviceSession>> {
+        let viewer = ctx.viewer()?;
+        let sessions = accounts::my_sessions(ctx.state()?, &viewer.account).await.map_err(|e| ctx.fail(&e))?;
+        Ok(sessions
+            .into_iter()
+            .map(|s| DeviceSession {
+                id: ID(s.id.to_string()),
+                device: s.device,
+                created_at: s.created_at,
+                last_seen_at: s.last_seen_at,
+                current: viewer.session_id == Some(s.id),
+            })
+            .collect())
+    }
 }
 
 /// Account mutations.
 #[derive(Default)]
 pub struct AccountsMutation;
 
-fn set_session_cookie(ctx: &Context<'_>, token: &str) -> async_graphql::Result<()> {
+fn set_session_cookie(ctx: &Context<'_>, token: &str, max_age_secs: i64) -> async_graphql::Result<()> {
     let https = ctx.state()?.settings.https();
-    ctx.append_http_header(SET_COOKIE, session_cookie::issue(token, https));
+    ctx.append_http_header(SET_COOKIE, session_cookie::issue(token, max_age_secs, https));
     Ok(())
+}
+
+/// An id from the client; a malformed one is treated like an unknown one.
+fn parse_id(id: &ID) -> Option<uuid::Uuid> {
+    uuid::Uuid::parse_str(id.as_str()).ok()
+}
+
+/// Sets the cookie of a completed sign-in and makes the rest of the request see the person.
+fn finish_sign_in(ctx: &Context<'_>, signed_in: accounts::SignedIn) -> async_graphql::Result<Option<Viewer>> {
+    set_session_cookie(ctx, signed_in.session.expose(), signed_in.max_age_secs)?;
+    if let Some(device) = &signed_in.new_device {
+        ctx.append_http_header(
+            SET_COOKIE,
+            session_cookie::issue_device(device.expose(), ctx.state()?.settings.https()),
+        );
+    }
+    if signed_in.step != accounts::SignInStep::Done {
+        return Ok(None);
+    }
+    let viewer = Viewer::from(&signed_in.account);
+    ctx.request()?.set_viewer(Some(ViewerContext { account: signed_in.account, session_id: None }));
+    Ok(Some(viewer))
+}
+
+/// The person setting up a second factor: signed in, or half-way through a sign-in that must
+/// set one up.
+fn setting_up(ctx: &Context<'_>) -> async_graphql::Result<(crate::domain::Account, Option<uuid::Uuid>)> {
+    let request = ctx.request()?;
+    if let Some(viewer) = request.viewer() {
+        return Ok((viewer.account, None));
+    }
+    match &request.pending {
+        Some(p) if p.stage == Stage::SetUpSecondFactor => Ok((p.account.clone(), Some(p.session_id))),
+        _ => Err(ctx.fail(&accounts::AccountsError::NoPendingSignIn)),
+    }
 }
 
 #[Object]
@@ -144,26 +255,108 @@ impl AccountsMutation {
         Ok(true)
     }
 
-    /// Signs in; the session travels in an `HttpOnly` cookie.
-    async fn sign_in(&self, ctx: &Context<'_>, email: String, password: String) -> async_graphql::Result<Viewer> {
+    /// Signs in; the session travels in an `HttpOnly` cookie. When `next` is not `DONE`, the
+    /// sign-in continues with the second factor.
+    async fn sign_in(&self, ctx: &Context<'_>, email: String, password: String) -> async_graphql::Result<SignInResult> {
         let request = ctx.request()?;
         let attempt = SignInAttempt {
             email: &email,
             password: &password,
             client: request.client_ip,
             device: request.device.as_deref(),
+            user_agent: request.user_agent.as_deref(),
         };
         let signed_in = accounts::sign_in(ctx.state()?, attempt).await.map_err(|e| ctx.fail(&e))?;
-        set_session_cookie(ctx, signed_in.session.expose())?;
-        if let Some(device) = &signed_in.new_device {
-            ctx.append_http_header(
-                SET_COOKIE,
-                session_cookie::issue_device(device.expose(), ctx.state()?.settings.https()),
-            );
-        }
-        let viewer = Viewer::from(&signed_in.account);
-        request.set_viewer(Some(ViewerContext { account: signed_in.account, session_id: None }));
-        Ok(viewer)
+        let next = signed_in.step.into();
+        let viewer = finish_sign_in(ctx, signed_in)?;
+        Ok(SignInResult { viewer, next })
+    }
+
+    /// Finishes a sign-in with a code from the authenticator app or a recovery code.
+    async fn verify_second_factor(&self, ctx: &Context<'_>, code: String) -> async_graphql::Result<Viewer> {
+        let request = ctx.request()?;
+        let Some(pending) = request.pending.clone().filter(|p| p.stage == Stage::SecondFactor) else {
+            return Err(ctx.fail(&accounts::AccountsError::NoPendingSignIn));
+        };
+        let signed_in = accounts::complete_second_factor(
+            ctx.state()?,
+            &pending.account,
+            pending.session_id,
+            &code,
+            request.user_agent.as_deref(),
+        )
+        .await
+        .map_err(|e| ctx.fail(&e))?;
+        finish_sign_in(ctx, signed_in)?.ok_or_else(|| ctx.fail(&accounts::AccountsError::NoPendingSignIn))
+    }
+
+    /// Starts setting up a second factor (signed in, or during a VPD account's sign-in).
+    async fn begin_second_factor_setup(&self, ctx: &Context<'_>) -> async_graphql::Result<SecondFactorSetup> {
+        let (account, _) = setting_up(ctx)?;
+        let setup = second_factor::begin_setup(ctx.state()?, &account).await.map_err(|e| ctx.fail(&e))?;
+        Ok(SecondFactorSetup { secret: setup.secret, uri: setup.uri, qr_code: setup.qr_code })
+    }
+
+    /// Turns the second factor on with a first code from the app; returns the recovery codes.
+    /// During a sign-in that had to set it up, this also completes the sign-in.
+    async fn confirm_second_factor(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+    ) -> async_graphql::Result<SecondFactorEnabled> {
+        let (account, pending) = setting_up(ctx)?;
+        let state = ctx.state()?;
+        let recovery_codes = second_factor::confirm_setup(state, &account, &code).await.map_err(|e| ctx.fail(&e))?;
+        let account = crate::domain::Account { second_factor: true, ..account };
+        let viewer = match pending {
+            Some(session) => {
+                let user_agent = ctx.request()?.user_agent.clone();
+                let signed_in = accounts::activate(state, &account, session, user_agent.as_deref())
+                    .await
+                    .map_err(|e| ctx.fail(&e))?;
+                finish_sign_in(ctx, signed_in)?.ok_or_else(|| ctx.fail(&accounts::AccountsError::NoPendingSignIn))?
+            }
+            None => Viewer::from(&account),
+        };
+        Ok(SecondFactorEnabled { recovery_codes, viewer })
+    }
+
+    /// Signs out one of the person's browsers (from their list of devices).
+    async fn end_session(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
+        let viewer = ctx.viewer()?;
+        let id = parse_id(&id).ok_or_else(|| ctx.fail(&accounts::AccountsError::NotFound))?;
+        accounts::end_session(ctx.state()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(true)
+    }
+
+    /// Removes another person's second factor, e.g. after a lost phone (admins only; audited).
+    async fn reset_second_factor(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
+        let viewer = ctx.viewer()?;
+        let target = parse_id(&user_id).ok_or_else(|| ctx.fail(&accounts::AccountsError::NotFound))?;
+        second_factor::reset(ctx.state()?, &viewer.account, crate::domain::UserId(target))
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(true)
+    }
+
+    /// Disables an account: its sessions end at once and it cannot sign in (admins only; audited).
+    async fn disable_account(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
+        let viewer = ctx.viewer()?;
+        let target = parse_id(&user_id).ok_or_else(|| ctx.fail(&accounts::AccountsError::NotFound))?;
+        accounts::set_account_disabled(ctx.state()?, &viewer.account, crate::domain::UserId(target), true)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(true)
+    }
+
+    /// Enables a disabled account again (admins only; audited).
+    async fn enable_account(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
+        let viewer = ctx.viewer()?;
+        let target = parse_id(&user_id).ok_or_else(|| ctx.fail(&accounts::AccountsError::NotFound))?;
+        accounts::set_account_disabled(ctx.state()?, &viewer.account, crate::domain::UserId(target), false)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(true)
     }
 
     /// Signs out of this device.
@@ -204,9 +397,12 @@ impl AccountsMutation {
     /// Changes the password; every other session is signed out.
     async fn change_password(&self, ctx: &Context<'_>, current: String, new: String) -> async_graphql::Result<bool> {
         let viewer = ctx.viewer()?;
-        let token =
-            accounts::change_password(ctx.state()?, &viewer.account, &current, &new).await.map_err(|e| ctx.fail(&e))?;
-        set_session_cookie(ctx, token.expose())?;
+        let user_agent = ctx.request()?.user_agent.clone();
+        let token = accounts::change_password(ctx.state()?, &viewer.account, &current, &new, user_agent.as_deref())
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        let max_age = crate::domain::SessionPolicy::for_role(viewer.account.role).absolute.num_seconds();
+        set_session_cookie(ctx, token.expose(), max_age)?;
         Ok(true)
     }
 

@@ -19,10 +19,25 @@ pub struct Viewer {
     pub session_id: Option<Uuid>,
 }
 
+/// A sign-in whose password was right but that still needs the second factor.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// Whose sign-in it is.
+    pub account: Account,
+    /// The half-finished session.
+    pub session_id: Uuid,
+    /// What it is waiting for.
+    pub stage: crate::db::repos::sessions::Stage,
+}
+
 /// What the HTTP layer knows about a request.
 #[derive(Debug)]
 pub struct RequestContext {
     viewer: RwLock<Option<Viewer>>,
+    /// A sign-in waiting for its second factor, from the session cookie.
+    pub pending: Option<Pending>,
+    /// The browser's `User-Agent`, for the label in the person's list of devices.
+    pub user_agent: Option<String>,
     /// The language for messages: the viewer's, else `Accept-Language`, else Latvian.
     pub locale: Locale,
     /// The client's address, for rate limits.
@@ -39,7 +54,7 @@ impl RequestContext {
         client_ip: Option<IpAddr>,
         device: Option<String>,
     ) -> RequestContext {
-        RequestContext { viewer: RwLock::new(viewer), locale, client_ip, device }
+        RequestContext { viewer: RwLock::new(viewer), pending: None, user_agent: None, locale, client_ip, device }
     }
 
     /// The signed-in person, if any.

@@ -9,11 +9,12 @@ use poem::{
 };
 
 use super::{client_address, session_cookie};
+use crate::db::repos::sessions::Stage;
 use crate::domain::Locale;
 use crate::error::{ClientError, Code};
 use crate::graphql::{
     TiltsSchema,
-    context::{RequestContext, Viewer},
+    context::{Pending, RequestContext, Viewer},
 };
 use crate::i18n::Message;
 use crate::services::accounts;
@@ -68,15 +69,16 @@ pub async fn endpoint(
         return refuse(StatusCode::BAD_REQUEST, Message::MalformedJson, header_locale);
     };
 
-    let mut renew_cookie = None;
+    let mut pending = None;
     let viewer = match session_cookie::read(req, state.settings.https()) {
         None => None,
         Some(token) => match accounts::authenticate(state, &token).await {
-            Ok(Some(auth)) => {
-                if auth.renewed {
-                    renew_cookie = Some(session_cookie::issue(&token, state.settings.https()));
-                }
+            Ok(Some(auth)) if auth.stage == Stage::Active => {
                 Some(Viewer { account: auth.account, session_id: Some(auth.session_id) })
+            }
+            Ok(Some(auth)) => {
+                pending = Some(Pending { account: auth.account, session_id: auth.session_id, stage: auth.stage });
+                None
             }
             Ok(None) => None,
             Err(err) => {
@@ -90,7 +92,9 @@ pub async fn endpoint(
     let peer = remote.as_socket_addr().map(|a| a.ip());
     let client_ip = client_address::client_ip(req, peer, &state.settings.trusted_proxies);
     let device = session_cookie::read_device(req, state.settings.https());
-    let context = RequestContext::new(viewer, locale, client_ip, device);
+    let mut context = RequestContext::new(viewer, locale, client_ip, device);
+    context.pending = pending;
+    context.user_agent = req.header(header::USER_AGENT).map(|ua| ua.chars().take(400).collect());
 
     let mut gql_response = schema.execute(request.data(context)).await;
     for error in &mut gql_response.errors {
@@ -103,11 +107,6 @@ pub async fn endpoint(
         .body(serde_json::to_vec(&gql_response).unwrap_or_default());
     for (name, value) in &headers {
         response.headers_mut().append(name, value.clone());
-    }
-    if let Some(cookie) = renew_cookie.filter(|_| !headers.contains_key(header::SET_COOKIE))
-        && let Ok(value) = header::HeaderValue::from_str(&cookie)
-    {
-        response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
 }

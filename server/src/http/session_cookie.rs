@@ -8,8 +8,6 @@
 
 use poem::Request;
 
-use crate::services::accounts::SESSION_TTL;
-
 /// The cookie's name over plain http (development only).
 pub const PLAIN_NAME: &str = "tilts_session";
 /// The cookie's name over https.
@@ -42,10 +40,10 @@ pub fn read_device(req: &Request, https: bool) -> Option<String> {
     read_named(req, device_name(https))
 }
 
-/// A `Set-Cookie` value that stores `token` for the session lifetime.
-pub fn issue(token: &str, https: bool) -> String {
+/// A `Set-Cookie` value that stores `token` until the session's absolute end.
+pub fn issue(token: &str, max_age_secs: i64, https: bool) -> String {
     let secure = if https { "; Secure" } else { "" };
-    format!("{}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{secure}", name(https), SESSION_TTL.num_seconds())
+    format!("{}={token}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Strict{secure}", name(https))
 }
 
 /// A `Set-Cookie` value that removes the cookie.

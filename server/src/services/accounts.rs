@@ -9,9 +9,17 @@ use uuid::Uuid;
 
 use super::hashing::{Checked, HashingError};
 use super::rate_limit::{self, Limiter, Refused};
-use crate::db::repos::{self, audit::AuditEntry, known_devices, sessions, tokens, tokens::Purpose, users};
+use crate::db::repos::{
+    self,
+    audit::AuditEntry,
+    known_devices,
+    sessions::{self, NewSession, Stage},
+    tokens,
+    tokens::Purpose,
+    users,
+};
 use crate::domain::{
-    Account, DisplayName, EmailAddress, Locale, Password, PasswordError, Role, SecretToken, UserId,
+    Account, DisplayName, EmailAddress, Locale, Password, PasswordError, Role, SecretToken, SessionPolicy, UserId,
     token::{TokenProblem, check_usable},
 };
 use crate::email::{self, Email};
@@ -19,8 +27,6 @@ use crate::error::{ClientError, Code, ToClientError};
 use crate::i18n::Message;
 use crate::state::AppState;
 
-/// How long a session lasts without use.
-pub const SESSION_TTL: Duration = Duration::days(30);
 /// How long an e-mail verification link works.
 pub const VERIFY_TTL: Duration = Duration::hours(24);
 /// How long a password-reset link works.
@@ -57,6 +63,21 @@ pub enum AccountsError {
     /// An account with this address exists.
     #[error("e-mail taken")]
     EmailTaken,
+    /// A wrong or reused second-factor code.
+    #[error("wrong code")]
+    WrongCode,
+    /// The second factor is already on.
+    #[error("second factor exists")]
+    SecondFactorExists,
+    /// The account was disabled by an admin.
+    #[error("account disabled")]
+    AccountDisabled,
+    /// No sign-in is waiting for a second factor (or it timed out).
+    #[error("no pending sign-in")]
+    NoPendingSignIn,
+    /// Not there, or not visible to the caller.
+    #[error("not found")]
+    NotFound,
     /// Anything else.
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
@@ -84,6 +105,15 @@ impl ToClientError for AccountsError {
                 ClientError::new(Code::RateLimited, Message::RateLimited).retry_after(*secs)
             }
             AccountsError::EmailTaken => ClientError::new(Code::Conflict, Message::EmailTaken).field("email"),
+            AccountsError::WrongCode => ClientError::new(Code::BadUserInput, Message::WrongCode).field("code"),
+            AccountsError::SecondFactorExists => ClientError::new(Code::Conflict, Message::SecondFactorExists),
+            AccountsError::AccountDisabled => {
+                ClientError::new(Code::Forbidden, Message::AccountDisabled).reason("ACCOUNT_DISABLED")
+            }
+            AccountsError::NoPendingSignIn => {
+                ClientError::new(Code::Unauthenticated, Message::SignInExpired).reason("SIGN_IN_EXPIRED")
+            }
+            AccountsError::NotFound => ClientError::new(Code::NotFound, Message::NotFound),
             AccountsError::Unexpected(_) => return None,
         })
     }
@@ -119,14 +149,62 @@ pub struct Registration<'a> {
     pub locale: Locale,
 }
 
-/// A signed-in session, as the transport needs it.
+/// A session, as the transport needs it.
 pub struct Authenticated {
     /// Whose session.
     pub account: Account,
     /// The session id.
     pub session_id: Uuid,
-    /// Set when the expiry moved, so the cookie's lifetime should be renewed.
-    pub renewed: bool,
+    /// Signed in, or waiting for the second factor.
+    pub stage: Stage,
+    /// Seconds until the session's absolute end, for the cookie's lifetime.
+    pub max_age_secs: i64,
+}
+
+/// What a sign-in needs next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInStep {
+    /// Signed in.
+    Done,
+    /// A code from the authenticator app (or a recovery code).
+    SecondFactor,
+    /// Setting up a second factor, which VPD accounts must have.
+    SetUpSecondFactor,
+}
+
+/// Where a new session came from.
+#[derive(Debug, Clone, Default)]
+pub struct Origin<'a> {
+    /// The client's address.
+    pub client: Option<IpAddr>,
+    /// The device cookie the browser sent, if any.
+    pub device: Option<&'a str>,
+    /// The browser's `User-Agent`, for the label in the person's list of devices.
+    pub user_agent: Option<&'a str>,
+}
+
+/// Starts a session at `stage` for `account`, returning its token.
+async fn start_session(
+    db: &impl ConnectionTrait,
+    account: &Account,
+    stage: Stage,
+    user_agent: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<SecretToken, AccountsError> {
+    let policy = if stage == Stage::Active { SessionPolicy::for_role(account.role) } else { SessionPolicy::pending() };
+    let absolute = now + policy.absolute;
+    let token = SecretToken::generate();
+    let label = user_agent.map(crate::domain::session::device_label);
+    let new = NewSession {
+        user: account.id,
+        token: &token.hash(),
+        stage,
+        expires_at: policy.idle_end(now, absolute),
+        absolute_expires_at: absolute,
+        device: label.as_deref(),
+    };
+    sessions::create(db, new, now).await?;
+    Ok(token)
 }
 
 fn parse_email(input: &str) -> Result<EmailAddress, AccountsError> {
@@ -237,14 +315,20 @@ pub struct SignInAttempt<'a> {
     pub client: Option<IpAddr>,
     /// The device cookie the browser sent, if any.
     pub device: Option<&'a str>,
+    /// The browser's `User-Agent`.
+    pub user_agent: Option<&'a str>,
 }
 
-/// A successful sign-in.
+/// A successful sign-in (or its first step).
 pub struct SignedIn {
     /// Whose session it is.
     pub account: Account,
     /// The new session's token, for the session cookie.
     pub session: SecretToken,
+    /// Seconds until the session's absolute end.
+    pub max_age_secs: i64,
+    /// Whether a second factor is still needed.
+    pub step: SignInStep,
     /// A device cookie to set when this browser was not yet known to the account.
     pub new_device: Option<SecretToken>,
 }
@@ -320,9 +404,12 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
         tracing::warn!(account = %masked(&account_key), known_device = device.is_some(), "sign-in refused: too many failed attempts");
         return Err(AccountsError::RateLimited(refused.retry_after_secs(now)));
     }
-    let (account, stored_hash) = match found {
-        Some(user) => (Some(user.account), user.password_hash),
-        None => (None, None),
+    let (account, stored_hash, disabled, second_factor) = match found {
+        Some(user) => {
+            let second_factor = user.totp.as_ref().is_some_and(|t| t.confirmed);
+            (Some(user.account), user.password_hash, user.disabled, second_factor)
+        }
+        None => (None, None, false, false),
     };
     let (account, rehashed) = match (account, state.hasher.check(attempt.password, stored_hash).await?) {
         (Some(account), Checked::Right { rehashed }) => (account, rehashed),
@@ -337,12 +424,27 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
         users::set_password_hash(&state.db, account.id, hash, now).await?;
         tracing::info!(user.id = %account.id.0, "password hash upgraded to the current parameters");
     }
+    if disabled {
+        tracing::warn!(user.id = %account.id.0, "sign-in to a disabled account refused");
+        return Err(AccountsError::AccountDisabled);
+    }
     if !account.email_verified {
         return Err(AccountsError::EmailNotVerified);
     }
-    let token = SecretToken::generate();
+    let step = if second_factor {
+        SignInStep::SecondFactor
+    } else if account.role.is_vpd() && !exempt_from_second_factor(state, &account) {
+        SignInStep::SetUpSecondFactor
+    } else {
+        SignInStep::Done
+    };
+    let stage = match step {
+        SignInStep::Done => Stage::Active,
+        SignInStep::SecondFactor => Stage::SecondFactor,
+        SignInStep::SetUpSecondFactor => Stage::SetUpSecondFactor,
+    };
     let txn = state.db.begin().await?;
-    sessions::create(&txn, account.id, &token.hash(), now, now + SESSION_TTL).await?;
+    let token = start_session(&txn, &account, stage, attempt.user_agent, now).await?;
     let mut reported = false;
     let new_device = match device {
         Some(id) => {
@@ -366,21 +468,130 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
     if reported {
         state.outbox_wake.notify_one();
     }
-    tracing::info!(user.id = %account.id.0, new_device = new_device.is_some(), "signed in");
-    Ok(SignedIn { account, session: token, new_device })
+    tracing::info!(user.id = %account.id.0, new_device = new_device.is_some(), ?step, "password accepted");
+    let policy =
+        if step == SignInStep::Done { SessionPolicy::for_role(account.role) } else { SessionPolicy::pending() };
+    Ok(SignedIn { account, session: token, max_age_secs: policy.absolute.num_seconds(), step, new_device })
 }
 
-/// Finds the live session for a cookie token, sliding its expiry forward at most once a day.
+/// Development may skip the second factor for the demo accounts (their password is published
+/// anyway); production never does.
+fn exempt_from_second_factor(state: &AppState, account: &Account) -> bool {
+    !state.settings.is_production() && account.email.as_str().ends_with(crate::cli::DEMO_SUFFIX)
+}
+
+/// Finds the live session for a cookie token and records its use: the idle end moves forward
+/// (never past the absolute end), written at most once per [`SessionPolicy::touch_interval`].
+/// Sessions of disabled accounts, and idle or past their absolute end, are not found.
 pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Authenticated>, AccountsError> {
     let now = state.now();
     let Some(session) = sessions::find_live(&state.db, &SecretToken::from_user(token).hash(), now).await? else {
         return Ok(None);
     };
-    let renewed = session.expires_at < now + SESSION_TTL - Duration::days(1);
-    if renewed {
-        sessions::extend(&state.db, session.id, now + SESSION_TTL).await?;
+    let account = session.user.account;
+    let policy =
+        if session.stage == Stage::Active { SessionPolicy::for_role(account.role) } else { SessionPolicy::pending() };
+    if now - session.last_seen_at >= policy.touch_interval() {
+        sessions::touch(&state.db, session.id, now, policy.idle_end(now, session.absolute_expires_at)).await?;
     }
-    Ok(Some(Authenticated { account: session.user.account, session_id: session.id, renewed }))
+    let max_age_secs = (session.absolute_expires_at - now).num_seconds().max(0);
+    Ok(Some(Authenticated { account, session_id: session.id, stage: session.stage, max_age_secs }))
+}
+
+/// Finishes a sign-in waiting for the second factor with a code from the authenticator app or
+/// a recovery code; the half-finished session is replaced by a new, signed-in one.
+#[tracing::instrument(skip_all, fields(user.id = %account.id.0))]
+pub async fn complete_second_factor(
+    state: &AppState,
+    account: &Account,
+    pending: Uuid,
+    code: &str,
+    user_agent: Option<&str>,
+) -> Result<SignedIn, AccountsError> {
+    let now = state.now();
+    let key = account.id.0.to_string();
+    let hits = [(rate_limit::SECOND_FACTOR, key.as_str())];
+    let limiter = Limiter::new(state);
+    limited(limiter.check(now, &hits).await?, now)?;
+    if !super::second_factor::check(state, account, code).await? {
+        limiter.count(now, &hits).await?;
+        tracing::warn!("wrong second-factor code");
+        return Err(AccountsError::WrongCode);
+    }
+    limiter.forget(&hits).await?;
+    activate(state, account, pending, user_agent).await
+}
+
+/// Replaces a half-finished sign-in's session with a signed-in one (a new token, so a token
+/// seen before the second factor is worth nothing after it).
+pub async fn activate(
+    state: &AppState,
+    account: &Account,
+    pending: Uuid,
+    user_agent: Option<&str>,
+) -> Result<SignedIn, AccountsError> {
+    let now = state.now();
+    let txn = state.db.begin().await?;
+    if !sessions::delete_of(&txn, account.id, pending).await? {
+        return Err(AccountsError::NoPendingSignIn);
+    }
+    let token = start_session(&txn, account, Stage::Active, user_agent, now).await?;
+    txn.commit().await?;
+    tracing::info!(user.id = %account.id.0, "signed in with a second factor");
+    Ok(SignedIn {
+        account: account.clone(),
+        session: token,
+        max_age_secs: SessionPolicy::for_role(account.role).absolute.num_seconds(),
+        step: SignInStep::Done,
+        new_device: None,
+    })
+}
+
+/// The signed-in sessions of `account`, most recently used first (at most 50).
+pub async fn my_sessions(state: &AppState, account: &Account) -> Result<Vec<sessions::SessionSummary>, AccountsError> {
+    Ok(sessions::list_active(&state.db, account.id, state.now(), 50).await?)
+}
+
+/// Ends one of the person's own sessions; another person's id answers `NOT_FOUND`.
+pub async fn end_session(state: &AppState, account: &Account, id: Uuid) -> Result<(), AccountsError> {
+    if !sessions::delete_of(&state.db, account.id, id).await? {
+        return Err(AccountsError::NotFound);
+    }
+    tracing::info!(user.id = %account.id.0, "a session was ended from the list of devices");
+    Ok(())
+}
+
+/// An admin disables (or re-enables) an account: a disabled account's sessions end at once and
+/// it cannot sign in. Audited. Admins cannot disable themselves.
+pub async fn set_account_disabled(
+    state: &AppState,
+    admin: &Account,
+    target: UserId,
+    disabled: bool,
+) -> Result<(), AccountsError> {
+    if !admin.role.may_create_staff_accounts() {
+        return Err(AccountsError::Forbidden(Message::Forbidden));
+    }
+    if target == admin.id {
+        return Err(AccountsError::Forbidden(Message::Forbidden));
+    }
+    let now = state.now();
+    let txn = state.db.begin().await?;
+    if !users::set_disabled(&txn, target, disabled, now).await? {
+        return Err(AccountsError::NotFound);
+    }
+    let revoked = if disabled { sessions::delete_all_for(&txn, target).await? } else { 0 };
+    let entry = AuditEntry {
+        actor: Some(admin.id),
+        action: if disabled { "account.disabled" } else { "account.enabled" },
+        subject_type: "user",
+        subject_id: Some(target.0),
+        detail: json!({ "sessions_ended": revoked }),
+    };
+    repos::audit::record(&txn, entry, now).await?;
+    txn.commit().await?;
+    tracing::info!(actor.id = %admin.id.0, user.id = %target.0, disabled, "account status changed");
+    Ok(())
 }
 
 /// Ends a session.
@@ -494,6 +705,7 @@ pub async fn change_password(
     account: &Account,
     current: &str,
     new_password: &str,
+    user_agent: Option<&str>,
 ) -> Result<SecretToken, AccountsError> {
     let now = state.now();
     // Limited before any hashing: a stolen session cannot turn this into a password oracle
@@ -508,12 +720,11 @@ pub async fn change_password(
         return Err(AccountsError::Invalid { field: "current", message: Message::WrongCurrentPassword });
     }
     let hash = state.hasher.hash(password).await?;
-    let token = SecretToken::generate();
     let txn = state.db.begin().await?;
     users::set_password_hash(&txn, account.id, hash, now).await?;
     tokens::consume_open(&txn, account.id, &[Purpose::ResetPassword, Purpose::StaffInvitation], now).await?;
     sessions::delete_all_for(&txn, account.id).await?;
-    sessions::create(&txn, account.id, &token.hash(), now, now + SESSION_TTL).await?;
+    let token = start_session(&txn, account, Stage::Active, user_agent, now).await?;
     let reset_link = state.settings.page("/forgot-password");
     let mail = Email::PasswordChanged { name: &account.display_name, reset_link: &reset_link };
     report_credential_event(&txn, state, account, "password.changed", mail).await?;

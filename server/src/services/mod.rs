@@ -4,3 +4,4 @@
 pub mod accounts;
 pub mod hashing;
 pub mod rate_limit;
+pub mod second_factor;

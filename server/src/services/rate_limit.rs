@@ -79,6 +79,14 @@ pub const CHANGE_PASSWORD: Limit = Limit {
 };
 /// Attempts to set a password with one link's account (each one costs a hash).
 pub const SET_PASSWORD: Limit = Limit { name: "set_password:account", max: 10, window_secs: HOUR, backoff: None };
+/// Second-factor codes for one account: three free, then a doubling wait from 30 s; a
+/// six-digit code cannot be guessed at this pace.
+pub const SECOND_FACTOR: Limit = Limit {
+    name: "second_factor:account",
+    max: 30,
+    window_secs: DAY,
+    backoff: Some(Backoff { free: 3, base_secs: 30, max_secs: 15 * 60 }),
+};
 
 /// A refused request: when to try again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -26,7 +26,7 @@ db_test! {
         assert_eq!(again["errors"][0]["extensions"]["reason"], "TOKEN_USED", "{again}");
 
         let signed_in = app.sign_in(&app.client, "OLGA.PETROVA@example.lv", PASSWORD).await;
-        assert_eq!(signed_in["data"]["signIn"]["role"], "FOUNDER", "{signed_in}");
+        assert_eq!(signed_in["data"]["signIn"]["viewer"]["role"], "FOUNDER", "{signed_in}");
 
         let viewer = app.viewer(&app.client).await;
         assert_eq!(viewer["email"], "olga.petrova@example.lv");
@@ -43,13 +43,13 @@ db_test! {
         let email = app.sign_in_new(&app.client, tilts::domain::Role::Mentor).await;
         let response = reqwest::Client::new()
             .post(format!("{}/graphql", app.address))
-            .json(&json!({ "query": "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }", "variables": { "e": email, "p": PASSWORD } }))
+            .json(&json!({ "query": "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { next } }", "variables": { "e": email, "p": PASSWORD } }))
             .send()
             .await
             .unwrap();
         let cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap().to_owned();
         assert!(cookie.starts_with("tilts_session="), "{cookie}");
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Max-Age=2592000"), "{cookie}");
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Max-Age=7776000"), "{cookie}");
         let token = cookie.trim_start_matches("tilts_session=").split(';').next().unwrap();
         assert_eq!(token.len(), 64, "256-bit token, hex");
         // Only the token's SHA-256 is stored.
@@ -147,7 +147,7 @@ db_test! {
         let email = app.create_account(tilts::domain::Role::Founder).await;
         let response = reqwest::Client::new()
             .post(format!("{}/graphql", app.address))
-            .json(&json!({ "query": "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }", "variables": { "e": email, "p": PASSWORD } }))
+            .json(&json!({ "query": "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { next } }", "variables": { "e": email, "p": PASSWORD } }))
             .send()
             .await
             .unwrap();

@@ -6,7 +6,7 @@ use tilts::domain::Role;
 
 use crate::app::{PASSWORD, TestApp, error_code, spawn_behind_proxy};
 
-const SIGN_IN: &str = "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }";
+const SIGN_IN: &str = "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { next } }";
 const REQUEST_RESET: &str = "mutation($e: String!) { requestPasswordReset(email: $e) }";
 
 async fn sign_in_from(app: &TestApp, client: &reqwest::Client, ip: &str, email: &str, password: &str) -> Value {

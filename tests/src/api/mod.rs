@@ -6,4 +6,5 @@ mod lockout;
 mod outbox;
 mod passwords;
 mod schema;
+mod sessions;
 mod translations;

@@ -5,5 +5,6 @@ pub mod audit_log;
 pub mod known_devices;
 pub mod outbox;
 pub mod rate_limits;
+pub mod recovery_codes;
 pub mod sessions;
 pub mod users;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod known_devices;
 pub mod outbox;
 pub mod rate_limits;
+pub mod recovery_codes;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

@@ -13,7 +13,26 @@ pub struct StoredUser {
     pub account: Account,
     /// The Argon2id hash, absent until an invited person sets a password.
     pub password_hash: Option<String>,
+    /// Disabled by an admin: no sign-in, no session.
+    pub disabled: bool,
+    /// The TOTP second factor, if one was set up (or is being set up).
+    pub totp: Option<StoredTotp>,
 }
+
+/// A stored TOTP second factor.
+#[derive(Debug, Clone)]
+pub struct StoredTotp {
+    /// The secret, sealed with the deployment's key.
+    pub sealed_secret: String,
+    /// Whether a code proved the person's app has it; until then it does not guard sign-in.
+    pub confirmed: bool,
+    /// The last time step a code was accepted for.
+    pub last_step: Option<i64>,
+}
+
+/// Account status values.
+const ACTIVE: &str = "active";
+const DISABLED: &str = "disabled";
 
 /// What is needed to create an account.
 pub struct NewUser<'a> {
@@ -42,8 +61,15 @@ fn to_stored(m: users::Model) -> Result<StoredUser, DbErr> {
             role,
             locale: Locale::from_code(&m.locale).unwrap_or_default(),
             email_verified: m.email_verified_at.is_some(),
+            second_factor: m.totp_confirmed_at.is_some(),
         },
         password_hash: m.password_hash,
+        disabled: m.status != ACTIVE,
+        totp: m.totp_secret.map(|sealed_secret| StoredTotp {
+            sealed_secret,
+            confirmed: m.totp_confirmed_at.is_some(),
+            last_step: m.totp_last_step,
+        }),
     })
 }
 
@@ -74,6 +100,10 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>, now: DateTime<U
         email_verified_at: Set(new.email_verified_at),
         created_at: Set(now),
         updated_at: Set(now),
+        status: Set(ACTIVE.to_owned()),
+        totp_secret: Set(None),
+        totp_confirmed_at: Set(None),
+        totp_last_step: Set(None),
     }
     .insert(db)
     .await?;
@@ -127,4 +157,75 @@ pub async fn set_locale(
 pub async fn count_outside_domain(db: &impl ConnectionTrait, domain: &str) -> Result<u64, DbErr> {
     use sea_orm::PaginatorTrait;
     users::Entity::find().filter(users::Column::Email.not_like(format!("%@{domain}"))).count(db).await
+}
+
+/// Disables or re-enables an account.
+pub async fn set_disabled(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    disabled: bool,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let res = users::Entity::update_many()
+        .col_expr(users::Column::Status, sea_orm::sea_query::Expr::value(if disabled { DISABLED } else { ACTIVE }))
+        .col_expr(users::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(users::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Stores a new, not yet confirmed TOTP secret (replacing an unconfirmed one).
+pub async fn set_totp_secret(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    sealed: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    users::Entity::update_many()
+        .col_expr(users::Column::TotpSecret, sea_orm::sea_query::Expr::value(sealed))
+        .col_expr(users::Column::TotpConfirmedAt, sea_orm::sea_query::Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(users::Column::TotpLastStep, sea_orm::sea_query::Expr::value(Option::<i64>::None))
+        .col_expr(users::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(users::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Marks the TOTP secret confirmed.
+pub async fn confirm_totp(db: &impl ConnectionTrait, id: UserId, now: DateTime<Utc>) -> Result<(), DbErr> {
+    users::Entity::update_many()
+        .col_expr(users::Column::TotpConfirmedAt, sea_orm::sea_query::Expr::value(now))
+        .col_expr(users::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(users::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records that a code for time step `step` was accepted; `false` when a code for this or a
+/// later step was accepted before (a replayed code).
+pub async fn use_totp_step(db: &impl ConnectionTrait, id: UserId, step: i64) -> Result<bool, DbErr> {
+    use sea_orm::Condition;
+    let res = users::Entity::update_many()
+        .col_expr(users::Column::TotpLastStep, sea_orm::sea_query::Expr::value(step))
+        .filter(users::Column::Id.eq(id.0))
+        .filter(Condition::any().add(users::Column::TotpLastStep.is_null()).add(users::Column::TotpLastStep.lt(step)))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Removes the TOTP second factor.
+pub async fn clear_totp(db: &impl ConnectionTrait, id: UserId, now: DateTime<Utc>) -> Result<(), DbErr> {
+    users::Entity::update_many()
+        .col_expr(users::Column::TotpSecret, sea_orm::sea_query::Expr::value(Option::<String>::None))
+        .col_expr(users::Column::TotpConfirmedAt, sea_orm::sea_query::Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(users::Column::TotpLastStep, sea_orm::sea_query::Expr::value(Option::<i64>::None))
+        .col_expr(users::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(users::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(())
 }
