@@ -4,13 +4,16 @@
 
 use graphql_client::GraphQLQuery;
 
+/// The schema's `DateTime` scalar: RFC 3339 text.
+pub type DateTime = String;
+
 macro_rules! operation {
     ($name:ident) => {
         #[derive(GraphQLQuery)]
         #[graphql(
             schema_path = "../schema.graphql",
             query_path = "graphql/accounts.graphql",
-            response_derives = "Debug, Clone, PartialEq"
+            response_derives = "Clone"
         )]
         pub struct $name;
     };
@@ -25,3 +28,8 @@ operation!(RequestPasswordReset);
 operation!(ResetPassword);
 operation!(ChangePassword);
 operation!(UpdateMyLocale);
+operation!(VerifySecondFactor);
+operation!(BeginSecondFactorSetup);
+operation!(ConfirmSecondFactor);
+operation!(MySessions);
+operation!(EndSession);

@@ -6,6 +6,7 @@ pub mod form_state;
 pub mod lang_switcher;
 pub mod layout;
 pub mod page_header;
+pub mod second_factor;
 
 pub use field::Field;
 pub use form_footer::FormFooter;
@@ -13,3 +14,4 @@ pub use form_state::FormState;
 pub use lang_switcher::LangSwitcher;
 pub use layout::Layout;
 pub use page_header::PageHeader;
+pub use second_factor::{SecondFactorCode, SecondFactorSetup};

@@ -13,6 +13,8 @@ pub struct SignedIn {
     pub email: String,
     /// The name shown to others.
     pub display_name: String,
+    /// Whether sign-in needs a code from an authenticator app too.
+    pub second_factor: bool,
 }
 
 /// The session context.
@@ -72,7 +74,11 @@ pub fn provide_session(i18n: I18n) -> Session {
                 .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
                 .is_some();
             let adopt = if chosen_here { None } else { account_locale };
-            session.signed_in(SignedIn { email: v.email, display_name: v.display_name }, adopt, i18n);
+            session.signed_in(
+                SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor },
+                adopt,
+                i18n,
+            );
         }
         session.checked.set(true);
     });

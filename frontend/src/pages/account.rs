@@ -1,13 +1,15 @@
-//! `/account`: language, password and signing out. Signed-in people only.
+//! `/account`: password, two-step sign-in, devices and signing out. Signed-in people only.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{
     self,
-    operations::{ChangePassword, SignOut, change_password, sign_out},
+    operations::{
+        ChangePassword, EndSession, MySessions, SignOut, change_password, end_session, my_sessions, sign_out,
+    },
 };
-use crate::components::{Field, FormFooter, FormState, PageHeader};
+use crate::components::{Field, FormFooter, FormState, PageHeader, SecondFactorSetup};
 use crate::contexts::{locale::use_i18n, session::use_session};
 use crate::i18n::keys;
 
@@ -94,6 +96,7 @@ pub fn Account() -> impl IntoView {
                     let v = session.viewer.get().unwrap_or_else(|| crate::contexts::session::SignedIn {
                         email: String::new(),
                         display_name: String::new(),
+                        second_factor: false,
                     });
                     i18n.fill(keys::ACCOUNT_SIGNED_IN_AS, &[("name", &v.display_name), ("email", &v.email)])
                 }}
@@ -124,6 +127,8 @@ pub fn Account() -> impl IntoView {
                 <p class="success" role="status" hidden=move || !saved.get()>{move || i18n.t(keys::ACCOUNT_PASSWORD_SAVED)}</p>
             </form>
         </section>
+        <SecondFactorCard />
+        <DevicesCard />
         <section class="card">
             <h2>{move || i18n.t(keys::ACCOUNT_SIGN_OUT)}</h2>
             <p>{move || i18n.t(keys::ACCOUNT_SIGN_OUT_HINT)}</p>
@@ -141,5 +146,90 @@ pub fn Account() -> impl IntoView {
             </button>
         </section>
         </Show>
+    }
+}
+
+/// Two-step sign-in: whether it is on, and turning it on.
+#[component]
+fn SecondFactorCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let on = move || session.viewer.with(|v| v.as_ref().is_some_and(|v| v.second_factor));
+    let setting_up = RwSignal::new(false);
+    let done =
+        Callback::new(move |(person, _locale): (crate::contexts::session::SignedIn, Option<crate::i18n::Locale>)| {
+            session.viewer.set(Some(person));
+            setting_up.set(false);
+        });
+    view! {
+        <section class="card" id="second-factor">
+            <h2>{move || i18n.t(keys::ACCOUNT_SECOND_FACTOR_TITLE)}</h2>
+            <p id="second-factor-state">
+                {move || if on() { i18n.t(keys::ACCOUNT_SECOND_FACTOR_ON) } else { i18n.t(keys::ACCOUNT_SECOND_FACTOR_OFF) }}
+            </p>
+            {move || match (on(), setting_up.get()) {
+                (false, false) => Some(view! {
+                    <button type="button" class="secondary" id="turn-on-second-factor" on:click=move |_| setting_up.set(true)>
+                        {i18n.t(keys::ACCOUNT_SECOND_FACTOR_TURN_ON)}
+                    </button>
+                }.into_any()),
+                (_, true) => Some(view! { <SecondFactorSetup done=done /> }.into_any()),
+                (true, false) => None,
+            }}
+        </section>
+    }
+}
+
+/// The browsers the person is signed in on, each with a way to sign it out.
+#[component]
+fn DevicesCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let devices = RwSignal::new(Vec::<my_sessions::MySessionsMySessions>::new());
+    let error = RwSignal::new(None::<String>);
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            let locale = i18n.locale.get_untracked();
+            match api::call::<MySessions>(my_sessions::Variables {}, locale).await {
+                Ok(data) => devices.set(data.my_sessions),
+                Err(e) => error.set(Some(e.text(locale))),
+            }
+        });
+    };
+    load();
+    let end = move |id: String| {
+        leptos::task::spawn_local(async move {
+            let locale = i18n.locale.get_untracked();
+            match api::call::<EndSession>(end_session::Variables { id }, locale).await {
+                Ok(_) => load(),
+                Err(e) => error.set(Some(e.text(locale))),
+            }
+        });
+    };
+    // "2026-11-24T04:39:16.123Z" → "2026-11-24 04:39" (UTC), readable in every language.
+    let when = |stamp: &str| stamp.get(..16).unwrap_or(stamp).replace('T', " ");
+    view! {
+        <section class="card" id="devices">
+            <h2>{move || i18n.t(keys::ACCOUNT_DEVICES_TITLE)}</h2>
+            <p>{move || i18n.t(keys::ACCOUNT_DEVICES_INTRO)}</p>
+            <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
+            <ul class="devices">
+                {move || devices.get().into_iter().map(|device| view! {
+                    <li class:current=device.current>
+                        <strong>{device.device.clone().filter(|d| d != "?").unwrap_or_else(|| i18n.t(keys::ACCOUNT_DEVICE_UNKNOWN).to_owned())}</strong>
+                        {device.current.then(|| view! { " · " {i18n.t(keys::ACCOUNT_DEVICE_THIS)} })}
+                        <br />
+                        <span class="hint">{i18n.fill(keys::ACCOUNT_DEVICE_LAST_SEEN, &[("when", &when(&device.last_seen_at))])}</span>
+                        {(!device.current).then(|| {
+                            let id = device.id.clone();
+                            view! {
+                                <button type="button" class="secondary end-session" on:click=move |_| end(id.clone())>
+                                    {i18n.t(keys::ACCOUNT_DEVICE_SIGN_OUT)}
+                                </button>
+                            }
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

@@ -10,13 +10,27 @@ use crate::api::{
     self,
     operations::{SignIn as SignInOp, sign_in},
 };
-use crate::components::{Field, FormFooter, FormState, PageHeader};
+use crate::components::{
+    Field, FormFooter, FormState, PageHeader, SecondFactorCode, SecondFactorSetup,
+    second_factor::{focus, signed_in_from},
+};
 use crate::contexts::{
     locale::use_i18n,
     session::{SignedIn, use_session},
 };
 use crate::i18n::{Locale, keys};
 use crate::pages::looks_like_email;
+
+/// Where a sign-in is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// E-mail and password.
+    Password,
+    /// A code from the authenticator app.
+    Code,
+    /// Setting up the authenticator app first (VPD accounts).
+    SetUp,
+}
 
 /// Where `?next=` may send a person after signing in.
 const AFTER_SIGN_IN: [&str; 2] = ["/", "/account"];
@@ -32,6 +46,17 @@ pub fn SignIn() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let required = move || query.with(|q| q.get("next").is_some());
+    let step = RwSignal::new(Step::Password);
+    // Only the app's own pages: never a redirect to another site after signing in.
+    let next_page = move || query.with_untracked(|q| q.get("next")).filter(|n| AFTER_SIGN_IN.contains(&n.as_str()));
+    let finish = {
+        let navigate = navigate.clone();
+        Callback::new(move |(person, locale): (SignedIn, Option<Locale>)| {
+            session.signed_in(person, locale, i18n);
+            password.set(String::new());
+            navigate(&next_page().unwrap_or_else(|| "/account".to_owned()), Default::default());
+        })
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -51,24 +76,22 @@ pub fn SignIn() -> impl IntoView {
         }
         let variables =
             sign_in::Variables { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() };
-        // Only the app's own pages: never a redirect to another site after signing in.
-        let next = query.with_untracked(|q| q.get("next")).filter(|n| AFTER_SIGN_IN.contains(&n.as_str()));
-        let navigate = navigate.clone();
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             match api::call::<SignInOp>(variables, i18n.locale.get_untracked()).await {
-                Ok(data) => {
-                    let v = data.sign_in;
-                    let locale = match v.locale {
-                        sign_in::Locale::LV => Some(Locale::Lv),
-                        sign_in::Locale::EN => Some(Locale::En),
-                        sign_in::Locale::RU => Some(Locale::Ru),
-                        sign_in::Locale::Other(_) => None,
-                    };
-                    session.signed_in(SignedIn { email: v.email, display_name: v.display_name }, locale, i18n);
-                    password.set(String::new());
-                    navigate(&next.unwrap_or_else(|| "/account".to_owned()), Default::default());
-                }
+                Ok(data) => match (data.sign_in.next, data.sign_in.viewer) {
+                    (sign_in::SignInStep::DONE, Some(viewer)) => finish.run(signed_in_from!(viewer, sign_in)),
+                    (sign_in::SignInStep::SECOND_FACTOR, _) => {
+                        password.set(String::new());
+                        step.set(Step::Code);
+                        focus("second-factor-title");
+                    }
+                    _ => {
+                        password.set(String::new());
+                        step.set(Step::SetUp);
+                        focus("setup-title");
+                    }
+                },
                 // Wrong e-mail or password: shown at the password, where the person will retype.
                 Err(mut error) => {
                     if error.code == "UNAUTHENTICATED" {
@@ -84,7 +107,12 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <PageHeader title=keys::SIGN_IN_TITLE intro=keys::SIGN_IN_INTRO />
         <p class="notice" role="status" hidden=move || !required()>{move || i18n.t(keys::SIGN_IN_REQUIRED)}</p>
-        <form on:submit=submit novalidate=true>
+        {move || match step.get() {
+            Step::Password => None,
+            Step::Code => Some(view! { <SecondFactorCode done=finish /> }.into_any()),
+            Step::SetUp => Some(view! { <SecondFactorSetup done=finish /> }.into_any()),
+        }}
+        <form on:submit=submit novalidate=true hidden=move || step.get() != Step::Password>
             <Field
                 name="email"
                 label=Signal::derive(move || i18n.t(keys::FORM_EMAIL).to_owned())

@@ -8,13 +8,14 @@ use super::{Browser, spawn_pwa_app};
 use crate::app::PASSWORD;
 
 /// axe-core's script, installed by `cargo xtask test` from npm.
-fn axe_source() -> String {
+pub fn axe_source() -> String {
     let home = std::env::var("HOME").unwrap_or_else(|_| "/tmp".into());
     let path = format!("{home}/.cache/tilts-tools/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{path} is missing: cargo xtask test installs axe-core"))
 }
 
-async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
+/// axe-core's WCAG 2.1 A/AA violations on the current page.
+pub async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
     browser.client.execute(axe, vec![]).await.expect("axe loads");
     let result = browser
         .run_async(

@@ -4,6 +4,7 @@
 mod a11y;
 mod accounts;
 mod pwa;
+mod second_factor;
 
 use std::{
     path::PathBuf,

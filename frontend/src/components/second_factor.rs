@@ -1,0 +1,183 @@
+//! The second factor: entering a code at sign-in, and setting up an authenticator app.
+
+use leptos::prelude::*;
+
+use super::{Field, FormFooter, FormState};
+use crate::api::{
+    self,
+    operations::{
+        BeginSecondFactorSetup, ConfirmSecondFactor, VerifySecondFactor, begin_second_factor_setup,
+        confirm_second_factor, verify_second_factor,
+    },
+};
+use crate::contexts::{locale::use_i18n, session::SignedIn};
+use crate::i18n::{Locale, keys};
+
+/// Turns a viewer of any operation into what the app keeps of the signed-in person.
+macro_rules! signed_in_from {
+    ($viewer:expr, $module:ident) => {{
+        let v = $viewer;
+        let locale = match v.locale {
+            $module::Locale::LV => Some(Locale::Lv),
+            $module::Locale::EN => Some(Locale::En),
+            $module::Locale::RU => Some(Locale::Ru),
+            $module::Locale::Other(_) => None,
+        };
+        (SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor }, locale)
+    }};
+}
+pub(crate) use signed_in_from;
+
+/// The code step of a sign-in: a code from the app, or a recovery code. Calls `done` with the
+/// signed-in person.
+#[component]
+pub fn SecondFactorCode(done: Callback<(SignedIn, Option<Locale>)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = FormState::new();
+    let code = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.busy.get_untracked() {
+            return;
+        }
+        form.reset();
+        if code.with_untracked(|c| c.trim().is_empty()) {
+            form.invalid("code", i18n, keys::ERROR_REQUIRED);
+            form.focus_first_error(&["code"]);
+            return;
+        }
+        let variables = verify_second_factor::Variables { code: code.get_untracked().trim().to_owned() };
+        form.busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::call::<VerifySecondFactor>(variables, i18n.locale.get_untracked()).await {
+                Ok(data) => {
+                    code.set(String::new());
+                    done.run(signed_in_from!(data.verify_second_factor, verify_second_factor));
+                }
+                Err(error) => form.show(&error, i18n, &["code"]),
+            }
+            form.busy.set(false);
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="second-factor-title">
+            <h2 id="second-factor-title" tabindex="-1">{move || i18n.t(keys::SECOND_FACTOR_CODE_TITLE)}</h2>
+            <p>{move || i18n.t(keys::SECOND_FACTOR_CODE_INTRO)}</p>
+            <form on:submit=submit novalidate=true>
+                <Field
+                    name="code"
+                    label=Signal::derive(move || i18n.t(keys::FORM_CODE).to_owned())
+                    value=code
+                    autocomplete="one-time-code"
+                    error=form.error_of("code")
+                />
+                <FormFooter form=form submit=keys::SECOND_FACTOR_CODE_SUBMIT />
+            </form>
+        </section>
+    }
+}
+
+/// Setting up an authenticator app: the key and its `otpauth://` link, a first code, then the
+/// recovery codes. Calls `done` with the signed-in person once the codes are saved.
+#[component]
+pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let setup = RwSignal::new(None::<(String, String, String)>);
+    let load_error = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        let locale = i18n.locale.get_untracked();
+        match api::call::<BeginSecondFactorSetup>(begin_second_factor_setup::Variables {}, locale).await {
+            Ok(data) => {
+                let s = data.begin_second_factor_setup;
+                setup.set(Some((s.secret, s.uri, s.qr_code)));
+            }
+            Err(error) => load_error.set(Some(error.text(locale))),
+        }
+    });
+
+    let form = FormState::new();
+    let code = RwSignal::new(String::new());
+    let finished = RwSignal::new(None::<(Vec<String>, (SignedIn, Option<Locale>))>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.busy.get_untracked() {
+            return;
+        }
+        form.reset();
+        if code.with_untracked(|c| c.trim().is_empty()) {
+            form.invalid("code", i18n, keys::ERROR_REQUIRED);
+            form.focus_first_error(&["code"]);
+            return;
+        }
+        let variables = confirm_second_factor::Variables { code: code.get_untracked().trim().to_owned() };
+        form.busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::call::<ConfirmSecondFactor>(variables, i18n.locale.get_untracked()).await {
+                Ok(data) => {
+                    let confirmed = data.confirm_second_factor;
+                    let person = signed_in_from!(confirmed.viewer, confirm_second_factor);
+                    finished.set(Some((confirmed.recovery_codes, person)));
+                    focus("recovery-title");
+                }
+                Err(error) => form.show(&error, i18n, &["code"]),
+            }
+            form.busy.set(false);
+        });
+    };
+    let grouped = |secret: &str| {
+        secret.chars().collect::<Vec<_>>().chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
+    };
+
+    view! {
+        <section class="card" aria-labelledby="setup-title">
+            <h2 id="setup-title" tabindex="-1">{move || i18n.t(keys::SECOND_FACTOR_SETUP_TITLE)}</h2>
+            <p>{move || i18n.t(keys::SECOND_FACTOR_SETUP_INTRO)}</p>
+            <p class="error" role="alert" hidden=move || load_error.with(Option::is_none)>
+                {move || load_error.get().unwrap_or_default()}
+            </p>
+            {move || match (setup.get(), finished.get()) {
+                (_, Some((codes, person))) => view! {
+                    <h3 id="recovery-title" tabindex="-1">{i18n.t(keys::SECOND_FACTOR_RECOVERY_TITLE)}</h3>
+                    <p>{i18n.t(keys::SECOND_FACTOR_RECOVERY_INTRO)}</p>
+                    <ul id="recovery-codes" class="codes">
+                        {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+                    </ul>
+                    <button type="button" id="recovery-saved" on:click=move |_| done.run(person.clone())>
+                        {i18n.t(keys::SECOND_FACTOR_RECOVERY_DONE)}
+                    </button>
+                }.into_any(),
+                (Some((secret, uri, qr)), None) => view! {
+                    <p>{i18n.t(keys::SECOND_FACTOR_SETUP_STEP1)}</p>
+                    <p><img class="qr" src=qr alt=i18n.t(keys::SECOND_FACTOR_QR_ALT) width="200" height="200" /></p>
+                    <p><a class="button" href=uri>{i18n.t(keys::SECOND_FACTOR_OPEN_APP)}</a></p>
+                    <p>{i18n.t(keys::SECOND_FACTOR_KEY_LABEL)}": "<code id="totp-key" data-secret=secret.clone()>{grouped(&secret)}</code></p>
+                    <p>{i18n.t(keys::SECOND_FACTOR_SETUP_STEP2)}</p>
+                    <form on:submit=submit novalidate=true>
+                        <Field
+                            name="code"
+                            label=Signal::derive(move || i18n.t(keys::FORM_CODE).to_owned())
+                            value=code
+                            autocomplete="one-time-code"
+                            error=form.error_of("code")
+                        />
+                        <FormFooter form=form submit=keys::SECOND_FACTOR_SETUP_SUBMIT />
+                    </form>
+                }.into_any(),
+                (None, None) => view! { <p role="status" aria-busy="true">{i18n.t(keys::FORM_WORKING)}</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Moves focus to the element with `id` once it is in the page.
+pub fn focus(id: &'static str) {
+    leptos::task::spawn_local(async move {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
