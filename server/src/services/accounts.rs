@@ -78,6 +78,10 @@ pub enum AccountsError {
     /// Not there, or not visible to the caller.
     #[error("not found")]
     NotFound,
+    /// A role this use case never serves reached it: the access matrix, which refuses such
+    /// callers before any resolver runs, was bypassed. Refused, and logged as an internal fault.
+    #[error("the access matrix let a {0:?} through to a use case that does not serve that role")]
+    RoleNotServed(Role),
     /// Anything else.
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
@@ -114,7 +118,7 @@ impl ToClientError for AccountsError {
                 ClientError::new(Code::Unauthenticated, Message::SignInExpired).reason("SIGN_IN_EXPIRED")
             }
             AccountsError::NotFound => ClientError::new(Code::NotFound, Message::NotFound),
-            AccountsError::Unexpected(_) => return None,
+            AccountsError::RoleNotServed(_) | AccountsError::Unexpected(_) => return None,
         })
     }
 }
@@ -570,7 +574,7 @@ pub async fn set_account_disabled(
     disabled: bool,
 ) -> Result<(), AccountsError> {
     if !admin.role.may_create_staff_accounts() {
-        return Err(AccountsError::Forbidden(Message::Forbidden));
+        return Err(AccountsError::RoleNotServed(admin.role));
     }
     if target == admin.id {
         return Err(AccountsError::Forbidden(Message::Forbidden));
@@ -762,7 +766,7 @@ pub async fn create_staff_account(
     input: NewStaffAccount<'_>,
 ) -> Result<Account, AccountsError> {
     if !actor.role.may_create_staff_accounts() {
-        return Err(AccountsError::Forbidden(Message::Forbidden));
+        return Err(AccountsError::RoleNotServed(actor.role));
     }
     if !input.role.is_vpd() {
         return Err(AccountsError::Invalid { field: "role", message: Message::StaffRoleRequired });

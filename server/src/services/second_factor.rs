@@ -22,7 +22,6 @@ use super::accounts::AccountsError;
 use crate::db::repos::{self, audit::AuditEntry, recovery_codes, sessions, users};
 use crate::domain::{Account, UserId, token::sha256_hex};
 use crate::email::{self, Email};
-use crate::i18n::Message;
 use crate::state::AppState;
 
 /// How many recovery codes a person gets.
@@ -82,7 +81,7 @@ fn clean(code: &str) -> String {
 
 /// Starts (or restarts) setting up a second factor; not in force until confirmed with a code.
 pub async fn begin_setup(state: &AppState, account: &Account) -> Result<Setup, AccountsError> {
-    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::Forbidden(Message::Forbidden))?;
+    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::NotFound)?;
     if stored.totp.as_ref().is_some_and(|t| t.confirmed) {
         return Err(AccountsError::SecondFactorExists);
     }
@@ -120,7 +119,7 @@ async fn totp_matches(
 /// recovery codes (shown once). The person is told by e-mail and the audit log records it.
 pub async fn confirm_setup(state: &AppState, account: &Account, code: &str) -> Result<Vec<String>, AccountsError> {
     let code = clean(code);
-    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::Forbidden(Message::Forbidden))?;
+    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::NotFound)?;
     let Some(totp_row) = stored.totp.filter(|t| !t.confirmed) else {
         return Err(AccountsError::SecondFactorExists);
     };
@@ -168,7 +167,7 @@ fn recovery_code() -> String {
 /// second factor of `account`.
 pub async fn check(state: &AppState, account: &Account, code: &str) -> Result<bool, AccountsError> {
     let code = clean(code);
-    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::Forbidden(Message::Forbidden))?;
+    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::NotFound)?;
     let Some(totp_row) = stored.totp.filter(|t| t.confirmed) else {
         return Ok(false);
     };
@@ -187,7 +186,7 @@ pub async fn check(state: &AppState, account: &Account, code: &str) -> Result<bo
 /// set it up again at the next sign-in, and it is audited and e-mailed to them.
 pub async fn reset(state: &AppState, admin: &Account, target: UserId) -> Result<(), AccountsError> {
     if !admin.role.may_create_staff_accounts() {
-        return Err(AccountsError::Forbidden(Message::Forbidden));
+        return Err(AccountsError::RoleNotServed(admin.role));
     }
     let user = users::find(&state.db, target).await?.ok_or(AccountsError::NotFound)?;
     if user.totp.is_none() {

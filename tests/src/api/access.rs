@@ -1,4 +1,8 @@
 //! Who may call what: staff accounts, and every guarded root field tried by every role.
+//!
+//! Use cases refuse a role they never serve as an internal fault (`INTERNAL`, logged), not as
+//! `FORBIDDEN`: only the access matrix answers `FORBIDDEN`/`UNAUTHENTICATED` for a role, before
+//! any resolver runs. So the test below fails if the access-control extension is removed.
 
 use serde_json::json;
 use tilts::{
