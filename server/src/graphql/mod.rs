@@ -29,7 +29,7 @@ pub const MAX_DEPTH: usize = 8;
 /// for: `first` × its children, so `first: 50` with six fields a row spends the whole budget
 /// and bigger asks are refused before anything runs (a test in `limits` holds the pattern):
 ///
-/// ```ignore
+/// ```text
 /// #[graphql(complexity = "first * child_complexity")]
 /// async fn mentors(&self, ctx: &Context<'_>, #[graphql(default = 20)] first: usize) -> Result<Vec<Mentor>> {
 ///     // the service returns at most `first.min(MAX_PAGE_SIZE as usize)` rows

@@ -130,7 +130,13 @@ fn ensure_code(error: &mut ServerError, locale: Locale, production: bool) {
         return;
     }
     let mut ext = ErrorExtensionValues::default();
-    if !error.path.is_empty() {
+    // async-graphql does not check a variable's declared type against where it is used, so a
+    // wrong variable fails when the resolver reads its argument, with a path like any resolver
+    // error; its input-value messages are the client's mistake, not ours.
+    let bad_argument = ["Expected input type \"", "Failed to parse \"", "Variable "]
+        .iter()
+        .any(|prefix| error.message.starts_with(prefix));
+    if !error.path.is_empty() && !bad_argument {
         let detail = std::mem::replace(&mut error.message, Message::Internal.text(locale).to_owned());
         tracing::error!(error.detail = %detail, error.path = ?error.path, "resolver failed without a client error");
         ext.set("code", Code::Internal.as_str());
