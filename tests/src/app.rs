@@ -147,26 +147,20 @@ impl TestApp {
 
     /// Posts a GraphQL operation with `client`.
     pub async fn graphql_as(&self, client: &reqwest::Client, query: &str, variables: Value) -> Value {
-        let response = client
-            .post(format!("{}/graphql", self.address))
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
-            .await
-            .expect("the server answers");
-        assert_eq!(response.status(), 200, "GraphQL answers 200");
-        response.json().await.expect("a JSON answer")
+        self.post(client.post(format!("{}/graphql", self.address)), query, variables).await
     }
 
     /// Posts a GraphQL operation with `client` as if it came from `ip` through a trusted proxy
     /// (start the app with [`behind_proxy`]).
     pub async fn graphql_from(&self, client: &reqwest::Client, ip: &str, query: &str, variables: Value) -> Value {
-        let response = client
-            .post(format!("{}/graphql", self.address))
-            .header("x-forwarded-for", format!("198.18.0.1, {ip}"))
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
-            .await
-            .expect("the server answers");
+        let request =
+            client.post(format!("{}/graphql", self.address)).header("x-forwarded-for", format!("198.18.0.1, {ip}"));
+        self.post(request, query, variables).await
+    }
+
+    async fn post(&self, request: reqwest::RequestBuilder, query: &str, variables: Value) -> Value {
+        let response =
+            request.json(&json!({ "query": query, "variables": variables })).send().await.expect("the server answers");
         assert_eq!(response.status(), 200, "GraphQL answers 200");
         response.json().await.expect("a JSON answer")
     }

@@ -36,17 +36,8 @@ pub fn SecondFactorCode(done: Callback<(SignedIn, Option<Locale>)>) -> impl Into
     let form = FormState::new();
     let code = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.busy.get_untracked() {
-            return;
-        }
-        form.reset();
-        if code.with_untracked(|c| c.trim().is_empty()) {
-            form.invalid("code", i18n, keys::ERROR_REQUIRED);
-            form.focus_first_error(&["code"]);
-            return;
-        }
-        let variables = verify_second_factor::Variables { code: code.get_untracked().trim().to_owned() };
+        let Some(code_text) = code_to_send(ev, form, code, i18n) else { return };
+        let variables = verify_second_factor::Variables { code: code_text };
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             match api::call::<VerifySecondFactor>(variables, i18n.locale.get_untracked()).await {
@@ -99,17 +90,8 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>) -> impl Int
     let code = RwSignal::new(String::new());
     let finished = RwSignal::new(None::<(Vec<String>, (SignedIn, Option<Locale>))>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if form.busy.get_untracked() {
-            return;
-        }
-        form.reset();
-        if code.with_untracked(|c| c.trim().is_empty()) {
-            form.invalid("code", i18n, keys::ERROR_REQUIRED);
-            form.focus_first_error(&["code"]);
-            return;
-        }
-        let variables = confirm_second_factor::Variables { code: code.get_untracked().trim().to_owned() };
+        let Some(code_text) = code_to_send(ev, form, code, i18n) else { return };
+        let variables = confirm_second_factor::Variables { code: code_text };
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             match api::call::<ConfirmSecondFactor>(variables, i18n.locale.get_untracked()).await {
@@ -167,6 +149,28 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>) -> impl Int
             }}
         </section>
     }
+}
+
+/// The typed code, once the form may be sent: not already busy, and not empty (else the field
+/// says so and gets focus).
+fn code_to_send(
+    ev: leptos::ev::SubmitEvent,
+    form: FormState,
+    code: RwSignal<String>,
+    i18n: crate::contexts::locale::I18n,
+) -> Option<String> {
+    ev.prevent_default();
+    if form.busy.get_untracked() {
+        return None;
+    }
+    form.reset();
+    let text = code.with_untracked(|c| c.trim().to_owned());
+    if text.is_empty() {
+        form.invalid("code", i18n, keys::ERROR_REQUIRED);
+        form.focus_first_error(&["code"]);
+        return None;
+    }
+    Some(text)
 }
 
 /// Moves focus to the element with `id` once it is in the page.
