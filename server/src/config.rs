@@ -237,10 +237,19 @@ impl Settings {
                     .to_owned(),
             );
         }
-        if let Some(text) = &smtp_url
-            && !matches!(Url::parse(text).map(|u| u.scheme().to_owned()).as_deref(), Ok("smtp" | "smtps"))
-        {
-            errors.push("TILTS_SMTP_URL: must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:25".to_owned());
+        if let Some(text) = &smtp_url {
+            match Url::parse(text) {
+                Ok(url) if matches!(url.scheme(), "smtp" | "smtps") => {
+                    if production && !smtp_is_encrypted(&url) {
+                        errors.push(
+                            "TILTS_SMTP_URL: reset links and the password must not cross the network in clear: use smtps://, or smtp:// with ?tls=required, or a mail server on this machine"
+                                .to_owned(),
+                        );
+                    }
+                }
+                _ => errors
+                    .push("TILTS_SMTP_URL: must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:25".to_owned()),
+            }
         }
 
         let from_text = var("TILTS_MAIL_FROM").unwrap_or_else(|| "Tilts <noreply@tilts.localhost>".to_owned());
@@ -269,6 +278,12 @@ impl Settings {
         };
 
         let header = var("TILTS_CLIENT_IP_HEADER").unwrap_or_else(|| "X-Forwarded-For".to_owned());
+        // Only headers that hold a plain comma-separated list of addresses, as X-Forwarded-For.
+        if header.eq_ignore_ascii_case("forwarded") || header.contains(char::is_whitespace) {
+            errors.push(format!(
+                "TILTS_CLIENT_IP_HEADER: {header:?} is not supported; use a header with a comma-separated list of addresses such as X-Forwarded-For"
+            ));
+        }
         let trusted_proxies = match var("TILTS_TRUSTED_PROXIES") {
             None if production => {
                 errors.push(
@@ -345,7 +360,24 @@ impl Settings {
     }
 }
 
-/// `10.0.0.0/8, 192.168.1.1, fd00::/8`: networks and single addresses.
+/// Whether mail to `url` is encrypted on the way: `smtps://`, STARTTLS required, or a server on
+/// this machine (the loopback never leaves it).
+fn smtp_is_encrypted(url: &Url) -> bool {
+    let loopback = match url.host() {
+        // smtp:// is not a scheme the URL standard knows, so its host stays text.
+        Some(url::Host::Domain(name)) => {
+            name == "localhost"
+                || name.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    url.scheme() == "smtps" || url.query_pairs().any(|(k, v)| k == "tls" && v == "required") || loopback
+}
+
+/// `10.0.0.0/8, 192.168.1.1, fd00::/8`: networks and single addresses. Networks wider than an
+/// IPv4 /8 or an IPv6 /16 are refused: they would let anyone there claim any address.
 fn parse_networks(text: &str) -> Result<Vec<IpNet>, String> {
     text.split(',')
         .map(str::trim)
@@ -354,7 +386,12 @@ fn parse_networks(text: &str) -> Result<Vec<IpNet>, String> {
             part.parse::<IpNet>()
                 .or_else(|_| part.parse::<IpAddr>().map(IpNet::from))
                 .map(|net| net.trunc())
-                .map_err(|_| part.to_owned())
+                .ok()
+                .filter(|net| match net {
+                    IpNet::V4(v4) => v4.prefix_len() >= 8,
+                    IpNet::V6(v6) => v6.prefix_len() >= 16,
+                })
+                .ok_or_else(|| part.to_owned())
         })
         .collect()
 }
@@ -409,6 +446,32 @@ mod tests {
         assert!(proxies.contains("10.1.2.3".parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))));
         assert!(proxies.contains("::ffff:192.168.1.7".parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))));
         assert!(!proxies.contains("192.168.1.8".parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))));
+    }
+
+    #[test]
+    fn production_refuses_plaintext_smtp_to_another_machine_and_too_wide_proxy_networks() {
+        let settings = |smtp: &'static str, proxies: &'static str| {
+            Settings::from_lookup(move |name| match name {
+                "TILTS_PUBLIC_URL" => Some("https://tilts.vpd.gov.lv".to_owned()),
+                "TILTS_SMTP_URL" => Some(smtp.to_owned()),
+                "TILTS_SECRET_KEY" => Some("k".repeat(32)),
+                "TILTS_TRUSTED_PROXIES" => Some(proxies.to_owned()),
+                _ => None,
+            })
+            .err()
+            .map(|e| e.0)
+            .unwrap_or_default()
+        };
+        let plain = settings("smtp://mail.vpd.gov.lv:25", "none");
+        assert!(plain.len() == 1 && plain[0].starts_with("TILTS_SMTP_URL: "), "{plain:?}");
+        assert!(settings("smtp://mail.vpd.gov.lv:587?tls=required", "none").is_empty());
+        assert!(settings("smtp://127.0.0.1:25", "none").is_empty());
+        assert!(settings("smtp://[::1]:25", "none").is_empty());
+        assert!(settings("smtp://localhost:25", "none").is_empty());
+        let wide = settings("smtps://mail.vpd.gov.lv", "0.0.0.0/0");
+        assert!(wide.len() == 1 && wide[0].starts_with("TILTS_TRUSTED_PROXIES: "), "{wide:?}");
+        assert!(!settings("smtps://mail.vpd.gov.lv", "::/0").is_empty());
+        assert!(settings("smtps://mail.vpd.gov.lv", "10.0.0.0/8, fd00::/16").is_empty());
     }
 
     #[test]

@@ -213,7 +213,13 @@ impl TestApp {
     /// Sets up a second factor for `client` (signed in, or half-way through a sign-in);
     /// returns the secret and the `Viewer`, and remembers the secret for later sign-ins.
     pub async fn set_up_second_factor(&self, client: &reqwest::Client) -> (String, Value) {
-        let setup = self.graphql_as(client, "mutation { beginSecondFactorSetup { secret uri } }", json!({})).await;
+        let setup = self
+            .graphql_as(
+                client,
+                "mutation($p: String) { beginSecondFactorSetup(password: $p) { secret uri } }",
+                json!({ "p": PASSWORD }),
+            )
+            .await;
         let secret =
             setup["data"]["beginSecondFactorSetup"]["secret"].as_str().unwrap_or_else(|| panic!("{setup}")).to_owned();
         let code = self.totp_code(&secret, 0);

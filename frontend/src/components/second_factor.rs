@@ -69,22 +69,48 @@ pub fn SecondFactorCode(done: Callback<(SignedIn, Option<Locale>)>) -> impl Into
 }
 
 /// Setting up an authenticator app: the key and its `otpauth://` link, a first code, then the
-/// recovery codes. Calls `done` with the signed-in person once the codes are saved.
+/// recovery codes. Calls `done` with the signed-in person once the codes are saved. A signed-in
+/// person (`ask_password`) confirms their password first.
 #[component]
-pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>) -> impl IntoView {
+pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>, ask_password: bool) -> impl IntoView {
     let i18n = use_i18n();
     let setup = RwSignal::new(None::<(String, String, String)>);
     let load_error = RwSignal::new(None::<String>);
-    leptos::task::spawn_local(async move {
-        let locale = i18n.locale.get_untracked();
-        match api::call::<BeginSecondFactorSetup>(begin_second_factor_setup::Variables {}, locale).await {
-            Ok(data) => {
-                let s = data.begin_second_factor_setup;
-                setup.set(Some((s.secret, s.uri, s.qr_code)));
+    let password_form = FormState::new();
+    let password = RwSignal::new(String::new());
+    let begin = move |password_text: Option<String>| {
+        password_form.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let locale = i18n.locale.get_untracked();
+            let variables = begin_second_factor_setup::Variables { password: password_text };
+            match api::call::<BeginSecondFactorSetup>(variables, locale).await {
+                Ok(data) => {
+                    let s = data.begin_second_factor_setup;
+                    password.set(String::new());
+                    setup.set(Some((s.secret, s.uri, s.qr_code)));
+                }
+                Err(error) if ask_password => password_form.show(&error, i18n, &["password"]),
+                Err(error) => load_error.set(Some(error.text(locale))),
             }
-            Err(error) => load_error.set(Some(error.text(locale))),
+            password_form.busy.set(false);
+        });
+    };
+    if !ask_password {
+        begin(None);
+    }
+    let submit_password = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if password_form.busy.get_untracked() {
+            return;
         }
-    });
+        password_form.reset();
+        if password.with_untracked(String::is_empty) {
+            password_form.invalid("password", i18n, keys::ERROR_REQUIRED);
+            password_form.focus_first_error(&["password"]);
+            return;
+        }
+        begin(Some(password.get_untracked()));
+    };
 
     let form = FormState::new();
     let code = RwSignal::new(String::new());
@@ -143,6 +169,19 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>) -> impl Int
                             error=form.error_of("code")
                         />
                         <FormFooter form=form submit=keys::SECOND_FACTOR_SETUP_SUBMIT />
+                    </form>
+                }.into_any(),
+                (None, None) if ask_password => view! {
+                    <form on:submit=submit_password novalidate=true>
+                        <Field
+                            name="password"
+                            label=Signal::derive(move || i18n.t(keys::FORM_CURRENT_PASSWORD).to_owned())
+                            value=password
+                            kind="password"
+                            autocomplete="current-password"
+                            error=password_form.error_of("password")
+                        />
+                        <FormFooter form=password_form submit=keys::SECOND_FACTOR_CODE_SUBMIT />
                     </form>
                 }.into_any(),
                 (None, None) => view! { <p role="status" aria-busy="true">{i18n.t(keys::FORM_WORKING)}</p> }.into_any(),

@@ -173,7 +173,7 @@ fn SecondFactorCard() -> impl IntoView {
                         {i18n.t(keys::ACCOUNT_SECOND_FACTOR_TURN_ON)}
                     </button>
                 }.into_any()),
-                (_, true) => Some(view! { <SecondFactorSetup done=done /> }.into_any()),
+                (_, true) => Some(view! { <SecondFactorSetup done=done ask_password=true /> }.into_any()),
                 (true, false) => None,
             }}
         </section>

@@ -110,7 +110,7 @@ pub fn SignIn() -> impl IntoView {
         {move || match step.get() {
             Step::Password => None,
             Step::Code => Some(view! { <SecondFactorCode done=finish /> }.into_any()),
-            Step::SetUp => Some(view! { <SecondFactorSetup done=finish /> }.into_any()),
+            Step::SetUp => Some(view! { <SecondFactorSetup done=finish ask_password=false /> }.into_any()),
         }}
         <form on:submit=submit novalidate=true hidden=move || step.get() != Step::Password>
             <Field

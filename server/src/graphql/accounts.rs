@@ -197,6 +197,20 @@ fn set_session_cookie(ctx: &Context<'_>, token: &str, max_age_secs: i64) -> asyn
     Ok(())
 }
 
+/// Marks this browser as a known device of the account with the address `email`.
+fn set_device_cookie(ctx: &Context<'_>, email: &str, token: &str) -> async_graphql::Result<()> {
+    let state = ctx.state()?;
+    let slot = accounts::device_slot(state, email).map_err(|e| ctx.fail(&e))?;
+    ctx.append_http_header(SET_COOKIE, session_cookie::issue_device(&slot, token, state.settings.https()));
+    Ok(())
+}
+
+/// The device cookie this browser holds for the account with the address `email`, if any.
+fn device_cookie(ctx: &Context<'_>, email: &str) -> async_graphql::Result<Option<String>> {
+    let slot = accounts::device_slot(ctx.state()?, email).map_err(|e| ctx.fail(&e))?;
+    Ok(ctx.request()?.devices.get(&slot).cloned())
+}
+
 /// An id from the client; a malformed one is treated like an unknown one.
 fn parse_id(id: &ID) -> Option<uuid::Uuid> {
     uuid::Uuid::parse_str(id.as_str()).ok()
@@ -206,10 +220,7 @@ fn parse_id(id: &ID) -> Option<uuid::Uuid> {
 fn finish_sign_in(ctx: &Context<'_>, signed_in: accounts::SignedIn) -> async_graphql::Result<Option<Viewer>> {
     set_session_cookie(ctx, signed_in.session.expose(), signed_in.max_age_secs)?;
     if let Some(device) = &signed_in.new_device {
-        ctx.append_http_header(
-            SET_COOKIE,
-            session_cookie::issue_device(device.expose(), ctx.state()?.settings.https()),
-        );
+        set_device_cookie(ctx, signed_in.account.email.as_str(), device.expose())?;
     }
     if signed_in.step != accounts::SignInStep::Done {
         return Ok(None);
@@ -259,11 +270,12 @@ impl AccountsMutation {
     /// sign-in continues with the second factor.
     async fn sign_in(&self, ctx: &Context<'_>, email: String, password: String) -> async_graphql::Result<SignInResult> {
         let request = ctx.request()?;
+        let device = device_cookie(ctx, &email)?;
         let attempt = SignInAttempt {
             email: &email,
             password: &password,
             client: request.client_ip,
-            device: request.device.as_deref(),
+            device: device.as_deref(),
             user_agent: request.user_agent.as_deref(),
         };
         let signed_in = accounts::sign_in(ctx.state()?, attempt).await.map_err(|e| ctx.fail(&e))?;
@@ -290,10 +302,20 @@ impl AccountsMutation {
         finish_sign_in(ctx, signed_in)?.ok_or_else(|| ctx.fail(&accounts::AccountsError::NoPendingSignIn))
     }
 
-    /// Starts setting up a second factor (signed in, or during a VPD account's sign-in).
-    async fn begin_second_factor_setup(&self, ctx: &Context<'_>) -> async_graphql::Result<SecondFactorSetup> {
-        let (account, _) = setting_up(ctx)?;
-        let setup = second_factor::begin_setup(ctx.state()?, &account).await.map_err(|e| ctx.fail(&e))?;
+    /// Starts setting up a second factor: signed in (the current `password` is required), or
+    /// during a VPD account's sign-in (no password: it was just given).
+    async fn begin_second_factor_setup(
+        &self,
+        ctx: &Context<'_>,
+        password: Option<String>,
+    ) -> async_graphql::Result<SecondFactorSetup> {
+        let (account, pending) = setting_up(ctx)?;
+        let password = match pending {
+            Some(_) => None,
+            None => Some(password.unwrap_or_default()),
+        };
+        let setup =
+            second_factor::begin_setup(ctx.state()?, &account, password.as_deref()).await.map_err(|e| ctx.fail(&e))?;
         Ok(SecondFactorSetup { secret: setup.secret, uri: setup.uri, qr_code: setup.qr_code })
     }
 
@@ -377,7 +399,8 @@ impl AccountsMutation {
     /// E-mails a password-reset link if the address has an account. Always answers `true`.
     async fn request_password_reset(&self, ctx: &Context<'_>, email: String) -> async_graphql::Result<bool> {
         let request = ctx.request()?;
-        accounts::request_password_reset(ctx.state()?, &email, request.client_ip, request.device.as_deref())
+        let device = device_cookie(ctx, &email)?;
+        accounts::request_password_reset(ctx.state()?, &email, request.client_ip, device.as_deref())
             .await
             .map_err(|e| ctx.fail(&e))?;
         Ok(true)
@@ -398,11 +421,13 @@ impl AccountsMutation {
     async fn change_password(&self, ctx: &Context<'_>, current: String, new: String) -> async_graphql::Result<bool> {
         let viewer = ctx.viewer()?;
         let user_agent = ctx.request()?.user_agent.clone();
-        let token = accounts::change_password(ctx.state()?, &viewer.account, &current, &new, user_agent.as_deref())
-            .await
-            .map_err(|e| ctx.fail(&e))?;
+        let (token, device) =
+            accounts::change_password(ctx.state()?, &viewer.account, &current, &new, user_agent.as_deref())
+                .await
+                .map_err(|e| ctx.fail(&e))?;
         let max_age = crate::domain::SessionPolicy::for_role(viewer.account.role).absolute.num_seconds();
         set_session_cookie(ctx, token.expose(), max_age)?;
+        set_device_cookie(ctx, viewer.account.email.as_str(), device.expose())?;
         Ok(true)
     }
 

@@ -42,8 +42,8 @@ pub struct RequestContext {
     pub locale: Locale,
     /// The client's address, for rate limits.
     pub client_ip: Option<IpAddr>,
-    /// The device cookie, if the browser has one.
-    pub device: Option<String>,
+    /// The browser's device cookies, by account slot.
+    pub devices: std::collections::HashMap<String, String>,
 }
 
 impl RequestContext {
@@ -52,9 +52,9 @@ impl RequestContext {
         viewer: Option<Viewer>,
         locale: Locale,
         client_ip: Option<IpAddr>,
-        device: Option<String>,
+        devices: std::collections::HashMap<String, String>,
     ) -> RequestContext {
-        RequestContext { viewer: RwLock::new(viewer), pending: None, user_agent: None, locale, client_ip, device }
+        RequestContext { viewer: RwLock::new(viewer), pending: None, user_agent: None, locale, client_ip, devices }
     }
 
     /// The signed-in person, if any.

@@ -91,8 +91,8 @@ pub async fn endpoint(
     let locale = viewer.as_ref().map(|v| v.account.locale).unwrap_or(header_locale);
     let peer = remote.as_socket_addr().map(|a| a.ip());
     let client_ip = client_address::client_ip(req, peer, &state.settings.trusted_proxies);
-    let device = session_cookie::read_device(req, state.settings.https());
-    let mut context = RequestContext::new(viewer, locale, client_ip, device);
+    let devices = session_cookie::read_devices(req, state.settings.https());
+    let mut context = RequestContext::new(viewer, locale, client_ip, devices);
     context.pending = pending;
     context.user_agent = req.header(header::USER_AGENT).map(|ua| ua.chars().take(400).collect());
 
@@ -144,12 +144,22 @@ fn ensure_code(error: &mut ServerError, locale: Locale, production: bool) {
         let detail = std::mem::replace(&mut error.message, Message::InvalidRequest.text(locale).to_owned());
         ext.set("code", Code::BadUserInput.as_str());
         if production {
-            tracing::info!(error.detail = %detail, "GraphQL request refused");
+            tracing::info!(error.detail = %without_values(&detail), "GraphQL request refused");
         } else {
             ext.set("detail", detail);
         }
     }
     error.extensions = Some(ext);
+}
+
+/// async-graphql's message without the value the client sent (it may be a password typed into
+/// the wrong variable): cut at ", found …" or at the parse error after the type's name.
+fn without_values(detail: &str) -> &str {
+    let cut = [detail.find(", found"), detail.find("\": ").map(|i| i + 1)].into_iter().flatten().min();
+    match cut {
+        Some(end) => &detail[..end],
+        None => detail,
+    }
 }
 
 fn refuse(status: StatusCode, message: Message, locale: Locale) -> Response {
@@ -171,6 +181,16 @@ mod tests {
     use async_graphql::{PathSegment, ServerError, Value};
 
     use super::*;
+
+    #[test]
+    fn logged_details_drop_the_values_sent() {
+        assert_eq!(without_values("Expected input type \"String\", found 12345678."), "Expected input type \"String\"");
+        assert_eq!(without_values("Failed to parse \"Locale\": unknown variant `DE`"), "Failed to parse \"Locale\"");
+        assert_eq!(
+            without_values("Unknown field \"nickname\" on type \"Viewer\"."),
+            "Unknown field \"nickname\" on type \"Viewer\"."
+        );
+    }
 
     fn extension(error: &ServerError, name: &str) -> Option<Value> {
         error.extensions.as_ref().and_then(|e| e.get(name)).cloned()

@@ -13,11 +13,11 @@ pub const PLAIN_NAME: &str = "tilts_session";
 /// The cookie's name over https.
 pub const HOST_NAME: &str = "__Host-tilts_session";
 
-/// The device cookie's name over plain http (development only).
-pub const DEVICE_PLAIN_NAME: &str = "tilts_device";
-/// The device cookie's name over https.
-pub const DEVICE_HOST_NAME: &str = "__Host-tilts_device";
-/// How long a browser stays known without signing in again.
+/// The start of the device cookies' names over plain http (development only).
+pub const DEVICE_PLAIN_PREFIX: &str = "tilts_device_";
+/// The start of the device cookies' names over https.
+pub const DEVICE_HOST_PREFIX: &str = "__Host-tilts_device_";
+/// How long a browser stays known without signing in again (the server forgets it as well).
 const DEVICE_MAX_AGE_SECS: i64 = 400 * 24 * 60 * 60;
 
 /// The name used when `https` is (or is not) the public scheme.
@@ -25,19 +25,25 @@ pub fn name(https: bool) -> &'static str {
     if https { HOST_NAME } else { PLAIN_NAME }
 }
 
-fn device_name(https: bool) -> &'static str {
-    if https { DEVICE_HOST_NAME } else { DEVICE_PLAIN_NAME }
+fn device_prefix(https: bool) -> &'static str {
+    if https { DEVICE_HOST_PREFIX } else { DEVICE_PLAIN_PREFIX }
 }
 
-/// A `Set-Cookie` value that marks this browser as a known device.
-pub fn issue_device(token: &str, https: bool) -> String {
+/// A `Set-Cookie` value that marks this browser as a known device of the account whose device
+/// slot is `slot` (one cookie per account, so a shared browser keeps each person's).
+pub fn issue_device(slot: &str, token: &str, https: bool) -> String {
     let secure = if https { "; Secure" } else { "" };
-    format!("{}={token}; Path=/; Max-Age={DEVICE_MAX_AGE_SECS}; HttpOnly; SameSite=Strict{secure}", device_name(https))
+    let prefix = device_prefix(https);
+    format!("{prefix}{slot}={token}; Path=/; Max-Age={DEVICE_MAX_AGE_SECS}; HttpOnly; SameSite=Strict{secure}")
 }
 
-/// The device token a request carries, if any.
-pub fn read_device(req: &Request, https: bool) -> Option<String> {
-    read_named(req, device_name(https))
+/// The device cookies a request carries, by slot.
+pub fn read_devices(req: &Request, https: bool) -> std::collections::HashMap<String, String> {
+    let prefix = device_prefix(https);
+    pairs(req)
+        .filter_map(|(name, value)| Some((name.strip_prefix(prefix)?.to_owned(), value.to_owned())))
+        .filter(|(slot, value)| !slot.is_empty() && !value.is_empty())
+        .collect()
 }
 
 /// A `Set-Cookie` value that stores `token` until the session's absolute end.
@@ -46,7 +52,7 @@ pub fn issue(token: &str, max_age_secs: i64, https: bool) -> String {
     format!("{}={token}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Strict{secure}", name(https))
 }
 
-/// A `Set-Cookie` value that removes the cookie.
+/// A `Set-Cookie` value that removes the session cookie.
 pub fn clear(https: bool) -> String {
     let secure = if https { "; Secure" } else { "" };
     format!("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{secure}", name(https))
@@ -58,12 +64,14 @@ pub fn read(req: &Request, https: bool) -> Option<String> {
 }
 
 fn read_named(req: &Request, expected: &str) -> Option<String> {
+    pairs(req).find(|(name, value)| *name == expected && !value.is_empty()).map(|(_, value)| value.to_owned())
+}
+
+fn pairs(req: &Request) -> impl Iterator<Item = (&str, &str)> {
     req.headers()
         .get_all(poem::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, value)| *name == expected && !value.is_empty())
-        .map(|(_, value)| value.to_owned())
 }

@@ -198,6 +198,10 @@ pub async fn run(state: AppState, mailer: Mailer, from: Mailbox, shutdown: Cance
             if let Err(err) = rate_limit::purge(&state.db, now).await {
                 tracing::warn!(error = %cause_chain(err.as_ref()), "purging rate limits failed");
             }
+            let unseen = now - crate::services::accounts::KNOWN_DEVICE_TTL;
+            if let Err(err) = crate::db::repos::known_devices::purge_unseen_since(&state.db, unseen).await {
+                tracing::warn!(error = %err, "purging known devices failed");
+            }
         }
         tokio::select! {
             () = shutdown.cancelled() => break,

@@ -253,7 +253,7 @@ pub async fn register(state: &AppState, form: Registration<'_>, client: Option<I
     let client_key = rate_limit::client_key(client);
     let hits =
         [(rate_limit::REGISTER_PER_EMAIL, email.as_str()), (rate_limit::REGISTER_PER_CLIENT, client_key.as_str())];
-    limited(Limiter::new(state).check_and_count(now, &hits).await?, now)?;
+    limited(Limiter::new(state).reserve(now, &hits).await?, now)?;
     // Hash whether or not the address is taken: both paths then take the same time.
     let hash = state.hasher.hash(password).await?;
     let new = users::NewUser {
@@ -337,22 +337,28 @@ pub struct SignedIn {
     pub new_device: Option<SecretToken>,
 }
 
-/// The known device of `user` that this device cookie names, if any.
+/// How long a browser stays a known device without signing in again.
+pub const KNOWN_DEVICE_TTL: Duration = Duration::days(400);
+
+/// The known device that this device cookie names, if it is one of `user`'s. The cookie is
+/// looked up whether or not the address has an account, so the timing tells nothing.
 async fn known_device(
     db: &impl ConnectionTrait,
     cookie: Option<&str>,
     user: Option<UserId>,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<Uuid>, AccountsError> {
-    let (Some(cookie), Some(user)) = (cookie, user) else {
+    let Some(cookie) = cookie else {
         return Ok(None);
     };
-    let device = known_devices::find(db, &SecretToken::from_user(cookie).hash()).await?;
-    Ok(device.filter(|d| d.user == user).map(|d| d.id))
+    let device = known_devices::find(db, &SecretToken::from_user(cookie).hash(), now - KNOWN_DEVICE_TTL).await?;
+    Ok(device.filter(|d| Some(d.user) == user).map(|d| d.id))
 }
 
-/// An address for logs: masked, never in clear.
-fn masked(address: &str) -> String {
-    EmailAddress::parse(address).map(|a| a.masked()).unwrap_or_else(|| "***".to_owned())
+/// Which device cookie belongs to the account with the address `email`: a short HMAC, so one
+/// browser keeps a cookie per account (a shared office desktop) and the name reveals nothing.
+pub fn device_slot(state: &AppState, email: &str) -> Result<String, AccountsError> {
+    Ok(rate_limit::keyed_label(&state.settings.secret_key, "device-slot", &email.trim().to_lowercase())?)
 }
 
 /// Writes a credential event into the audit log and e-mails it to the person, in their
@@ -392,8 +398,9 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
         Some(address) => users::find_by_email(&state.db, &address).await?,
         None => None,
     };
-    let device = known_device(&state.db, attempt.device, found.as_ref().map(|u| u.account.id)).await?;
+    let device = known_device(&state.db, attempt.device, found.as_ref().map(|u| u.account.id), now).await?;
     let client_key = rate_limit::client_key(attempt.client);
+    let network_key = rate_limit::network_key(attempt.client);
     let pair = match device {
         Some(id) => format!("{account_key}\ndevice:{id}"),
         None => format!("{account_key}\n{client_key}"),
@@ -401,11 +408,14 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
     let mut hits = vec![(rate_limit::SIGN_IN_PAIR, pair.as_str())];
     if device.is_none() {
         hits.push((rate_limit::SIGN_IN_ACCOUNT, account_key.as_str()));
-        hits.push((rate_limit::SIGN_IN_CLIENT, client_key.as_str()));
+        hits.push((rate_limit::SIGN_IN_CLIENT, network_key.as_str()));
     }
     let limiter = Limiter::new(state);
-    if let Err(refused) = limiter.check(now, &hits).await? {
-        tracing::warn!(account = %masked(&account_key), known_device = device.is_some(), "sign-in refused: too many failed attempts");
+    // Counted before the password is checked, and given back when it was right: requests sent
+    // at once cannot all pass on the same count.
+    let log_key = rate_limit::keyed_label(&state.settings.secret_key, "log", &account_key)?;
+    if let Err(refused) = limiter.reserve(now, &hits).await? {
+        tracing::warn!(account.key = %log_key, known_device = device.is_some(), "sign-in refused: too many failed attempts");
         return Err(AccountsError::RateLimited(refused.retry_after_secs(now)));
     }
     let (account, stored_hash, disabled, second_factor) = match found {
@@ -415,15 +425,16 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
         }
         None => (None, None, false, false),
     };
-    let (account, rehashed) = match (account, state.hasher.check(attempt.password, stored_hash).await?) {
+    let checked = state.hasher.check(attempt.password, stored_hash, device.is_some()).await?;
+    let (account, rehashed) = match (account, checked) {
         (Some(account), Checked::Right { rehashed }) => (account, rehashed),
         _ => {
-            limiter.count(now, &hits).await?;
-            tracing::warn!(account = %masked(&account_key), known_device = device.is_some(), "sign-in failed: wrong e-mail or password");
+            tracing::warn!(account.key = %log_key, known_device = device.is_some(), "sign-in failed: wrong e-mail or password");
             return Err(AccountsError::InvalidCredentials);
         }
     };
     limiter.forget(&hits[..1]).await?;
+    limiter.refund(now, &hits[1..]).await?;
     if let Some(hash) = rehashed {
         users::set_password_hash(&state.db, account.id, hash, now).await?;
         tracing::info!(user.id = %account.id.0, "password hash upgraded to the current parameters");
@@ -514,12 +525,17 @@ pub async fn complete_second_factor(
 ) -> Result<SignedIn, AccountsError> {
     let now = state.now();
     let key = account.id.0.to_string();
-    let hits = [(rate_limit::SECOND_FACTOR, key.as_str())];
+    let session = pending.to_string();
+    let hits = [(rate_limit::SECOND_FACTOR, key.as_str()), (rate_limit::SECOND_FACTOR_SIGN_IN, session.as_str())];
     let limiter = Limiter::new(state);
-    limited(limiter.check(now, &hits).await?, now)?;
+    limited(limiter.reserve(now, &hits).await?, now)?;
     if !super::second_factor::check(state, account, code).await? {
-        limiter.count(now, &hits).await?;
         tracing::warn!("wrong second-factor code");
+        // A few wrong codes end the half-finished sign-in: guessing on needs the password again.
+        if limiter.check(now, &hits[1..]).await?.is_err() {
+            sessions::delete(&state.db, pending).await?;
+            tracing::warn!("half-finished sign-in ended after repeated wrong codes");
+        }
         return Err(AccountsError::WrongCode);
     }
     limiter.forget(&hits).await?;
@@ -585,6 +601,9 @@ pub async fn set_account_disabled(
         return Err(AccountsError::NotFound);
     }
     let revoked = if disabled { sessions::delete_all_for(&txn, target).await? } else { 0 };
+    if disabled {
+        known_devices::delete_all_for(&txn, target).await?;
+    }
     let entry = AuditEntry {
         actor: Some(admin.id),
         action: if disabled { "account.disabled" } else { "account.enabled" },
@@ -622,7 +641,9 @@ pub async fn request_password_reset(
     let address = parse_email(email)?;
     // A device cookie names its account: no lookup by address, so no timing difference.
     let device = match device_cookie {
-        Some(cookie) => known_devices::find(&state.db, &SecretToken::from_user(cookie).hash()).await?,
+        Some(cookie) => {
+            known_devices::find(&state.db, &SecretToken::from_user(cookie).hash(), now - KNOWN_DEVICE_TTL).await?
+        }
         None => None,
     };
     let device = match device {
@@ -630,6 +651,7 @@ pub async fn request_password_reset(
         None => None,
     };
     let client_key = rate_limit::client_key(client);
+    let network_key = rate_limit::network_key(client);
     let pair = match device {
         Some(id) => format!("{}\ndevice:{id}", address.as_str()),
         None => format!("{}\n{client_key}", address.as_str()),
@@ -637,9 +659,9 @@ pub async fn request_password_reset(
     let mut hits = vec![(rate_limit::RESET_PAIR, pair.as_str())];
     if device.is_none() {
         hits.push((rate_limit::RESET_ACCOUNT, address.as_str()));
-        hits.push((rate_limit::RESET_CLIENT, client_key.as_str()));
+        hits.push((rate_limit::RESET_CLIENT, network_key.as_str()));
     }
-    limited(Limiter::new(state).check_and_count(now, &hits).await?, now)?;
+    limited(Limiter::new(state).reserve(now, &hits).await?, now)?;
     let state = state.clone();
     tokio::spawn(async move {
         if let Err(err) = send_reset_link(&state, &address).await {
@@ -679,7 +701,7 @@ pub async fn reset_password(state: &AppState, token: &str, new_password: &str) -
     // Check the password before using up the link, so a weak one can be corrected.
     let password = parse_password(new_password, &user.account.email, "newPassword")?;
     let user_key = stored.user.0.to_string();
-    limited(Limiter::new(state).check_and_count(now, &[(rate_limit::SET_PASSWORD, user_key.as_str())]).await?, now)?;
+    limited(Limiter::new(state).reserve(now, &[(rate_limit::SET_PASSWORD, user_key.as_str())]).await?, now)?;
     let hash = state.hasher.hash(password).await?;
     let txn = state.db.begin().await?;
     if !tokens::consume(&txn, stored.id, now).await? {
@@ -690,6 +712,8 @@ pub async fn reset_password(state: &AppState, token: &str, new_password: &str) -
     // Receiving the link proves control of the address.
     users::mark_email_verified(&txn, stored.user, now).await?;
     let revoked = sessions::delete_all_for(&txn, stored.user).await?;
+    // Whoever knew the old password may have made their browser a known device.
+    known_devices::delete_all_for(&txn, stored.user).await?;
     if stored.purpose == Purpose::ResetPassword {
         let reset_link = state.settings.page("/forgot-password");
         let mail = Email::PasswordWasReset { name: &user.account.display_name, reset_link: &reset_link };
@@ -701,8 +725,9 @@ pub async fn reset_password(state: &AppState, token: &str, new_password: &str) -
     Ok(())
 }
 
-/// Changes the password of a signed-in person, signs out all their sessions, tells them by
-/// e-mail, and returns a new session token for the device they are using.
+/// Changes the password of a signed-in person, signs out all their sessions and forgets their
+/// other known devices, tells them by e-mail, and returns a new session token and device cookie
+/// for the browser they are using.
 #[tracing::instrument(skip_all, fields(user.id = %account.id.0))]
 pub async fn change_password(
     state: &AppState,
@@ -710,17 +735,17 @@ pub async fn change_password(
     current: &str,
     new_password: &str,
     user_agent: Option<&str>,
-) -> Result<SecretToken, AccountsError> {
+) -> Result<(SecretToken, SecretToken), AccountsError> {
     let now = state.now();
     // Limited before any hashing: a stolen session cannot turn this into a password oracle
     // or a way to keep the hashing slots busy.
     let account_key = account.id.0.to_string();
     let hits = [(rate_limit::CHANGE_PASSWORD, account_key.as_str())];
     let limiter = Limiter::new(state);
-    limited(limiter.check_and_count(now, &hits).await?, now)?;
+    limited(limiter.reserve(now, &hits).await?, now)?;
     let password = parse_password(new_password, &account.email, "newPassword")?;
     let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::InvalidCredentials)?;
-    if state.hasher.check(current, stored.password_hash).await? == Checked::Wrong {
+    if state.hasher.check(current, stored.password_hash, false).await? == Checked::Wrong {
         return Err(AccountsError::Invalid { field: "current", message: Message::WrongCurrentPassword });
     }
     let hash = state.hasher.hash(password).await?;
@@ -729,6 +754,10 @@ pub async fn change_password(
     tokens::consume_open(&txn, account.id, &[Purpose::ResetPassword, Purpose::StaffInvitation], now).await?;
     sessions::delete_all_for(&txn, account.id).await?;
     let token = start_session(&txn, account, Stage::Active, user_agent, now).await?;
+    // Only this browser stays a known device.
+    known_devices::delete_all_for(&txn, account.id).await?;
+    let device = SecretToken::generate();
+    known_devices::create(&txn, account.id, &device.hash(), now).await?;
     let reset_link = state.settings.page("/forgot-password");
     let mail = Email::PasswordChanged { name: &account.display_name, reset_link: &reset_link };
     report_credential_event(&txn, state, account, "password.changed", mail).await?;
@@ -736,7 +765,28 @@ pub async fn change_password(
     state.outbox_wake.notify_one();
     limiter.forget(&hits).await?;
     tracing::info!("password changed");
-    Ok(token)
+    Ok((token, device))
+}
+
+/// Checks a signed-in person's password before a sensitive change, limited per account before
+/// any hashing (shared with `changePassword`); a wrong one is an error at `field`.
+pub async fn confirm_password(
+    state: &AppState,
+    account: &Account,
+    password: &str,
+    stored_hash: Option<String>,
+    field: &'static str,
+) -> Result<(), AccountsError> {
+    let now = state.now();
+    let account_key = account.id.0.to_string();
+    let hits = [(rate_limit::CHANGE_PASSWORD, account_key.as_str())];
+    let limiter = Limiter::new(state);
+    limited(limiter.reserve(now, &hits).await?, now)?;
+    if state.hasher.check(password, stored_hash, false).await? == Checked::Wrong {
+        return Err(AccountsError::Invalid { field, message: Message::WrongCurrentPassword });
+    }
+    limiter.forget(&hits).await?;
+    Ok(())
 }
 
 /// Changes the language of pages, e-mails and errors.

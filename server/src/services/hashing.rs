@@ -34,16 +34,32 @@ pub enum Checked {
 /// Bounded Argon2id hashing.
 pub struct Hasher {
     permits: Semaphore,
+    /// One more slot that only sign-ins from known devices use: a flood of strangers' requests
+    /// cannot keep the owner out.
+    reserved: Semaphore,
     wait: Duration,
 }
 
 impl Hasher {
-    /// At most `permits` hashes at once; a request waits at most `wait` for a slot.
+    /// At most `permits` hashes at once (plus one for known devices); a request waits at most
+    /// `wait` for a slot.
     pub fn new(permits: usize, wait: Duration) -> Hasher {
-        Hasher { permits: Semaphore::new(permits.max(1)), wait }
+        Hasher { permits: Semaphore::new(permits.max(1)), reserved: Semaphore::new(1), wait }
     }
 
-    async fn slot(&self) -> Result<tokio::sync::SemaphorePermit<'_>, HashingError> {
+    async fn slot(&self, known_device: bool) -> Result<tokio::sync::SemaphorePermit<'_>, HashingError> {
+        if known_device {
+            let either = async {
+                tokio::select! {
+                    permit = self.reserved.acquire() => permit,
+                    permit = self.permits.acquire() => permit,
+                }
+            };
+            return match tokio::time::timeout(self.wait, either).await {
+                Ok(permit) => Ok(permit.context("hashing slots closed")?),
+                Err(_) => Err(HashingError::Busy),
+            };
+        }
         match tokio::time::timeout(self.wait, self.permits.acquire()).await {
             Ok(permit) => Ok(permit.context("hashing slots closed")?),
             Err(_) => {
@@ -55,17 +71,23 @@ impl Hasher {
 
     /// Hashes a new password.
     pub async fn hash(&self, password: Password) -> Result<String, HashingError> {
-        let _slot = self.slot().await?;
+        let _slot = self.slot(false).await?;
         let hash = tokio::task::spawn_blocking(move || password.hash()).await.context("hashing task")?;
         Ok(hash.map_err(|e| anyhow::anyhow!("hashing a password: {e}"))?)
     }
 
     /// Checks `candidate` against `stored`. Without a stored hash (no such account, or no
     /// password yet) a fixed dummy hash is checked instead, so the answer takes as long either
-    /// way. A right password whose hash used older parameters is hashed again.
-    pub async fn check(&self, candidate: &str, stored: Option<String>) -> Result<Checked, HashingError> {
+    /// way. A right password whose hash used older parameters is hashed again. Sign-ins from a
+    /// known device may use the reserved slot.
+    pub async fn check(
+        &self,
+        candidate: &str,
+        stored: Option<String>,
+        known_device: bool,
+    ) -> Result<Checked, HashingError> {
         static DUMMY: OnceLock<String> = OnceLock::new();
-        let _slot = self.slot().await?;
+        let _slot = self.slot(known_device).await?;
         let candidate = candidate.to_owned();
         let checked = tokio::task::spawn_blocking(move || {
             let dummy =
@@ -96,10 +118,12 @@ mod tests {
     #[tokio::test]
     async fn a_request_that_waits_too_long_for_a_slot_is_refused() {
         let hasher = Hasher::new(1, Duration::from_millis(20));
-        let held = hasher.slot().await;
+        let held = hasher.slot(false).await;
         assert!(held.is_ok());
-        assert!(matches!(hasher.check("whatever", None).await, Err(HashingError::Busy)));
+        assert!(matches!(hasher.check("whatever", None, false).await, Err(HashingError::Busy)));
+        // A known device still gets the reserved slot.
+        assert!(matches!(hasher.check("whatever", None, true).await, Ok(Checked::Wrong)));
         drop(held);
-        assert!(matches!(hasher.check("whatever", None).await, Ok(Checked::Wrong)));
+        assert!(matches!(hasher.check("whatever", None, false).await, Ok(Checked::Wrong)));
     }
 }

@@ -10,7 +10,7 @@ use std::net::IpAddr;
 use anyhow::Context as _;
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use secrecy::{ExposeSecret, SecretString};
 use sha2::Sha256;
 
@@ -79,6 +79,10 @@ pub const CHANGE_PASSWORD: Limit = Limit {
 };
 /// Attempts to set a password with one link's account (each one costs a hash).
 pub const SET_PASSWORD: Limit = Limit { name: "set_password:account", max: 10, window_secs: HOUR, backoff: None };
+/// Wrong second-factor codes in one half-finished sign-in: after five it ends, and guessing on
+/// needs the password again.
+pub const SECOND_FACTOR_SIGN_IN: Limit =
+    Limit { name: "second_factor:sign_in", max: 5, window_secs: DAY, backoff: None };
 /// Second-factor codes for one account: three free, then a doubling wait from 30 s; a
 /// six-digit code cannot be guessed at this pace.
 pub const SECOND_FACTOR: Limit = Limit {
@@ -102,17 +106,38 @@ impl Refused {
     }
 }
 
-/// The counter key of a client: its IPv4 address, or its IPv6 /64 network (one home or phone
-/// gets a whole /64, so counting single IPv6 addresses would count nothing).
+/// The counter key of a client: its IPv4 address, or its IPv6 /56 (a home gets a /56 or a
+/// /64 and can use any address in it, so counting single IPv6 addresses would count nothing).
 pub fn client_key(ip: Option<IpAddr>) -> String {
+    prefix_key(ip, 56)
+}
+
+/// The counter key of a network, for ceilings across accounts: the IPv4 address, or the IPv6
+/// /48 (a whole site).
+pub fn network_key(ip: Option<IpAddr>) -> String {
+    prefix_key(ip, 48)
+}
+
+fn prefix_key(ip: Option<IpAddr>, v6_prefix: u8) -> String {
     match ip.map(crate::config::canonical) {
         Some(IpAddr::V4(v4)) => format!("ip:{v4}"),
-        Some(IpAddr::V6(v6)) => {
-            let s = v6.segments();
-            format!("ip:{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-        }
+        Some(IpAddr::V6(v6)) => match ipnet::Ipv6Net::new(v6, v6_prefix) {
+            Ok(net) => format!("ip:{}", net.trunc()),
+            Err(_) => format!("ip:{v6}"),
+        },
         None => "ip:unknown".to_owned(),
     }
+}
+
+/// A short, stable label for `value` that reveals nothing without the deployment's key, e.g.
+/// for an account in logs, or the name of its device cookie.
+pub fn keyed_label(secret: &SecretString, purpose: &str, value: &str) -> anyhow::Result<String> {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.expose_secret().as_bytes())
+        .map_err(|_| anyhow::anyhow!("the secret key cannot key an HMAC"))?;
+    mac.update(purpose.as_bytes());
+    mac.update(b"\0");
+    mac.update(value.as_bytes());
+    Ok(hex::encode(&mac.finalize().into_bytes()[..8]))
 }
 
 /// Checks and counts attempts against the shared counters.
@@ -143,38 +168,36 @@ impl<'a> Limiter<'a> {
     /// Whether every `(limit, key)` lets one more attempt through now. Counts nothing.
     pub async fn check(&self, now: DateTime<Utc>, hits: &[(Limit, &str)]) -> anyhow::Result<Result<(), Refused>> {
         let keys = self.keys(now, hits)?;
-        let counters = rate_limits::read(self.db, &keys).await.context("reading attempt counters")?;
-        let until = hits
-            .iter()
-            .zip(&keys)
-            .zip(counters)
-            .filter_map(|(((limit, _), (_, window_start)), counter)| blocked_until(limit, *window_start, counter, now))
-            .max();
-        Ok(match until {
-            Some(until) => Err(Refused { until }),
-            None => Ok(()),
-        })
+        let counters = rate_limits::read(self.db, &keys, false).await.context("reading attempt counters")?;
+        Ok(decide(hits, &keys, &counters, now))
     }
 
-    /// Counts one attempt for every `(limit, key)`.
-    pub async fn count(&self, now: DateTime<Utc>, hits: &[(Limit, &str)]) -> anyhow::Result<()> {
+    /// Checks every `(limit, key)` and, when all let the attempt through, counts it, in one
+    /// transaction holding the counters, so that requests sent at once cannot all pass on the
+    /// same count. Count before the work (checking a password or a code) and give the attempt
+    /// back with [`Limiter::refund`] or [`Limiter::forget`] when it succeeds.
+    pub async fn reserve(&self, now: DateTime<Utc>, hits: &[(Limit, &str)]) -> anyhow::Result<Result<(), Refused>> {
+        let keys = self.keys(now, hits)?;
+        let txn = self.db.begin().await.context("starting to count attempts")?;
+        // Writing first: SQLite then holds its write lock, PostgreSQL has rows to lock.
+        rate_limits::ensure(&txn, &keys).await.context("preparing attempt counters")?;
+        let counters = rate_limits::read(&txn, &keys, true).await.context("reading attempt counters")?;
+        let decision = decide(hits, &keys, &counters, now);
+        if decision.is_ok() {
+            for (bucket, window_start) in &keys {
+                rate_limits::hit(&txn, bucket, *window_start, now).await.context("counting an attempt")?;
+            }
+        }
+        txn.commit().await.context("counting attempts")?;
+        Ok(decision)
+    }
+
+    /// Gives back an attempt counted by [`Limiter::reserve`] (it succeeded).
+    pub async fn refund(&self, now: DateTime<Utc>, hits: &[(Limit, &str)]) -> anyhow::Result<()> {
         for (bucket, window_start) in self.keys(now, hits)? {
-            rate_limits::hit(self.db, &bucket, window_start, now).await.context("counting an attempt")?;
+            rate_limits::refund(self.db, &bucket, window_start).await.context("giving back an attempt")?;
         }
         Ok(())
-    }
-
-    /// [`Limiter::check`], and when let through, [`Limiter::count`].
-    pub async fn check_and_count(
-        &self,
-        now: DateTime<Utc>,
-        hits: &[(Limit, &str)],
-    ) -> anyhow::Result<Result<(), Refused>> {
-        let decision = self.check(now, hits).await?;
-        if decision.is_ok() {
-            self.count(now, hits).await?;
-        }
-        Ok(decision)
     }
 
     /// Forgets the counts of every `(limit, key)`, e.g. once the right password was given.
@@ -183,6 +206,25 @@ impl<'a> Limiter<'a> {
             rate_limits::forget(self.db, &self.bucket(limit, key)?).await.context("forgetting attempts")?;
         }
         Ok(())
+    }
+}
+
+/// The latest moment any of `hits` refuses until, given their counters.
+fn decide(
+    hits: &[(Limit, &str)],
+    keys: &[(String, i64)],
+    counters: &[Counter],
+    now: DateTime<Utc>,
+) -> Result<(), Refused> {
+    let until = hits
+        .iter()
+        .zip(keys)
+        .zip(counters)
+        .filter_map(|(((limit, _), (_, window_start)), counter)| blocked_until(limit, *window_start, *counter, now))
+        .max();
+    match until {
+        Some(until) => Err(Refused { until }),
+        None => Ok(()),
     }
 }
 
@@ -239,12 +281,14 @@ mod tests {
     }
 
     #[test]
-    fn ipv6_clients_count_per_64_network() {
+    fn ipv6_clients_count_per_56_and_networks_per_48() {
         let a = client_key("2001:db8:1:2:aaaa::1".parse().ok());
-        let b = client_key("2001:db8:1:2:bbbb::2".parse().ok());
-        let c = client_key("2001:db8:1:3::1".parse().ok());
+        let b = client_key("2001:db8:1:2f:bbbb::2".parse().ok());
+        let c = client_key("2001:db8:1:100::1".parse().ok());
         assert_eq!(a, b);
         assert_ne!(a, c);
+        assert_eq!(a, "ip:2001:db8:1::/56");
+        assert_eq!(network_key("2001:db8:1:100::1".parse().ok()), network_key("2001:db8:1:ff00::1".parse().ok()));
         assert_eq!(client_key("::ffff:198.51.100.4".parse().ok()), "ip:198.51.100.4");
     }
 }

@@ -19,7 +19,7 @@ use sha2::Sha256;
 use totp_rs::{Algorithm, TOTP};
 
 use super::accounts::AccountsError;
-use crate::db::repos::{self, audit::AuditEntry, recovery_codes, sessions, users};
+use crate::db::repos::{self, audit::AuditEntry, known_devices, recovery_codes, sessions, users};
 use crate::domain::{Account, UserId, token::sha256_hex};
 use crate::email::{self, Email};
 use crate::state::AppState;
@@ -80,10 +80,17 @@ fn clean(code: &str) -> String {
 }
 
 /// Starts (or restarts) setting up a second factor; not in force until confirmed with a code.
-pub async fn begin_setup(state: &AppState, account: &Account) -> Result<Setup, AccountsError> {
+///
+/// A signed-in person confirms their password first (`password`), so a browser left signed in
+/// cannot tie the account to a stranger's phone; during a sign-in that must set one up, the
+/// password was just given (`None`).
+pub async fn begin_setup(state: &AppState, account: &Account, password: Option<&str>) -> Result<Setup, AccountsError> {
     let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::NotFound)?;
     if stored.totp.as_ref().is_some_and(|t| t.confirmed) {
         return Err(AccountsError::SecondFactorExists);
+    }
+    if let Some(password) = password {
+        super::accounts::confirm_password(state, account, password, stored.password_hash, "password").await?;
     }
     let mut secret = vec![0u8; 20];
     rand::rngs::OsRng.fill_bytes(&mut secret);
@@ -125,7 +132,10 @@ pub async fn confirm_setup(state: &AppState, account: &Account, code: &str) -> R
     };
     let now = state.now();
     let txn = state.db.begin().await?;
-    users::confirm_totp(&txn, account.id, now).await?;
+    if !users::confirm_totp(&txn, account.id, &totp_row.sealed_secret, now).await? {
+        // Another set-up replaced the secret meanwhile: this code was for the old one.
+        return Err(AccountsError::WrongCode);
+    }
     if !totp_matches(&txn, state, account, &totp_row.sealed_secret, &code).await? {
         return Err(AccountsError::WrongCode);
     }
@@ -197,6 +207,7 @@ pub async fn reset(state: &AppState, admin: &Account, target: UserId) -> Result<
     users::clear_totp(&txn, target, now).await?;
     recovery_codes::delete_all_for(&txn, target).await?;
     sessions::delete_all_for(&txn, target).await?;
+    known_devices::delete_all_for(&txn, target).await?;
     let entry = AuditEntry {
         actor: Some(admin.id),
         action: "second_factor.reset",

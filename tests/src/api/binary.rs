@@ -152,3 +152,41 @@ fn seed_demo_works_only_in_development_and_never_beside_real_accounts() {
         String::from_utf8_lossy(&refused.stderr)
     );
 }
+
+#[test]
+fn a_complete_production_configuration_starts_and_sends_hsts() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(tilts_binary())
+        .env_remove("TILTS_ENV")
+        .env("TILTS_BIND", format!("127.0.0.1:{port}"))
+        .env("TILTS_DATA_DIR", dir.path())
+        .env("TILTS_PUBLIC_URL", "https://tilts.vpd.example.lv")
+        .env("TILTS_SMTP_URL", "smtp://127.0.0.1:9")
+        .env("TILTS_SECRET_KEY", "0123456789abcdef0123456789abcdef")
+        .env("TILTS_TRUSTED_PROXIES", "10.0.0.0/8")
+        .env("TILTS_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let response = rt.block_on(async {
+        loop {
+            if let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await {
+                return Some(r);
+            }
+            if std::time::Instant::now() > deadline {
+                return None;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    });
+    Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let status = child.wait().unwrap();
+    let response = response.expect("the production server answers");
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["strict-transport-security"], "max-age=63072000; includeSubDomains");
+    assert!(status.success(), "{status}");
+}

@@ -195,10 +195,15 @@ db_test! {
 
     async fn founders_may_turn_on_a_second_factor(app: TestApp) {
         let email = app.sign_in_new(&app.client, Role::Founder).await;
+        // A browser left signed in cannot tie the account to someone else's phone.
+        for password in [None, Some("not the password")] {
+            let answer = app.graphql("mutation($p: String) { beginSecondFactorSetup(password: $p) { uri } }", json!({ "p": password })).await;
+            assert_eq!(answer["errors"][0]["extensions"]["field"], "password", "{answer}");
+        }
         let (secret, viewer) = app.set_up_second_factor(&app.client).await;
         assert_eq!(viewer["secondFactor"], true);
         assert_eq!(app.viewer(&app.client).await["email"], email.as_str(), "still signed in");
-        let again = app.graphql("mutation { beginSecondFactorSetup { uri } }", json!({})).await;
+        let again = app.graphql("mutation { beginSecondFactorSetup(password: \"kalnu takas 2026\") { uri } }", json!({})).await;
         assert_eq!(error_code(&again), "CONFLICT");
         let laptop = TestApp::new_client();
         let answer = app.sign_in(&laptop, &email, PASSWORD).await;
@@ -228,5 +233,62 @@ async fn demo_staff_skip_the_second_factor_only_in_development() {
         .unwrap();
         let answer = app.sign_in(&app.client, "staff@demo.tilts.lv", PASSWORD).await;
         assert_eq!(answer["data"]["signIn"]["next"], expected, "{environment:?}: {answer}");
+    }
+}
+
+db_test! {
+    async fn five_wrong_codes_end_a_half_finished_sign_in(app: TestApp) {
+        let email = app.create_account(Role::Staff).await;
+        app.sign_in_fully(&TestApp::new_client(), &email, PASSWORD).await;
+        let client = TestApp::new_client();
+        app.sign_in(&client, &email, PASSWORD).await;
+        let verify = "mutation($c: String!) { verifySecondFactor(code: $c) { email } }";
+        for n in 0..3 {
+            let answer = app.graphql_as(&client, verify, json!({ "c": format!("00000{n}") })).await;
+            assert_eq!(error_code(&answer), "BAD_USER_INPUT", "{answer}");
+        }
+        // Waits grow after three; once five are spent the sign-in must start over.
+        for wait in [31, 61] {
+            let early = app.graphql_as(&client, verify, json!({ "c": "999999" })).await;
+            assert_eq!(error_code(&early), "RATE_LIMITED", "{early}");
+            app.clock.advance(chrono::Duration::seconds(wait));
+            let answer = app.graphql_as(&client, verify, json!({ "c": "999999" })).await;
+            assert_eq!(error_code(&answer), "BAD_USER_INPUT", "{answer}");
+        }
+        app.clock.advance(chrono::Duration::seconds(121));
+        let secret = app.totp_secrets.lock().unwrap().get(&email).cloned().unwrap();
+        let late = app.graphql_as(&client, verify, json!({ "c": app.totp_code(&secret, 1) })).await;
+        assert_eq!(late["errors"][0]["extensions"]["reason"], "SIGN_IN_EXPIRED", "{late}");
+    }
+
+    async fn a_password_reset_forgets_every_known_device(app: TestApp) {
+        use sea_orm::{ConnectionTrait, Statement};
+        let email = app.sign_in_new(&TestApp::new_client(), Role::Founder).await;
+        let count = || async {
+            let backend = app.state.db.get_database_backend();
+            let row = app.state.db.query_one_raw(Statement::from_string(backend, "SELECT COUNT(*) AS n FROM known_devices")).await.unwrap().unwrap();
+            row.try_get::<i64>("", "n").unwrap()
+        };
+        assert_eq!(count().await, 1);
+        app.graphql("mutation($e: String!) { requestPasswordReset(email: $e) }", json!({ "e": email })).await;
+        let mail = app.smtp.wait_for_message_to(&email).await;
+        let reset = app.graphql("mutation($t: String!) { resetPassword(token: $t, newPassword: \"jauna parole 2026\") }", json!({ "t": mail.token() })).await;
+        assert!(reset["errors"].is_null(), "{reset}");
+        assert_eq!(count().await, 0, "a browser an intruder used is no longer let through");
+    }
+
+    async fn a_shared_browser_keeps_a_device_cookie_for_each_account(app: TestApp) {
+        let anna = app.create_account(Role::Founder).await;
+        let peteris = app.create_account(Role::Founder).await;
+        app.sign_in_fully(&TestApp::new_client(), &anna, PASSWORD).await;
+        let shared = TestApp::new_client();
+        app.sign_in_fully(&shared, &anna, PASSWORD).await;
+        app.smtp.wait_for(1).await;
+        app.graphql_as(&shared, "mutation { signOut }", json!({})).await;
+        app.sign_in_fully(&shared, &peteris, PASSWORD).await;
+        app.graphql_as(&shared, "mutation { signOut }", json!({})).await;
+        app.sign_in_fully(&shared, &anna, PASSWORD).await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(app.smtp.messages_to(&anna).len(), 1, "the shared browser is still Anna's known device");
     }
 }

@@ -92,3 +92,34 @@ async fn a_staff_member_sets_up_two_step_sign_in_then_signs_in_with_a_code_and_e
     browser.wait_for_text(".who", email).await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_founder_turns_on_two_step_sign_in_from_the_account_page_after_confirming_the_password() {
+    let app = spawn_pwa_app().await;
+    let email = "janis.founder@example.lv";
+    tilts::services::accounts::create_verified(&app.state, email, "Jānis", PASSWORD, Role::Founder, Locale::En)
+        .await
+        .unwrap();
+    let browser = Browser::open(&app).await;
+    browser.visit("/").await;
+    browser.choose_language("en").await;
+    browser.sign_in(email, PASSWORD).await;
+    browser.wait_for_text("#second-factor-state", "Off.").await;
+    browser.click("#turn-on-second-factor").await;
+    browser.fill("password", "not my password").await;
+    browser.click("#second-factor form button[type=submit]").await;
+    browser.wait_for_text("#second-factor .field-invalid .error", "current password").await;
+    browser.fill("password", PASSWORD).await;
+    browser.click("#second-factor form button[type=submit]").await;
+    let key = browser.wait_for("#totp-key").await;
+    let secret = key.attr("data-secret").await.unwrap().expect("the key");
+    browser.fill("code", &app.totp_code(&secret, 0)).await;
+    browser.click("#second-factor form button[type=submit]").await;
+    browser.wait_for("#recovery-codes li").await;
+    browser.click("#recovery-saved").await;
+    browser.wait_for_text("#second-factor-state", "On:").await;
+    assert!(browser.client.find_all(Locator::Css("#turn-on-second-factor")).await.unwrap().is_empty());
+    let mail = app.smtp.wait_for_message_to(email).await;
+    assert_eq!(mail.subject, "Two-step sign-in turned on for Tilts", "in the account's language");
+    browser.close().await;
+}

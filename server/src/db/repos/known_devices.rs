@@ -36,10 +36,15 @@ pub async fn create(
     Ok(id)
 }
 
-/// The device with this cookie hash.
-pub async fn find(db: &impl ConnectionTrait, token: &TokenHash) -> Result<Option<KnownDevice>, DbErr> {
+/// The device with this cookie hash, if it signed in after `seen_since`.
+pub async fn find(
+    db: &impl ConnectionTrait,
+    token: &TokenHash,
+    seen_since: DateTime<Utc>,
+) -> Result<Option<KnownDevice>, DbErr> {
     Ok(known_devices::Entity::find()
         .filter(known_devices::Column::TokenHash.eq(token.0.as_str()))
+        .filter(known_devices::Column::LastSeenAt.gt(seen_since))
         .one(db)
         .await?
         .map(|m| KnownDevice { id: m.id, user: UserId(m.user_id) }))
@@ -58,4 +63,18 @@ pub async fn touch(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> R
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Forgets every known device of `user` (after a password change or reset, a second-factor
+/// reset, or disabling): a browser an intruder used is no longer let through.
+pub async fn delete_all_for(db: &impl ConnectionTrait, user: UserId) -> Result<u64, DbErr> {
+    let res = known_devices::Entity::delete_many().filter(known_devices::Column::UserId.eq(user.0)).exec(db).await?;
+    Ok(res.rows_affected)
+}
+
+/// Forgets devices not seen since `before`.
+pub async fn purge_unseen_since(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u64, DbErr> {
+    let res =
+        known_devices::Entity::delete_many().filter(known_devices::Column::LastSeenAt.lt(before)).exec(db).await?;
+    Ok(res.rows_affected)
 }

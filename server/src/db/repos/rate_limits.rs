@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
     sea_query::{Expr, ExprTrait, OnConflict},
 };
 
@@ -17,8 +17,30 @@ pub struct Counter {
     pub last_hit_at: Option<DateTime<Utc>>,
 }
 
+/// Makes sure the counters of `keys` exist (at zero), so they can be locked.
+pub async fn ensure(db: &impl ConnectionTrait, keys: &[(String, i64)]) -> Result<(), DbErr> {
+    for (bucket, window_start) in keys {
+        rate_limits::Entity::insert(rate_limits::ActiveModel {
+            bucket: Set(bucket.clone()),
+            window_start: Set(*window_start),
+            hits: Set(0),
+            last_hit_at: Set(None),
+        })
+        .on_conflict(
+            OnConflict::columns([rate_limits::Column::Bucket, rate_limits::Column::WindowStart])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
+}
+
 /// The counters of `(bucket, window_start)` pairs, in the order asked; a pair never hit is zero.
-pub async fn read(db: &impl ConnectionTrait, keys: &[(String, i64)]) -> Result<Vec<Counter>, DbErr> {
+/// With `lock`, PostgreSQL holds the rows until the transaction ends (SQLite's transaction holds
+/// the whole database once it has written).
+pub async fn read(db: &impl ConnectionTrait, keys: &[(String, i64)], lock: bool) -> Result<Vec<Counter>, DbErr> {
     let mut any = Condition::any();
     for (bucket, window_start) in keys {
         any = any.add(
@@ -27,7 +49,11 @@ pub async fn read(db: &impl ConnectionTrait, keys: &[(String, i64)]) -> Result<V
                 .add(rate_limits::Column::WindowStart.eq(*window_start)),
         );
     }
-    let rows = rate_limits::Entity::find().filter(any).all(db).await?;
+    let mut query = rate_limits::Entity::find().filter(any);
+    if lock && db.get_database_backend() == DbBackend::Postgres {
+        query = query.lock_exclusive();
+    }
+    let rows = query.all(db).await?;
     Ok(keys
         .iter()
         .map(|(bucket, window_start)| {
@@ -55,6 +81,18 @@ pub async fn hit(db: &impl ConnectionTrait, bucket: &str, window_start: i64, now
     )
     .exec_without_returning(db)
     .await?;
+    Ok(())
+}
+
+/// Takes back one counted attempt of `bucket` in the window starting at `window_start`.
+pub async fn refund(db: &impl ConnectionTrait, bucket: &str, window_start: i64) -> Result<(), DbErr> {
+    rate_limits::Entity::update_many()
+        .col_expr(rate_limits::Column::Hits, Expr::col(rate_limits::Column::Hits).sub(1))
+        .filter(rate_limits::Column::Bucket.eq(bucket))
+        .filter(rate_limits::Column::WindowStart.eq(window_start))
+        .filter(rate_limits::Column::Hits.gt(0))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

@@ -193,15 +193,22 @@ pub async fn set_totp_secret(
     Ok(())
 }
 
-/// Marks the TOTP secret confirmed.
-pub async fn confirm_totp(db: &impl ConnectionTrait, id: UserId, now: DateTime<Utc>) -> Result<(), DbErr> {
-    users::Entity::update_many()
+/// Marks the TOTP secret `sealed` confirmed; `false` when it was replaced or confirmed meanwhile.
+pub async fn confirm_totp(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    sealed: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let res = users::Entity::update_many()
         .col_expr(users::Column::TotpConfirmedAt, sea_orm::sea_query::Expr::value(now))
         .col_expr(users::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
         .filter(users::Column::Id.eq(id.0))
+        .filter(users::Column::TotpSecret.eq(sealed))
+        .filter(users::Column::TotpConfirmedAt.is_null())
         .exec(db)
         .await?;
-    Ok(())
+    Ok(res.rows_affected == 1)
 }
 
 /// Records that a code for time step `step` was accepted; `false` when a code for this or a
