@@ -13,6 +13,21 @@ use crate::api::{
 use crate::contexts::{locale::use_i18n, session::SignedIn};
 use crate::i18n::{Locale, keys};
 
+/// The app's role of a viewer's role in any operation (an unknown one reads as the least
+/// privileged: the server decides what anyone may do).
+macro_rules! role_from {
+    ($role:expr, $module:ident) => {
+        match $role {
+            $module::Role::MENTOR => crate::contexts::session::Role::Mentor,
+            $module::Role::ENTERPRISE => crate::contexts::session::Role::Enterprise,
+            $module::Role::STAFF => crate::contexts::session::Role::Staff,
+            $module::Role::ADMIN => crate::contexts::session::Role::Admin,
+            _ => crate::contexts::session::Role::Founder,
+        }
+    };
+}
+pub(crate) use role_from;
+
 /// Turns a viewer of any operation into what the app keeps of the signed-in person.
 macro_rules! signed_in_from {
     ($viewer:expr, $module:ident) => {{
@@ -23,7 +38,8 @@ macro_rules! signed_in_from {
             $module::Locale::RU => Some(Locale::Ru),
             $module::Locale::Other(_) => None,
         };
-        (SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor }, locale)
+        let role = $crate::components::second_factor::role_from!(v.role, $module);
+        (SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor, role }, locale)
     }};
 }
 pub(crate) use signed_in_from;

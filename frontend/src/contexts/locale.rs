@@ -43,6 +43,25 @@ impl I18n {
     }
 }
 
+/// Whether a language was chosen on this device: it wins over the one saved in an account at
+/// sign-in (it is the newer choice).
+pub fn chosen_here() -> bool {
+    local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).is_some()
+}
+
+/// Saves `locale` as the signed-in person's language (e-mails and server messages follow it).
+pub fn save_to_account(locale: Locale) {
+    use crate::api::operations::{UpdateMyLocale, update_my_locale};
+    let wire = match locale {
+        Locale::Lv => update_my_locale::Locale::LV,
+        Locale::En => update_my_locale::Locale::EN,
+        Locale::Ru => update_my_locale::Locale::RU,
+    };
+    leptos::task::spawn_local(async move {
+        let _ = crate::api::call::<UpdateMyLocale>(update_my_locale::Variables { locale: wire }, locale).await;
+    });
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }

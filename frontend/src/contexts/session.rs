@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::locale::{I18n, STORAGE_KEY};
+use super::locale::{I18n, STORAGE_KEY, chosen_here, save_to_account};
 use crate::api::{self, operations::viewer};
 use crate::i18n::Locale;
 
@@ -15,6 +15,37 @@ pub struct SignedIn {
     pub display_name: String,
     /// Whether sign-in needs a code from an authenticator app too.
     pub second_factor: bool,
+    /// What the person does in Tilts.
+    pub role: Role,
+}
+
+/// What a person does in Tilts, as the app labels it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// An aspiring entrepreneur from the target group.
+    Founder,
+    /// A mentor.
+    Mentor,
+    /// A member of an organisation.
+    Enterprise,
+    /// VPD staff.
+    Staff,
+    /// The VPD system owner.
+    Admin,
+}
+
+impl Role {
+    /// The role's label.
+    pub fn label(self) -> crate::i18n::Key {
+        use crate::i18n::keys;
+        match self {
+            Role::Founder => keys::ROLE_FOUNDER,
+            Role::Mentor => keys::ROLE_MENTOR,
+            Role::Enterprise => keys::ROLE_ENTERPRISE,
+            Role::Staff => keys::ROLE_STAFF,
+            Role::Admin => keys::ROLE_ADMIN,
+        }
+    }
 }
 
 /// The session context.
@@ -27,9 +58,15 @@ pub struct Session {
 }
 
 impl Session {
-    /// Records a sign-in and adopts the account's language.
-    pub fn signed_in(self, person: SignedIn, locale: Option<Locale>, i18n: I18n) {
-        if let Some(locale) = locale {
+    /// Records a sign-in. A language chosen on this device wins and is saved to the account;
+    /// otherwise the account's language is adopted.
+    pub fn signed_in(self, person: SignedIn, account_locale: Option<Locale>, i18n: I18n) {
+        if chosen_here() {
+            let here = i18n.locale.get_untracked();
+            if account_locale.is_some_and(|saved| saved != here) {
+                save_to_account(here);
+            }
+        } else if let Some(locale) = account_locale {
             i18n.set(locale);
         }
         self.viewer.set(Some(person));
@@ -68,15 +105,10 @@ pub fn provide_session(i18n: I18n) -> Session {
                 viewer::Locale::RU => Some(Locale::Ru),
                 viewer::Locale::Other(_) => None,
             };
-            // A language chosen on this device wins over the account's (it is the newer choice).
-            let chosen_here = web_sys::window()
-                .and_then(|w| w.local_storage().ok().flatten())
-                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-                .is_some();
-            let adopt = if chosen_here { None } else { account_locale };
+            let role = crate::components::second_factor::role_from!(v.role, viewer);
             session.signed_in(
-                SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor },
-                adopt,
+                SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor, role },
+                account_locale,
                 i18n,
             );
         }

@@ -90,19 +90,19 @@ pub fn Account() -> impl IntoView {
 
     view! {
         <PageHeader title=keys::ACCOUNT_TITLE intro=keys::ACCOUNT_INTRO />
+        {move || session.viewer.get().map(|v| view! {
+            <section class="card who">
+                <p class="who-name">{v.display_name}</p>
+                <p>{i18n.t(v.role.label())}</p>
+                <p>{v.email}</p>
+            </section>
+        })}
         <Show when=move || session.viewer.with(Option::is_some)>
-            <p class="who">
-                {move || {
-                    let v = session.viewer.get().unwrap_or_else(|| crate::contexts::session::SignedIn {
-                        email: String::new(),
-                        display_name: String::new(),
-                        second_factor: false,
-                    });
-                    i18n.fill(keys::ACCOUNT_SIGNED_IN_AS, &[("name", &v.display_name), ("email", &v.email)])
-                }}
-            </p>
-        </Show>
-        <Show when=move || session.viewer.with(Option::is_some)>
+        <section class="card">
+            <h2>{move || i18n.t(keys::ACCOUNT_LANGUAGE_TITLE)}</h2>
+            <label for="account-language">{move || i18n.t(keys::ACCOUNT_LANGUAGE_HINT)}</label>
+            <crate::components::lang_switcher::LanguageSelect id="account-language" />
+        </section>
         <section class="card">
             <h2>{move || i18n.t(keys::ACCOUNT_PASSWORD_TITLE)}</h2>
             <form on:submit=change novalidate=true>

@@ -149,3 +149,43 @@ async fn bad_input_shows_translated_field_errors_and_keeps_what_was_typed() {
     assert_eq!(browser.value("email").await, "ilze@example.lv");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_chosen_on_the_phone_wins_at_sign_in_and_the_account_page_says_who_once() {
+    let app = spawn_pwa_app().await;
+    let email = "ausma@example.lv";
+    tilts::services::accounts::create_verified(&app.state, email, "Ausma Liepa", PASSWORD, Role::Mentor, Locale::Lv)
+        .await
+        .unwrap();
+    let browser = Browser::open(&app).await;
+    browser.visit("/").await;
+    browser.choose_language("ru").await;
+    browser.sign_in(email, PASSWORD).await;
+    browser.wait_for_text("h1", "Ваш аккаунт").await;
+    assert_eq!(browser.html_lang().await, "ru", "Russian, chosen on the phone, stays");
+    let address = tilts::domain::EmailAddress::parse(email).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let saved = tilts::db::repos::users::find_by_email(&app.state.db, &address).await.unwrap().unwrap();
+        if saved.account.locale == Locale::Ru {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the choice is saved to the account");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Name, role and address once, in a card of their own.
+    browser.wait_for_text(".who .who-name", "Ausma Liepa").await;
+    browser.wait_for_text(".who", "Наставник").await;
+    browser.wait_for_text(".who", email).await;
+    let body = browser.text("main").await;
+    assert_eq!(body.matches(email).count(), 1, "{body}");
+    assert!(!body.contains("Профиль"), "{body}");
+    // The language can be changed on the account page too.
+    browser.wait_for("#account-language").await.select_by_value("en").await.unwrap();
+    browser.wait_for_text("h1", "Your account").await;
+    // Signed-in people are led to their next step, not to "create an account".
+    browser.visit("/").await;
+    browser.wait_for_text(".next-step", "Ausma Liepa").await;
+    assert!(browser.client.find_all(fantoccini::Locator::Css("a[href='/register'].button")).await.unwrap().is_empty());
+    browser.close().await;
+}
