@@ -50,6 +50,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             </Show>
             </Show>
         </nav>
+        <p class="notice offline" role="status" hidden=move || !session.offline.get()>
+            {move || i18n.t(keys::OFFLINE_NOTICE)}
+        </p>
         <main id="main" tabindex="-1">{children()}</main>
     }
 }

@@ -53,8 +53,12 @@ impl Role {
 pub struct Session {
     /// The signed-in person, if any.
     pub viewer: RwSignal<Option<SignedIn>>,
-    /// Whether the first check with the server has finished.
+    /// Whether the server has answered who is signed in (not while the phone is offline).
     pub checked: RwSignal<bool>,
+    /// Whether the phone has no connection: the last check could not reach the server. That is
+    /// not "signed out": the person stays as known from this visit, and the check runs again
+    /// when the connection returns.
+    pub offline: RwSignal<bool>,
 }
 
 impl Session {
@@ -90,31 +94,51 @@ impl Session {
     }
 }
 
-/// Provides the session context and asks the server who is signed in.
+/// Provides the session context and asks the server who is signed in (again whenever the
+/// connection returns).
 pub fn provide_session(i18n: I18n) -> Session {
-    let session = Session { viewer: RwSignal::new(None), checked: RwSignal::new(false) };
+    let on_line = web_sys::window().is_none_or(|w| w.navigator().on_line());
+    let session =
+        Session { viewer: RwSignal::new(None), checked: RwSignal::new(false), offline: RwSignal::new(!on_line) };
     provide_context(session);
+    ask_who(session, i18n);
+    // Kept for the whole life of the app: the listeners are never removed.
+    std::mem::forget(leptos::prelude::window_event_listener(leptos::ev::online, move |_| ask_who(session, i18n)));
+    std::mem::forget(leptos::prelude::window_event_listener(leptos::ev::offline, move |_| session.offline.set(true)));
+    session
+}
+
+/// Asks the server who is signed in. Without a connection the answer stays open.
+fn ask_who(session: Session, i18n: I18n) {
     leptos::task::spawn_local(async move {
         let locale = i18n.locale.get_untracked();
-        if let Ok(data) = api::call::<api::operations::Viewer>(viewer::Variables {}, locale).await
-            && let Some(v) = data.viewer
-        {
-            let account_locale = match v.locale {
-                viewer::Locale::LV => Some(Locale::Lv),
-                viewer::Locale::EN => Some(Locale::En),
-                viewer::Locale::RU => Some(Locale::Ru),
-                viewer::Locale::Other(_) => None,
-            };
-            let role = crate::components::second_factor::role_from!(v.role, viewer);
-            session.signed_in(
-                SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor, role },
-                account_locale,
-                i18n,
-            );
+        match api::call::<api::operations::Viewer>(viewer::Variables {}, locale).await {
+            Err(error) if error.code == "NETWORK" => {
+                session.offline.set(true);
+                return;
+            }
+            Ok(data) => match data.viewer {
+                Some(v) => {
+                    let account_locale = match v.locale {
+                        viewer::Locale::LV => Some(Locale::Lv),
+                        viewer::Locale::EN => Some(Locale::En),
+                        viewer::Locale::RU => Some(Locale::Ru),
+                        viewer::Locale::Other(_) => None,
+                    };
+                    let role = crate::components::second_factor::role_from!(v.role, viewer);
+                    let person =
+                        SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor, role };
+                    if session.viewer.with_untracked(|known| known.as_ref() != Some(&person)) {
+                        session.signed_in(person, account_locale, i18n);
+                    }
+                }
+                None => session.viewer.set(None),
+            },
+            Err(_) => {}
         }
+        session.offline.set(false);
         session.checked.set(true);
     });
-    session
 }
 
 /// The session context.

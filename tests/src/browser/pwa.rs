@@ -180,3 +180,46 @@ async fn the_app_starts_under_a_strict_content_security_policy_without_inline_sc
     assert_eq!(started, Value::Bool(true), "the wasm loader ran from its own file");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_is_not_signed_out() {
+    let app = spawn_pwa_app().await;
+    tilts::services::accounts::create_verified(
+        &app.state,
+        "offline@example.lv",
+        "Rasma",
+        PASSWORD,
+        Role::Founder,
+        Locale::En,
+    )
+    .await
+    .unwrap();
+    let browser = Browser::open(&app).await;
+    browser.visit("/").await;
+    let controlled = browser
+        .run_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.ready.then(() => {
+               if (navigator.serviceWorker.controller) { done(true); }
+               else { navigator.serviceWorker.addEventListener('controllerchange', () => done(true)); setTimeout(() => done(false), 5000); }
+             });",
+        )
+        .await;
+    assert_eq!(controlled, Value::Bool(true));
+    browser.choose_language("en").await;
+    browser.sign_in("offline@example.lv", PASSWORD).await;
+    browser.wait_for_text(".who", "Rasma").await;
+    assert!(browser.client.find(fantoccini::Locator::Css(".offline:not([hidden])")).await.is_err());
+
+    app.stop_server().await;
+    browser.client.refresh().await.unwrap();
+    browser.wait_for(".offline:not([hidden])").await;
+    browser.wait_for_text(".offline", "no connection").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(url.path(), "/account", "no connection is not sent to sign-in");
+    let notice = browser.text("main").await;
+    assert!(!notice.contains("Please sign in"), "{notice}");
+    browser.screenshot("account-offline").await;
+    browser.close().await;
+}
