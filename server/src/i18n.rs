@@ -95,7 +95,7 @@ impl Message {
     fn texts(self) -> [&'static str; 3] {
         use Message::*;
         match self {
-            Unauthenticated => ["Lūdzu, pierakstieties.", "Please sign in.", "Пожалуйста, войдите."],
+            Unauthenticated => ["Lūdzu, pieslēdzieties.", "Please sign in.", "Пожалуйста, войдите."],
             Forbidden => {
                 ["Jums nav atļauts to darīt.", "You are not allowed to do this.", "У вас нет прав на это действие."]
             }
@@ -116,7 +116,7 @@ impl Message {
                 "Введите правильный адрес электронной почты, например name@example.com.",
             ],
             PasswordTooShort => [
-                "Parolei jābūt vismaz 10 rakstzīmes garai.",
+                "Parolei jābūt vismaz 10 rakstzīmju garai.",
                 "The password must be at least 10 characters long.",
                 "Пароль должен содержать не менее 10 символов.",
             ],
@@ -141,7 +141,7 @@ impl Message {
                 "Код неверный или уже использован. Введите новейший код из приложения или код восстановления.",
             ],
             SecondFactorExists => [
-                "Divpakāpju pieteikšanās jau ir ieslēgta.",
+                "Divpakāpju pieslēgšanās jau ir ieslēgta.",
                 "Two-step sign-in is already on.",
                 "Двухэтапный вход уже включён.",
             ],

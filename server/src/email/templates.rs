@@ -104,7 +104,8 @@ impl Email<'_> {
         };
         let greeting = parts.greeting.replace("{name}", name);
         let body = parts.body.replace("{name}", name);
-        let text = format!("{greeting}\n\n{body}\n\n{link}\n\n{}\n\n— Tilts, VPD\n", parts.footer);
+        let signature = signature(locale);
+        let text = format!("{greeting}\n\n{body}\n\n{link}\n\n{}\n\n— {signature}\n", parts.footer);
         let html = format!(
             concat!(
                 "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>",
@@ -113,7 +114,7 @@ impl Email<'_> {
                 "<p><a href=\"{link}\" style=\"display:inline-block;padding:.75em 1.25em;background:#0b5394;color:#fff;",
                 "text-decoration:none;border-radius:.4em\">{button}</a></p>",
                 "<p style=\"font-size:.9em\">{link_text}</p><p style=\"font-size:.9em;color:#555\">{footer}</p>",
-                "<p style=\"font-size:.9em;color:#555\">— Tilts, VPD</p></body></html>"
+                "<p style=\"font-size:.9em;color:#555\">— {signature}</p></body></html>"
             ),
             lang = locale.code(),
             subject = html_escape::encode_text(parts.subject),
@@ -123,8 +124,18 @@ impl Email<'_> {
             link_text = html_escape::encode_text(link),
             button = html_escape::encode_text(parts.button),
             footer = html_escape::encode_text(parts.footer),
+            signature = html_escape::encode_text(signature),
         );
         Rendered { subject: parts.subject.to_owned(), text, html }
+    }
+}
+
+/// The sign-off: the service's full name in the recipient's language.
+fn signature(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Lv => "Tilts, Valsts probācijas dienests",
+        Locale::En => "Tilts, State Probation Service of Latvia",
+        Locale::Ru => "Tilts, Государственная служба пробации Латвии",
     }
 }
 
@@ -237,7 +248,7 @@ fn password_changed(locale: Locale) -> Parts<'static> {
         Locale::Lv => Parts {
             subject: "Jūsu Tilta parole nomainīta",
             greeting: "Sveiki, {name}!",
-            body: "Jūsu Tilta konta parole tikko tika nomainīta, un visas citas ierīces tika izrakstītas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
+            body: "Jūsu Tilta konta parole tikko tika nomainīta, un visas citas ierīces tika atslēgtas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja paroli nomainījāt jūs, nekas nav jādara.",
         },
@@ -263,7 +274,7 @@ fn password_was_reset(locale: Locale) -> Parts<'static> {
         Locale::Lv => Parts {
             subject: "Jūsu Tilta parole iestatīta no jauna",
             greeting: "Sveiki, {name}!",
-            body: "Jūsu Tilta kontam tikko tika iestatīta jauna parole ar saiti, kas nosūtīta uz šo adresi, un visas ierīces tika izrakstītas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
+            body: "Jūsu Tilta kontam tikko tika iestatīta jauna parole ar saiti, kas nosūtīta uz šo adresi, un visas ierīces tika atslēgtas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja paroli iestatījāt jūs, nekas nav jādara.",
         },
@@ -289,7 +300,7 @@ fn new_device(locale: Locale) -> Parts<'static> {
         Locale::Lv => Parts {
             subject: "Pieteikšanās Tiltā no jaunas ierīces",
             greeting: "Sveiki, {name}!",
-            body: "Jūsu Tilta kontā tikko pieteicās no pārlūka, kas šim kontam iepriekš nav lietots. Ja tas nebijāt jūs, nekavējoties iestatiet jaunu paroli:",
+            body: "Jūsu Tilta kontā tikko pieslēdzās no pārlūka, kas šim kontam iepriekš nav lietots. Ja tas nebijāt jūs, nekavējoties iestatiet jaunu paroli:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja tas bijāt jūs, nekas nav jādara.",
         },
@@ -313,9 +324,9 @@ fn new_device(locale: Locale) -> Parts<'static> {
 fn second_factor_added(locale: Locale) -> Parts<'static> {
     match locale {
         Locale::Lv => Parts {
-            subject: "Tiltā ieslēgta divpakāpju pieteikšanās",
+            subject: "Tiltā ieslēgta divpakāpju pieslēgšanās",
             greeting: "Sveiki, {name}!",
-            body: "Jūsu Tilta kontam tikko tika ieslēgta divpakāpju pieteikšanās ar autentifikācijas lietotni. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli un sazinieties ar VPD:",
+            body: "Jūsu Tilta kontam tikko tika ieslēgta divpakāpju pieslēgšanās ar autentifikācijas lietotni. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli un sazinieties ar VPD:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja to darījāt jūs, nekas nav jādara. Glabājiet atkopšanas kodus drošā vietā.",
         },
@@ -339,9 +350,9 @@ fn second_factor_added(locale: Locale) -> Parts<'static> {
 fn second_factor_reset(locale: Locale) -> Parts<'static> {
     match locale {
         Locale::Lv => Parts {
-            subject: "Jūsu Tilta divpakāpju pieteikšanās atiestatīta",
+            subject: "Jūsu Tilta divpakāpju pieslēgšanās atiestatīta",
             greeting: "Sveiki, {name}!",
-            body: "VPD administrators atiestatīja jūsu divpakāpju pieteikšanos, un visas ierīces tika izrakstītas. Nākamajā pieteikšanās reizē to iestatīsiet no jauna. Ja to nelūdzāt, iestatiet jaunu paroli un sazinieties ar VPD:",
+            body: "VPD administrators atiestatīja jūsu divpakāpju pieslēgšanos, un visas ierīces tika atslēgtas. Nākamajā pieslēgšanās reizē to iestatīsiet no jauna. Ja to nelūdzāt, iestatiet jaunu paroli un sazinieties ar VPD:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja lūdzāt atiestatīšanu, nekas cits nav jādara.",
         },
@@ -376,6 +387,14 @@ mod tests {
             assert!(r.text.contains("https://t.lv/verify-email?token=a&b"));
             assert!(!r.subject.is_empty());
         }
+    }
+
+    #[test]
+    fn messages_sign_off_with_the_services_full_name_in_the_recipients_language() {
+        let mail = Email::PasswordChanged { name: "Anna", reset_link: "https://t.lv/forgot-password" };
+        assert!(mail.render(Locale::Lv).text.ends_with("— Tilts, Valsts probācijas dienests\n"));
+        assert!(mail.render(Locale::Ru).html.contains("Государственная служба пробации Латвии"));
+        assert!(!mail.render(Locale::En).text.contains("Tilts, VPD"));
     }
 
     #[test]

@@ -127,7 +127,7 @@ async fn bad_input_shows_translated_field_errors_and_keeps_what_was_typed() {
     browser.fill("password", "short").await;
     browser.click("form button[type=submit]").await;
     browser.wait_for_text("#email-error", "Ievadiet derīgu e-pasta adresi").await;
-    browser.wait_for_text("#password-error", "vismaz 10 rakstzīmes").await;
+    browser.wait_for_text("#password-error", "vismaz 10 rakstzīmju").await;
     assert_eq!(browser.value("email").await, "ilze-at-example");
     assert_eq!(browser.value("displayName").await, "Ilze");
     let invalid = browser.wait_for("#email").await.attr("aria-invalid").await.unwrap();
