@@ -113,7 +113,7 @@ impl Message {
             InvalidEmail => [
                 "Ievadiet derīgu e-pasta adresi, piemēram, vards@piemers.lv.",
                 "Enter a valid e-mail address, such as name@example.com.",
-                "Введите правильный адрес электронной почты, например name@example.com.",
+                "Введите правильный адрес электронной почты, например, name@example.com.",
             ],
             PasswordTooShort => [
                 "Parolei jābūt vismaz 10 rakstzīmju garai.",
@@ -131,14 +131,14 @@ impl Message {
                 "Этот пароль слишком распространён. Выберите другой.",
             ],
             PasswordPersonal => [
-                "Parole nedrīkst saturēt jūsu e-pasta vārdu vai vārdus “Tilts” un “VPD”. Izvēlieties citu.",
+                "Parolē nedrīkst izmantot jūsu e-pasta vārdu, kā arī vārdus „Tilts” vai „VPD”. Izvēlieties citu.",
                 "The password must not contain your e-mail name or the words “Tilts” and “VPD”. Choose another one.",
-                "Пароль не должен содержать имя из вашего адреса почты или слова «Tilts» и «VPD». Выберите другой.",
+                "Пароль не должен содержать имя из вашего адреса почты или слова «Tilts» или «VPD». Выберите другой.",
             ],
             WrongCode => [
                 "Kods nav pareizs vai jau izmantots. Ievadiet jaunāko kodu no lietotnes vai atkopšanas kodu.",
                 "The code is wrong or was already used. Enter the newest code from the app, or a recovery code.",
-                "Код неверный или уже использован. Введите новейший код из приложения или код восстановления.",
+                "Код неверный или уже использован. Введите код, который сейчас показывает приложение, или код восстановления.",
             ],
             SecondFactorExists => [
                 "Divpakāpju pieslēgšanās jau ir ieslēgta.",
@@ -146,12 +146,12 @@ impl Message {
                 "Двухэтапный вход уже включён.",
             ],
             AccountDisabled => [
-                "Šis konts ir atslēgts. Lūdzu, sazinieties ar VPD.",
+                "Šis konts pašlaik nav aktīvs. Lūdzu, sazinieties ar VPD.",
                 "This account is disabled. Please contact VPD.",
-                "Эта учётная запись отключена. Пожалуйста, свяжитесь с VPD.",
+                "Эта учётная запись отключена. Пожалуйста, свяжитесь со службой пробации.",
             ],
             SignInExpired => [
-                "Pieteikšanās laiks beidzās. Lūdzu, piesakieties vēlreiz.",
+                "Pieslēgšanās laiks ir beidzies. Lūdzu, pieslēdzieties vēlreiz.",
                 "The sign-in timed out. Please sign in again.",
                 "Время входа истекло. Пожалуйста, войдите снова.",
             ],
@@ -169,7 +169,7 @@ impl Message {
                 "Учётная запись сотрудника должна иметь роль STAFF или ADMIN.",
             ],
             InvalidCredentials => [
-                "Nepareizs e-pasts vai parole.",
+                "E-pasta adrese vai parole nav pareiza.",
                 "Wrong e-mail or password.",
                 "Неверный адрес электронной почты или пароль.",
             ],

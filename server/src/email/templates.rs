@@ -144,7 +144,7 @@ fn verify_email(locale: Locale) -> Parts<'static> {
         Locale::Lv => Parts {
             subject: "Apstipriniet savu e-pasta adresi Tiltā",
             greeting: "Sveiki!",
-            body: "Ar šo e-pasta adresi Tiltā reģistrēts konts ar vārdu „{name}”. Lai pabeigtu reģistrāciju, apstipriniet adresi, atverot šo saiti:",
+            body: "Ar šo e-pasta adresi Tiltā ir reģistrēts konts ar vārdu „{name}”. Lai pabeigtu reģistrāciju, apstipriniet adresi, atverot šo saiti:",
             button: "Apstiprināt e-pastu",
             footer: "Saite ir derīga 24 stundas. Ja nereģistrējāties, vienkārši ignorējiet šo vēstuli.",
         },
@@ -236,7 +236,7 @@ fn staff_invitation(locale: Locale) -> Parts<'static> {
         Locale::Ru => Parts {
             subject: "Ваша учётная запись сотрудника VPD в Tilts",
             greeting: "Здравствуйте, {name}!",
-            body: "Администратор Государственной службы пробации создал для вас учётную запись в Tilts. Откройте ссылку, чтобы задать пароль:",
+            body: "Администратор Государственной службы пробации Латвии создал для вас учётную запись в Tilts. Откройте ссылку, чтобы задать пароль:",
             button: "Задать пароль",
             footer: "Ссылка действует 72 часа и только один раз.",
         },
@@ -248,7 +248,7 @@ fn password_changed(locale: Locale) -> Parts<'static> {
         Locale::Lv => Parts {
             subject: "Jūsu Tilta parole nomainīta",
             greeting: "Sveiki, {name}!",
-            body: "Jūsu Tilta konta parole tikko tika nomainīta, un visas citas ierīces tika atslēgtas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
+            body: "Jūsu Tilta konta parole tikko ir nomainīta, un visas citas ierīces ir atslēgtas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja paroli nomainījāt jūs, nekas nav jādara.",
         },
@@ -274,7 +274,7 @@ fn password_was_reset(locale: Locale) -> Parts<'static> {
         Locale::Lv => Parts {
             subject: "Jūsu Tilta parole iestatīta no jauna",
             greeting: "Sveiki, {name}!",
-            body: "Jūsu Tilta kontam tikko tika iestatīta jauna parole ar saiti, kas nosūtīta uz šo adresi, un visas ierīces tika atslēgtas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
+            body: "Jūsu Tilta kontam tikko ir iestatīta jauna parole, izmantojot saiti, kas nosūtīta uz šo adresi. Visas ierīces ir atslēgtas. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja paroli iestatījāt jūs, nekas nav jādara.",
         },
@@ -288,7 +288,7 @@ fn password_was_reset(locale: Locale) -> Parts<'static> {
         Locale::Ru => Parts {
             subject: "Пароль Tilts задан заново",
             greeting: "Здравствуйте, {name}!",
-            body: "Для вашей учётной записи Tilts только что задан новый пароль по ссылке, отправленной на этот адрес; на всех устройствах выполнен выход. Если это были не вы, сразу задайте новый пароль:",
+            body: "Для вашей учётной записи Tilts только что задан новый пароль по ссылке, отправленной на этот адрес. На всех устройствах выполнен выход. Если это были не вы, сразу задайте новый пароль:",
             button: "Задать новый пароль",
             footer: "Если пароль задавали вы, ничего делать не нужно.",
         },
@@ -298,9 +298,9 @@ fn password_was_reset(locale: Locale) -> Parts<'static> {
 fn new_device(locale: Locale) -> Parts<'static> {
     match locale {
         Locale::Lv => Parts {
-            subject: "Pieteikšanās Tiltā no jaunas ierīces",
+            subject: "Pieslēgšanās Tiltam no jaunas ierīces",
             greeting: "Sveiki, {name}!",
-            body: "Jūsu Tilta kontā tikko pieslēdzās no pārlūka, kas šim kontam iepriekš nav lietots. Ja tas nebijāt jūs, nekavējoties iestatiet jaunu paroli:",
+            body: "Kāds tikko pieslēdzās jūsu Tilta kontam no pārlūka, kurā šis konts iepriekš nav lietots. Ja tas nebijāt jūs, nekavējoties iestatiet jaunu paroli:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja tas bijāt jūs, nekas nav jādara.",
         },
@@ -326,7 +326,7 @@ fn second_factor_added(locale: Locale) -> Parts<'static> {
         Locale::Lv => Parts {
             subject: "Tiltā ieslēgta divpakāpju pieslēgšanās",
             greeting: "Sveiki, {name}!",
-            body: "Jūsu Tilta kontam tikko tika ieslēgta divpakāpju pieslēgšanās ar autentifikācijas lietotni. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli un sazinieties ar VPD:",
+            body: "Jūsu Tilta kontam tikko ir ieslēgta divpakāpju pieslēgšanās ar autentifikācijas lietotni. Ja to nedarījāt jūs, nekavējoties iestatiet jaunu paroli un sazinieties ar VPD:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja to darījāt jūs, nekas nav jādara. Glabājiet atkopšanas kodus drošā vietā.",
         },
@@ -340,7 +340,7 @@ fn second_factor_added(locale: Locale) -> Parts<'static> {
         Locale::Ru => Parts {
             subject: "В Tilts включён двухэтапный вход",
             greeting: "Здравствуйте, {name}!",
-            body: "Для вашей учётной записи Tilts только что включён двухэтапный вход с приложением-аутентификатором. Если это были не вы, сразу задайте новый пароль и свяжитесь с VPD:",
+            body: "Для вашей учётной записи Tilts только что включён двухэтапный вход с приложением-аутентификатором. Если это были не вы, сразу задайте новый пароль и свяжитесь со службой пробации:",
             button: "Задать новый пароль",
             footer: "Если это были вы, ничего делать не нужно. Храните коды восстановления в надёжном месте.",
         },
@@ -352,7 +352,7 @@ fn second_factor_reset(locale: Locale) -> Parts<'static> {
         Locale::Lv => Parts {
             subject: "Jūsu Tilta divpakāpju pieslēgšanās atiestatīta",
             greeting: "Sveiki, {name}!",
-            body: "VPD administrators atiestatīja jūsu divpakāpju pieslēgšanos, un visas ierīces tika atslēgtas. Nākamajā pieslēgšanās reizē to iestatīsiet no jauna. Ja to nelūdzāt, iestatiet jaunu paroli un sazinieties ar VPD:",
+            body: "VPD administrators atiestatīja jūsu divpakāpju pieslēgšanos, un visas ierīces ir atslēgtas. Nākamajā pieslēgšanās reizē to iestatīsiet no jauna. Ja to nelūdzāt, iestatiet jaunu paroli un sazinieties ar VPD:",
             button: "Iestatīt jaunu paroli",
             footer: "Ja lūdzāt atiestatīšanu, nekas cits nav jādara.",
         },
@@ -366,7 +366,7 @@ fn second_factor_reset(locale: Locale) -> Parts<'static> {
         Locale::Ru => Parts {
             subject: "Двухэтапный вход в Tilts сброшен",
             greeting: "Здравствуйте, {name}!",
-            body: "Администратор VPD сбросил ваш двухэтапный вход, на всех устройствах выполнен выход. При следующем входе вы настроите его заново. Если вы об этом не просили, задайте новый пароль и свяжитесь с VPD:",
+            body: "Администратор службы пробации сбросил ваш двухэтапный вход, на всех устройствах выполнен выход. При следующем входе вы настроите его заново. Если вы об этом не просили, задайте новый пароль и свяжитесь со службой пробации:",
             button: "Задать новый пароль",
             footer: "Если сброс просили вы, больше ничего делать не нужно.",
         },

@@ -14,7 +14,7 @@ async fn a_founder_registers_in_russian_verifies_signs_in_switches_to_latvian_an
     browser.wait_for_text("h1", "Начните заново").await;
 
     browser.click("a[href='/register']").await;
-    browser.wait_for_text("h1", "Создать учётную запись").await;
+    browser.wait_for_text("h1", "Создать аккаунт").await;
     browser.fill("displayName", "Ольга").await;
     browser.fill("email", "olga@example.lv").await;
     browser.fill("password", PASSWORD).await;
