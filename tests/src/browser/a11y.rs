@@ -81,3 +81,49 @@ async fn every_page_has_no_wcag_violations_in_any_language() {
     browser.close().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_200_percent_text_nothing_runs_off_the_side() {
+    let app = spawn_pwa_app().await;
+    tilts::services::accounts::create_verified(
+        &app.state,
+        "teksts.liels@example.lv",
+        "Ilgvārds Pārbaudītājs-Garvārdiņš",
+        PASSWORD,
+        Role::Enterprise,
+        Locale::Lv,
+    )
+    .await
+    .unwrap();
+    let browser = Browser::open(&app).await;
+    let overflow = "const done = arguments[arguments.length - 1];
+        document.documentElement.style.fontSize = '200%';
+        setTimeout(() => {
+          const wide = [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > 361 && e.offsetParent !== null)
+            .map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''));
+          done({ page: document.documentElement.scrollWidth, view: window.innerWidth, wide: wide.slice(0, 5) });
+        }, 100);";
+    let mut failures = Vec::new();
+    let mut check = async |name: &str| {
+        let result = browser.run_async(overflow).await;
+        // The phone is 360 px wide; a layout that overflows widens the layout viewport itself.
+        if result["page"].as_i64().is_none_or(|width| width > 360) {
+            failures.push(format!("{name}: {result}"));
+        }
+    };
+    for lang in ["lv", "ru"] {
+        browser.visit("/").await;
+        browser.choose_language(lang).await;
+        for path in ["/", "/sign-in", "/register", "/forgot-password"] {
+            browser.visit(path).await;
+            check(&format!("{path} [{lang}]")).await;
+        }
+    }
+    browser.sign_in("teksts.liels@example.lv", PASSWORD).await;
+    browser.wait_for(".who").await;
+    check("/account [signed in]").await;
+    browser.screenshot("account-200-percent").await;
+    browser.close().await;
+    assert!(failures.is_empty(), "wider than the screen at 200 % text:\n{}", failures.join("\n"));
+}
