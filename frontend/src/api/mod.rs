@@ -2,8 +2,9 @@
 
 pub mod operations;
 
-use graphql_client::{GraphQLQuery, Response};
+use graphql_client::GraphQLQuery;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::i18n::{Key, Locale, keys};
 
@@ -29,13 +30,45 @@ impl ApiError {
     pub fn text(&self, locale: Locale) -> String {
         match &self.message {
             Some(message) if self.code != "INTERNAL" => message.clone(),
-            _ => Key::named(&format!("error.{}", self.code)).unwrap_or(keys::ERROR_INTERNAL).text(locale).to_owned(),
+            _ => self.code_key().text(locale).to_owned(),
+        }
+    }
+
+    /// The general text of the error's code.
+    fn code_key(&self) -> Key {
+        match self.code.as_str() {
+            "NETWORK" => keys::ERROR_NETWORK,
+            "UNAUTHENTICATED" => keys::ERROR_UNAUTHENTICATED,
+            "FORBIDDEN" => keys::ERROR_FORBIDDEN,
+            "NOT_FOUND" => keys::ERROR_NOT_FOUND,
+            "BAD_USER_INPUT" => keys::ERROR_BAD_USER_INPUT,
+            "CONFLICT" => keys::ERROR_CONFLICT,
+            "RATE_LIMITED" => keys::ERROR_RATE_LIMITED,
+            _ => keys::ERROR_INTERNAL,
         }
     }
 }
 
+/// The parts of a GraphQL answer the app reads: the data, left raw until the operation's own
+/// type reads it (one small reader per operation instead of one per operation and envelope),
+/// and each error's message and extensions.
 #[derive(Deserialize)]
-struct ErrorExtensions {
+struct Answer<'a> {
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+    #[serde(default)]
+    errors: Vec<AnswerError>,
+}
+
+#[derive(Deserialize)]
+struct AnswerError {
+    message: String,
+    #[serde(default)]
+    extensions: Extensions,
+}
+
+#[derive(Deserialize, Default)]
+struct Extensions {
     code: Option<String>,
     field: Option<String>,
     reason: Option<String>,
@@ -49,17 +82,16 @@ pub async fn call<Q: GraphQLQuery>(variables: Q::Variables, locale: Locale) -> R
         .json(&body)
         .map_err(|_| ApiError::network())?;
     let response = request.send().await.map_err(|_| ApiError::network())?;
-    let parsed: Response<Q::ResponseData> = response.json().await.map_err(|_| ApiError::network())?;
-    if let Some(error) = parsed.errors.and_then(|errors| errors.into_iter().next()) {
-        let ext: Option<ErrorExtensions> = error
-            .extensions
-            .and_then(|map| serde_json::to_value(map).ok())
-            .and_then(|value| serde_json::from_value(value).ok());
-        let (code, field, reason) = match ext {
-            Some(e) => (e.code.unwrap_or_else(|| "INTERNAL".into()), e.field, e.reason),
-            None => ("INTERNAL".into(), None, None),
-        };
-        return Err(ApiError { code, message: Some(error.message), field, reason });
+    let text = response.text().await.map_err(|_| ApiError::network())?;
+    let answer: Answer = serde_json::from_str(&text).map_err(|_| ApiError::network())?;
+    if let Some(error) = answer.errors.into_iter().next() {
+        let ext = error.extensions;
+        return Err(ApiError {
+            code: ext.code.unwrap_or_else(|| "INTERNAL".into()),
+            message: Some(error.message),
+            field: ext.field,
+            reason: ext.reason,
+        });
     }
-    parsed.data.ok_or_else(ApiError::network)
+    answer.data.and_then(|data| serde_json::from_str(data.get()).ok()).ok_or_else(ApiError::network)
 }

@@ -57,9 +57,4 @@ impl Key {
         };
         table.get(self.0).copied().unwrap_or("")
     }
-
-    /// The key named `name` (for error codes from the server).
-    pub fn named(name: &str) -> Option<Key> {
-        KEY_NAMES.iter().position(|n| *n == name).map(Key)
-    }
 }
