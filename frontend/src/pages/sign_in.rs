@@ -1,17 +1,14 @@
 //! `/sign-in`.
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_query_map},
-};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{
     self,
     operations::{SignIn as SignInOp, sign_in},
 };
 use crate::components::{
-    Field, FormFooter, FormState, PageHeader, SecondFactorCode, SecondFactorSetup,
+    Field, FormFooter, FormState, PageHeader, ResendVerification, SecondFactorCode, SecondFactorSetup,
     second_factor::{focus, signed_in_from},
 };
 use crate::contexts::{
@@ -35,6 +32,15 @@ enum Step {
 /// Where `?next=` may send a person after signing in.
 const AFTER_SIGN_IN: [&str; 2] = ["/", "/account"];
 
+/// What a refused sign-in offers besides its message.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Offer {
+    /// Nothing more.
+    Nothing,
+    /// A new verification link (the address is not confirmed yet).
+    NewLink,
+}
+
 /// The sign-in page; `?next=/path` says where to go afterwards.
 #[component]
 pub fn SignIn() -> impl IntoView {
@@ -47,6 +53,7 @@ pub fn SignIn() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let required = move || query.with(|q| q.get("next").is_some());
     let step = RwSignal::new(Step::Password);
+    let offer = RwSignal::new(Offer::Nothing);
     // Only the app's own pages: never a redirect to another site after signing in.
     let next_page = move || query.with_untracked(|q| q.get("next")).filter(|n| AFTER_SIGN_IN.contains(&n.as_str()));
     let finish = {
@@ -64,6 +71,7 @@ pub fn SignIn() -> impl IntoView {
             return;
         }
         form.reset();
+        offer.set(Offer::Nothing);
         if !email.with_untracked(|e| looks_like_email(e)) {
             form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
         }
@@ -96,6 +104,9 @@ pub fn SignIn() -> impl IntoView {
                 Err(mut error) => {
                     if error.code == "UNAUTHENTICATED" {
                         error.field = Some("password".to_owned());
+                    }
+                    if error.reason.as_deref() == Some("EMAIL_NOT_VERIFIED") {
+                        offer.set(Offer::NewLink);
                     }
                     form.show(&error, i18n, &["email", "password"]);
                 }
@@ -131,7 +142,10 @@ pub fn SignIn() -> impl IntoView {
             />
             <FormFooter form=form submit=keys::SIGN_IN_SUBMIT />
         </form>
-        <p><A href="/forgot-password">{move || i18n.t(keys::SIGN_IN_FORGOT)}</A></p>
-        <p><A href="/register">{move || i18n.t(keys::SIGN_IN_NO_ACCOUNT)}</A></p>
+        <Show when=move || step.get() == Step::Password && offer.get() == Offer::NewLink>
+            <ResendVerification email=email />
+        </Show>
+        <p><a href="/forgot-password">{move || i18n.t(keys::SIGN_IN_FORGOT)}</a></p>
+        <p><a href="/register">{move || i18n.t(keys::SIGN_IN_NO_ACCOUNT)}</a></p>
     }
 }
