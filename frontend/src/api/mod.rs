@@ -19,17 +19,21 @@ pub struct ApiError {
     pub field: Option<String>,
     /// A finer reason such as `TOKEN_EXPIRED`.
     pub reason: Option<String>,
+    /// For `RATE_LIMITED`: seconds until another attempt is let through.
+    pub retry_after: Option<i64>,
 }
 
 impl ApiError {
     fn network() -> ApiError {
-        ApiError { code: "NETWORK".into(), message: None, field: None, reason: None }
+        ApiError { code: "NETWORK".into(), message: None, field: None, reason: None, retry_after: None }
     }
 
-    /// The message to show in `locale`: the server's when it sent one, else the code's.
+    /// The message to show in `locale`: how long to wait when limited, the server's message
+    /// when it sent one, else the code's.
     pub fn text(&self, locale: Locale) -> String {
-        match &self.message {
-            Some(message) if self.code != "INTERNAL" => message.clone(),
+        match (&self.message, self.retry_after) {
+            (_, Some(secs)) if self.code == "RATE_LIMITED" => crate::i18n::retry_after_text(locale, secs),
+            (Some(message), _) if self.code != "INTERNAL" => message.clone(),
             _ => self.code_key().text(locale).to_owned(),
         }
     }
@@ -68,10 +72,12 @@ struct AnswerError {
 }
 
 #[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
 struct Extensions {
     code: Option<String>,
     field: Option<String>,
     reason: Option<String>,
+    retry_after: Option<i64>,
 }
 
 /// Runs one operation; `locale` picks the language of error messages.
@@ -91,6 +97,7 @@ pub async fn call<Q: GraphQLQuery>(variables: Q::Variables, locale: Locale) -> R
             message: Some(error.message),
             field: ext.field,
             reason: ext.reason,
+            retry_after: ext.retry_after,
         });
     }
     answer.data.and_then(|data| serde_json::from_str(data.get()).ok()).ok_or_else(ApiError::network)

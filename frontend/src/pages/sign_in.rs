@@ -39,6 +39,8 @@ enum Offer {
     Nothing,
     /// A new verification link (the address is not confirmed yet).
     NewLink,
+    /// A new password (too many attempts).
+    NewPassword,
 }
 
 /// The sign-in page; `?next=/path` says where to go afterwards.
@@ -105,7 +107,9 @@ pub fn SignIn() -> impl IntoView {
                     if error.code == "UNAUTHENTICATED" {
                         error.field = Some("password".to_owned());
                     }
-                    if error.reason.as_deref() == Some("EMAIL_NOT_VERIFIED") {
+                    if error.code == "RATE_LIMITED" {
+                        offer.set(Offer::NewPassword);
+                    } else if error.reason.as_deref() == Some("EMAIL_NOT_VERIFIED") {
                         offer.set(Offer::NewLink);
                     }
                     form.show(&error, i18n, &["email", "password"]);
@@ -145,7 +149,12 @@ pub fn SignIn() -> impl IntoView {
         <Show when=move || step.get() == Step::Password && offer.get() == Offer::NewLink>
             <ResendVerification email=email />
         </Show>
-        <p><a href="/forgot-password">{move || i18n.t(keys::SIGN_IN_FORGOT)}</a></p>
+        // Right under the error when the attempts ran out: a new password is the way on.
+        <p>
+            <a href="/forgot-password" class=move || (offer.get() == Offer::NewPassword).then_some("button")>
+                {move || i18n.t(keys::SIGN_IN_FORGOT)}
+            </a>
+        </p>
         <p><a href="/register">{move || i18n.t(keys::SIGN_IN_NO_ACCOUNT)}</a></p>
     }
 }

@@ -149,3 +149,48 @@ async fn bad_input_shows_translated_field_errors_and_keeps_what_was_typed() {
     assert_eq!(browser.value("email").await, "ilze@example.lv");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_limited_sign_in_says_how_long_to_wait_in_the_pages_language() {
+    let app = spawn_pwa_app().await;
+    tilts::services::accounts::create_verified(
+        &app.state,
+        "olga@example.lv",
+        "Olga",
+        PASSWORD,
+        Role::Founder,
+        Locale::Lv,
+    )
+    .await
+    .unwrap();
+    // Wrong passwords from the same network as the browser (the API is quicker than typing).
+    let guess = || async { app.sign_in(&crate::TestApp::new_client(), "olga@example.lv", "wrong password").await };
+    for _ in 0..5 {
+        assert_eq!(crate::app::error_code(&guess().await), "UNAUTHENTICATED");
+    }
+    let browser = Browser::open(&app).await;
+    browser.visit("/sign-in").await;
+    browser.choose_language("lv").await;
+    browser.fill("email", "olga@example.lv").await;
+    browser.fill("password", PASSWORD).await;
+    browser.click("form button[type=submit]").await;
+    // About 30 seconds.
+    browser.wait_for_text("form p.error[role=alert]", "Pārāk daudz mēģinājumu. Mēģiniet vēlreiz pēc ").await;
+    assert!(browser.text("form p.error[role=alert]").await.contains(" sekund"), "{}", browser.text("body").await);
+    browser.wait_for("a.button[href='/forgot-password']").await;
+
+    // Two more wrong passwords, each after its wait: the next wait is two minutes, in Russian.
+    browser.choose_language("ru").await;
+    app.clock.advance(chrono::Duration::seconds(31));
+    assert_eq!(crate::app::error_code(&guess().await), "UNAUTHENTICATED");
+    app.clock.advance(chrono::Duration::seconds(61));
+    assert_eq!(crate::app::error_code(&guess().await), "UNAUTHENTICATED");
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_text("form p.error[role=alert]", "Слишком много попыток. Попробуйте снова через 2 минуты.").await;
+    browser.wait_for_text("a.button[href='/forgot-password']", "Забыли пароль?").await;
+    let axe = super::a11y::axe_source();
+    let failures = super::a11y::violations(&browser, &axe).await;
+    browser.screenshot("sign-in-limited-ru").await;
+    browser.close().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
