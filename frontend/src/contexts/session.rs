@@ -24,6 +24,8 @@ pub struct Session {
     pub viewer: RwSignal<Option<SignedIn>>,
     /// Whether the first check with the server has finished.
     pub checked: RwSignal<bool>,
+    /// Whether the person signed out in this tab: the sign-in page says so (a shared phone).
+    pub signed_out: RwSignal<bool>,
 }
 
 impl Session {
@@ -32,11 +34,14 @@ impl Session {
         if let Some(locale) = locale {
             i18n.set(locale);
         }
+        self.signed_out.set(false);
         self.viewer.set(Some(person));
     }
 
-    /// Forgets the person and everything the app stored on this device, except the language.
+    /// Forgets the person who signed out and everything the app stored on this device, except
+    /// the language.
     pub fn forget(self) {
+        self.signed_out.set(true);
         self.viewer.set(None);
         if let Some(window) = web_sys::window() {
             if let Ok(Some(storage)) = window.local_storage() {
@@ -55,7 +60,8 @@ impl Session {
 
 /// Provides the session context and asks the server who is signed in.
 pub fn provide_session(i18n: I18n) -> Session {
-    let session = Session { viewer: RwSignal::new(None), checked: RwSignal::new(false) };
+    let session =
+        Session { viewer: RwSignal::new(None), checked: RwSignal::new(false), signed_out: RwSignal::new(false) };
     provide_context(session);
     leptos::task::spawn_local(async move {
         let locale = i18n.locale.get_untracked();

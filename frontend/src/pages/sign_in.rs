@@ -74,6 +74,7 @@ pub fn SignIn() -> impl IntoView {
         }
         form.reset();
         offer.set(Offer::Nothing);
+        session.signed_out.set(false);
         if !email.with_untracked(|e| looks_like_email(e)) {
             form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
         }
@@ -121,7 +122,12 @@ pub fn SignIn() -> impl IntoView {
 
     view! {
         <PageHeader title=keys::SIGN_IN_TITLE intro=keys::SIGN_IN_INTRO />
-        <p class="notice" role="status" hidden=move || !required()>{move || i18n.t(keys::SIGN_IN_REQUIRED)}</p>
+        <p id="signed-out" class="success" role="status" hidden=move || !session.signed_out.get()>
+            {move || i18n.t(keys::SIGN_IN_SIGNED_OUT)}
+        </p>
+        <p class="notice" role="status" hidden=move || !required() || session.signed_out.get()>
+            {move || i18n.t(keys::SIGN_IN_REQUIRED)}
+        </p>
         {move || match step.get() {
             Step::Password => None,
             Step::Code => Some(view! { <SecondFactorCode done=finish /> }.into_any()),

@@ -194,3 +194,32 @@ async fn a_limited_sign_in_says_how_long_to_wait_in_the_pages_language() {
     browser.close().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_out_says_so_on_the_sign_in_page() {
+    let app = spawn_pwa_app().await;
+    tilts::services::accounts::create_verified(
+        &app.state,
+        "juris@example.lv",
+        "Juris",
+        PASSWORD,
+        Role::Mentor,
+        Locale::Lv,
+    )
+    .await
+    .unwrap();
+    let browser = Browser::open(&app).await;
+    browser.sign_in("juris@example.lv", PASSWORD).await;
+    browser.click("#sign-out").await;
+    browser.wait_for_path("/sign-in").await;
+    browser.wait_for_text("#signed-out", "Jūs esat atslēgušies.").await;
+    let notice = browser.client.find(fantoccini::Locator::Css(".notice")).await.unwrap();
+    assert!(!notice.is_displayed().await.unwrap(), "not the \"please sign in to see this page\" notice");
+    let url = browser.client.current_url().await.unwrap();
+    assert!(url.query().is_none(), "{url}");
+    let axe = super::a11y::axe_source();
+    let failures = super::a11y::violations(&browser, &axe).await;
+    browser.screenshot("signed-out-lv").await;
+    browser.close().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
