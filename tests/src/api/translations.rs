@@ -65,3 +65,15 @@ fn every_text_with_plural_forms_has_one_form_per_category_and_the_wait_reads_rig
         ["секунду", "секунд", "sekundēm", "second"]
     );
 }
+
+#[test]
+fn the_forgot_password_page_promises_the_time_a_reset_link_really_works() {
+    let minutes = tilts::services::accounts::RESET_TTL.num_minutes().to_string();
+    for code in ["lv", "en", "ru"] {
+        let text = &load(code)["forgot.done"];
+        assert!(
+            text.contains(&format!(" {minutes} ")),
+            "{code}.json \"forgot.done\" should say {minutes} minutes: {text}"
+        );
+    }
+}
