@@ -42,12 +42,12 @@ fn main() {
     let _ = writeln!(out, "/// Number of translation keys.\npub const KEY_COUNT: usize = {};", keys.len());
     let _ = writeln!(
         out,
-        "/// One constant per translation key (`error.*` keys are also found by name).\n#[allow(dead_code)]\npub mod keys {{\n    use super::Key;"
+        "/// One constant per translation key.\n#[allow(dead_code)]\npub mod keys {{\n    use super::Key;"
     );
     for (n, key) in keys.iter().enumerate() {
         let _ = writeln!(out, "    /// `{key}`\n    pub const {}: Key = Key({n});", constant(key));
     }
-    let _ = writeln!(out, "}}\n/// Key names, in key order.\npub const KEY_NAMES: [&str; KEY_COUNT] = {:?};", keys);
+    let _ = writeln!(out, "}}");
     for (locale, table) in LOCALES.iter().zip(&tables) {
         let texts: Vec<&String> = keys.iter().map(|k| &table[*k]).collect();
         let _ = writeln!(out, "const {}: [&str; KEY_COUNT] = {:?};", locale.to_uppercase(), texts);

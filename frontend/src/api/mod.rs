@@ -2,8 +2,9 @@
 
 pub mod operations;
 
-use graphql_client::{GraphQLQuery, Response};
+use graphql_client::GraphQLQuery;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::i18n::{Key, Locale, keys};
 
@@ -18,27 +19,65 @@ pub struct ApiError {
     pub field: Option<String>,
     /// A finer reason such as `TOKEN_EXPIRED`.
     pub reason: Option<String>,
+    /// For `RATE_LIMITED`: seconds until another attempt is let through.
+    pub retry_after: Option<i64>,
 }
 
 impl ApiError {
     fn network() -> ApiError {
-        ApiError { code: "NETWORK".into(), message: None, field: None, reason: None }
+        ApiError { code: "NETWORK".into(), message: None, field: None, reason: None, retry_after: None }
     }
 
-    /// The message to show in `locale`: the server's when it sent one, else the code's.
+    /// The message to show in `locale`: how long to wait when limited, the server's message
+    /// when it sent one, else the code's.
     pub fn text(&self, locale: Locale) -> String {
-        match &self.message {
-            Some(message) if self.code != "INTERNAL" => message.clone(),
-            _ => Key::named(&format!("error.{}", self.code)).unwrap_or(keys::ERROR_INTERNAL).text(locale).to_owned(),
+        match (&self.message, self.retry_after) {
+            (_, Some(secs)) if self.code == "RATE_LIMITED" => crate::i18n::retry_after_text(locale, secs),
+            (Some(message), _) if self.code != "INTERNAL" => message.clone(),
+            _ => self.code_key().text(locale).to_owned(),
+        }
+    }
+
+    /// The general text of the error's code.
+    fn code_key(&self) -> Key {
+        match self.code.as_str() {
+            "NETWORK" => keys::ERROR_NETWORK,
+            "UNAUTHENTICATED" => keys::ERROR_UNAUTHENTICATED,
+            "FORBIDDEN" => keys::ERROR_FORBIDDEN,
+            "NOT_FOUND" => keys::ERROR_NOT_FOUND,
+            "BAD_USER_INPUT" => keys::ERROR_BAD_USER_INPUT,
+            "CONFLICT" => keys::ERROR_CONFLICT,
+            "RATE_LIMITED" => keys::ERROR_RATE_LIMITED,
+            _ => keys::ERROR_INTERNAL,
         }
     }
 }
 
+/// The parts of a GraphQL answer the app reads: the data, left raw until the operation's own
+/// type reads it (one small reader per operation instead of one per operation and envelope),
+/// and each error's message and extensions.
 #[derive(Deserialize)]
-struct ErrorExtensions {
+struct Answer<'a> {
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+    #[serde(default)]
+    errors: Vec<AnswerError>,
+}
+
+#[derive(Deserialize)]
+struct AnswerError {
+    message: String,
+    #[serde(default)]
+    extensions: Extensions,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Extensions {
     code: Option<String>,
     field: Option<String>,
     reason: Option<String>,
+    retry_after: Option<i64>,
 }
 
 /// Runs one operation; `locale` picks the language of error messages.
@@ -49,17 +88,17 @@ pub async fn call<Q: GraphQLQuery>(variables: Q::Variables, locale: Locale) -> R
         .json(&body)
         .map_err(|_| ApiError::network())?;
     let response = request.send().await.map_err(|_| ApiError::network())?;
-    let parsed: Response<Q::ResponseData> = response.json().await.map_err(|_| ApiError::network())?;
-    if let Some(error) = parsed.errors.and_then(|errors| errors.into_iter().next()) {
-        let ext: Option<ErrorExtensions> = error
-            .extensions
-            .and_then(|map| serde_json::to_value(map).ok())
-            .and_then(|value| serde_json::from_value(value).ok());
-        let (code, field, reason) = match ext {
-            Some(e) => (e.code.unwrap_or_else(|| "INTERNAL".into()), e.field, e.reason),
-            None => ("INTERNAL".into(), None, None),
-        };
-        return Err(ApiError { code, message: Some(error.message), field, reason });
+    let text = response.text().await.map_err(|_| ApiError::network())?;
+    let answer: Answer = serde_json::from_str(&text).map_err(|_| ApiError::network())?;
+    if let Some(error) = answer.errors.into_iter().next() {
+        let ext = error.extensions;
+        return Err(ApiError {
+            code: ext.code.unwrap_or_else(|| "INTERNAL".into()),
+            message: Some(error.message),
+            field: ext.field,
+            reason: ext.reason,
+            retry_after: ext.retry_after,
+        });
     }
-    parsed.data.ok_or_else(ApiError::network)
+    answer.data.and_then(|data| serde_json::from_str(data.get()).ok()).ok_or_else(ApiError::network)
 }

@@ -33,3 +33,5 @@ operation!(BeginSecondFactorSetup);
 operation!(ConfirmSecondFactor);
 operation!(MySessions);
 operation!(EndSession);
+operation!(ResendVerification);
+operation!(PasswordResetLink);

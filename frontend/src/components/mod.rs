@@ -6,6 +6,7 @@ pub mod form_state;
 pub mod lang_switcher;
 pub mod layout;
 pub mod page_header;
+pub mod resend_verification;
 pub mod second_factor;
 
 pub use field::Field;
@@ -14,4 +15,5 @@ pub use form_state::FormState;
 pub use lang_switcher::LangSwitcher;
 pub use layout::Layout;
 pub use page_header::PageHeader;
+pub use resend_verification::ResendVerification;
 pub use second_factor::{SecondFactorCode, SecondFactorSetup};

@@ -59,6 +59,8 @@ pub struct Session {
     /// not "signed out": the person stays as known from this visit, and the check runs again
     /// when the connection returns.
     pub offline: RwSignal<bool>,
+    /// Whether the person signed out in this tab: the sign-in page says so (a shared phone).
+    pub signed_out: RwSignal<bool>,
 }
 
 impl Session {
@@ -73,11 +75,14 @@ impl Session {
         } else if let Some(locale) = account_locale {
             i18n.set(locale);
         }
+        self.signed_out.set(false);
         self.viewer.set(Some(person));
     }
 
-    /// Forgets the person and everything the app stored on this device, except the language.
+    /// Forgets the person who signed out and everything the app stored on this device, except
+    /// the language.
     pub fn forget(self) {
+        self.signed_out.set(true);
         self.viewer.set(None);
         if let Some(window) = web_sys::window() {
             if let Ok(Some(storage)) = window.local_storage() {
@@ -98,8 +103,12 @@ impl Session {
 /// connection returns).
 pub fn provide_session(i18n: I18n) -> Session {
     let on_line = web_sys::window().is_none_or(|w| w.navigator().on_line());
-    let session =
-        Session { viewer: RwSignal::new(None), checked: RwSignal::new(false), offline: RwSignal::new(!on_line) };
+    let session = Session {
+        viewer: RwSignal::new(None),
+        checked: RwSignal::new(false),
+        offline: RwSignal::new(!on_line),
+        signed_out: RwSignal::new(false),
+    };
     provide_context(session);
     ask_who(session, i18n);
     // Kept for the whole life of the app: the listeners are never removed.

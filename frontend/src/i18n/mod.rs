@@ -1,6 +1,19 @@
 //! Translations, generated at build time from `locales/*.json` (see `build.rs`).
 
+pub mod plural;
+
 include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
+
+/// "Too many attempts. Try again in 2 minutes.": whole minutes, rounded up, from a minute on;
+/// seconds below that.
+pub fn retry_after_text(locale: Locale, secs: i64) -> String {
+    let secs = u64::try_from(secs).unwrap_or_default().max(1);
+    let (n, unit) = if secs >= 60 { (secs.div_ceil(60), keys::WAIT_MINUTES) } else { (secs, keys::WAIT_SECONDS) };
+    keys::WAIT_TRY_AGAIN
+        .text(locale)
+        .replace("{n}", &n.to_string())
+        .replace("{unit}", plural::form(unit.text(locale), locale.code(), n))
+}
 
 /// A language of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -56,10 +69,5 @@ impl Key {
             Locale::Ru => &RU,
         };
         table.get(self.0).copied().unwrap_or("")
-    }
-
-    /// The key named `name` (for error codes from the server).
-    pub fn named(name: &str) -> Option<Key> {
-        KEY_NAMES.iter().position(|n| *n == name).map(Key)
     }
 }

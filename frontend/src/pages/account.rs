@@ -19,12 +19,11 @@ pub fn Account() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
-    Effect::new({
-        let navigate = navigate.clone();
-        move |_| {
-            if session.checked.get() && session.viewer.with(Option::is_none) {
-                navigate("/sign-in?next=/account", Default::default());
-            }
+    // Also the way out after signing out: the sign-in page then says "You have signed out".
+    Effect::new(move |_| {
+        if session.checked.get() && session.viewer.with(Option::is_none) {
+            let to = if session.signed_out.get_untracked() { "/sign-in" } else { "/sign-in?next=/account" };
+            navigate(to, Default::default());
         }
     });
 
@@ -70,7 +69,6 @@ pub fn Account() -> impl IntoView {
         if signing_out.get_untracked() {
             return;
         }
-        let navigate = navigate.clone();
         signing_out.set(true);
         sign_out_error.set(None);
         leptos::task::spawn_local(async move {
@@ -78,10 +76,7 @@ pub fn Account() -> impl IntoView {
             // Forget locally only once the server has ended the session: otherwise the cookie
             // would still sign the next person on a shared phone in.
             match api::call::<SignOut>(sign_out::Variables {}, locale).await {
-                Ok(_) => {
-                    session.forget();
-                    navigate("/sign-in", Default::default());
-                }
+                Ok(_) => session.forget(),
                 Err(error) => sign_out_error.set(Some(error.text(locale))),
             }
             signing_out.set(false);
@@ -140,7 +135,7 @@ pub fn Account() -> impl IntoView {
                 class="secondary"
                 id="sign-out"
                 aria-disabled=move || if signing_out.get() { "true" } else { "false" }
-                on:click=sign_out_now.clone()
+                on:click=sign_out_now
             >
                 {move || if signing_out.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(keys::ACCOUNT_SIGN_OUT) }}
             </button>

@@ -1,15 +1,40 @@
 //! `/reset-password#token=…`: set a new password (reset and staff invitation links).
+//!
+//! The link is checked first: a used, expired or broken link says so, with the way to a new
+//! one, before any form asks for a password.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::{
     self,
-    operations::{ResetPassword as ResetOp, reset_password},
+    operations::{PasswordResetLink, ResetPassword as ResetOp, password_reset_link, reset_password},
 };
 use crate::components::{Field, FormFooter, FormState, PageHeader};
 use crate::contexts::locale::use_i18n;
-use crate::i18n::keys;
+use crate::i18n::{Key, keys};
+
+/// Where the page is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Asking the server about the link.
+    Checking,
+    /// The link works: the form.
+    Form,
+    /// The new password is saved.
+    Done,
+    /// The link cannot work; the text says why.
+    DeadLink(Key),
+}
+
+/// The message for a link the server refused with `reason`, if it is about the link.
+fn dead_link(reason: Option<&str>) -> Option<Key> {
+    match reason? {
+        "TOKEN_USED" => Some(keys::LINK_USED),
+        "TOKEN_EXPIRED" => Some(keys::LINK_EXPIRED),
+        "TOKEN_INVALID" => Some(keys::LINK_INVALID),
+        _ => None,
+    }
+}
 
 /// The reset-password page.
 #[component]
@@ -17,9 +42,23 @@ pub fn ResetPassword() -> impl IntoView {
     let i18n = use_i18n();
     let token = crate::pages::link_token();
     crate::pages::forget_link_token();
+    let stage = RwSignal::new(if token.is_empty() { Stage::DeadLink(keys::LINK_INVALID) } else { Stage::Checking });
+    if !token.is_empty() {
+        let variables = password_reset_link::Variables { token: token.clone() };
+        leptos::task::spawn_local(async move {
+            use password_reset_link::LinkStatus;
+            // Without an answer (no connection) the form is shown: saving it tells what is wrong.
+            let status = api::call::<PasswordResetLink>(variables, i18n.locale.get_untracked()).await;
+            stage.set(match status.map(|data| data.password_reset_link) {
+                Ok(LinkStatus::USED) => Stage::DeadLink(keys::LINK_USED),
+                Ok(LinkStatus::EXPIRED) => Stage::DeadLink(keys::LINK_EXPIRED),
+                Ok(LinkStatus::INVALID) => Stage::DeadLink(keys::LINK_INVALID),
+                _ => Stage::Form,
+            });
+        });
+    }
     let form = FormState::new();
     let password = RwSignal::new(String::new());
-    let done = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if form.busy.get_untracked() {
@@ -35,37 +74,47 @@ pub fn ResetPassword() -> impl IntoView {
         form.busy.set(true);
         leptos::task::spawn_local(async move {
             match api::call::<ResetOp>(variables, i18n.locale.get_untracked()).await {
-                Ok(_) => done.set(true),
-                Err(error) => form.show(&error, i18n, &["newPassword"]),
+                Ok(_) => stage.set(Stage::Done),
+                Err(error) => match dead_link(error.reason.as_deref()) {
+                    Some(key) => stage.set(Stage::DeadLink(key)),
+                    None => form.show(&error, i18n, &["newPassword"]),
+                },
             }
             form.busy.set(false);
         });
     };
     view! {
-        <PageHeader title=keys::RESET_TITLE intro=keys::RESET_INTRO />
-        <Show
-            when=move || !done.get()
-            fallback=move || {
-                view! {
-                    <section class="success" role="status">
-                        <p>{move || i18n.t(keys::RESET_DONE)}</p>
-                        <p><A href="/sign-in" attr:class="button">{move || i18n.t(keys::NAV_SIGN_IN)}</A></p>
-                    </section>
-                }
-            }
-        >
-            <form on:submit=submit.clone() novalidate=true>
-                <Field
-                    name="newPassword"
-                    label=Signal::derive(move || i18n.t(keys::FORM_NEW_PASSWORD).to_owned())
-                    hint=Signal::derive(move || i18n.t(keys::FORM_PASSWORD_HINT).to_owned())
-                    value=password
-                    kind="password"
-                    autocomplete="new-password"
-                    error=form.error_of("newPassword")
-                />
-                <FormFooter form=form submit=keys::RESET_SUBMIT />
-            </form>
-        </Show>
+        <PageHeader
+            title=keys::RESET_TITLE
+            intro=keys::RESET_INTRO
+            hide_intro=Signal::derive(move || matches!(stage.get(), Stage::DeadLink(_) | Stage::Done))
+        />
+        {move || match stage.get() {
+            Stage::Done => Some(view! {
+                <section class="success" role="status">
+                    <p>{move || i18n.t(keys::RESET_DONE)}</p>
+                    <p><a href="/sign-in" class="button">{move || i18n.t(keys::NAV_SIGN_IN)}</a></p>
+                </section>
+            }.into_any()),
+            Stage::DeadLink(key) => Some(view! {
+                <section id="link-problem" role="alert">
+                    <p class="error">{move || i18n.t(key)}</p>
+                    <p><a href="/forgot-password" class="button">{move || i18n.t(keys::LINK_NEW)}</a></p>
+                </section>
+            }.into_any()),
+            Stage::Checking | Stage::Form => None,
+        }}
+        <form on:submit=submit novalidate=true hidden=move || stage.get() != Stage::Form>
+            <Field
+                name="newPassword"
+                label=Signal::derive(move || i18n.t(keys::FORM_NEW_PASSWORD).to_owned())
+                hint=Signal::derive(move || i18n.t(keys::FORM_PASSWORD_HINT).to_owned())
+                value=password
+                kind="password"
+                autocomplete="new-password"
+                error=form.error_of("newPassword")
+            />
+            <FormFooter form=form submit=keys::RESET_SUBMIT />
+        </form>
     }
 }

@@ -1,17 +1,14 @@
 //! `/sign-in`.
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_query_map},
-};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{
     self,
     operations::{SignIn as SignInOp, sign_in},
 };
 use crate::components::{
-    Field, FormFooter, FormState, PageHeader, SecondFactorCode, SecondFactorSetup,
+    Field, FormFooter, FormState, PageHeader, ResendVerification, SecondFactorCode, SecondFactorSetup,
     second_factor::{focus, signed_in_from},
 };
 use crate::contexts::{
@@ -35,6 +32,17 @@ enum Step {
 /// Where `?next=` may send a person after signing in.
 const AFTER_SIGN_IN: [&str; 2] = ["/", "/account"];
 
+/// What a refused sign-in offers besides its message.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Offer {
+    /// Nothing more.
+    Nothing,
+    /// A new verification link (the address is not confirmed yet).
+    NewLink,
+    /// A new password (too many attempts).
+    NewPassword,
+}
+
 /// The sign-in page; `?next=/path` says where to go afterwards.
 #[component]
 pub fn SignIn() -> impl IntoView {
@@ -47,6 +55,7 @@ pub fn SignIn() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let required = move || query.with(|q| q.get("next").is_some());
     let step = RwSignal::new(Step::Password);
+    let offer = RwSignal::new(Offer::Nothing);
     // Only the app's own pages: never a redirect to another site after signing in.
     let next_page = move || query.with_untracked(|q| q.get("next")).filter(|n| AFTER_SIGN_IN.contains(&n.as_str()));
     let finish = {
@@ -64,6 +73,8 @@ pub fn SignIn() -> impl IntoView {
             return;
         }
         form.reset();
+        offer.set(Offer::Nothing);
+        session.signed_out.set(false);
         if !email.with_untracked(|e| looks_like_email(e)) {
             form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
         }
@@ -97,6 +108,11 @@ pub fn SignIn() -> impl IntoView {
                     if error.code == "UNAUTHENTICATED" {
                         error.field = Some("password".to_owned());
                     }
+                    if error.code == "RATE_LIMITED" {
+                        offer.set(Offer::NewPassword);
+                    } else if error.reason.as_deref() == Some("EMAIL_NOT_VERIFIED") {
+                        offer.set(Offer::NewLink);
+                    }
                     form.show(&error, i18n, &["email", "password"]);
                 }
             }
@@ -106,7 +122,12 @@ pub fn SignIn() -> impl IntoView {
 
     view! {
         <PageHeader title=keys::SIGN_IN_TITLE intro=keys::SIGN_IN_INTRO />
-        <p class="notice" role="status" hidden=move || !required()>{move || i18n.t(keys::SIGN_IN_REQUIRED)}</p>
+        <p id="signed-out" class="success" role="status" hidden=move || !session.signed_out.get()>
+            {move || i18n.t(keys::SIGN_IN_SIGNED_OUT)}
+        </p>
+        <p class="notice" role="status" hidden=move || !required() || session.signed_out.get()>
+            {move || i18n.t(keys::SIGN_IN_REQUIRED)}
+        </p>
         {move || match step.get() {
             Step::Password => None,
             Step::Code => Some(view! { <SecondFactorCode done=finish /> }.into_any()),
@@ -131,7 +152,15 @@ pub fn SignIn() -> impl IntoView {
             />
             <FormFooter form=form submit=keys::SIGN_IN_SUBMIT />
         </form>
-        <p><A href="/forgot-password">{move || i18n.t(keys::SIGN_IN_FORGOT)}</A></p>
-        <p><A href="/register">{move || i18n.t(keys::SIGN_IN_NO_ACCOUNT)}</A></p>
+        <Show when=move || step.get() == Step::Password && offer.get() == Offer::NewLink>
+            <ResendVerification email=email />
+        </Show>
+        // Right under the error when the attempts ran out: a new password is the way on.
+        <p>
+            <a href="/forgot-password" class=move || (offer.get() == Offer::NewPassword).then_some("button")>
+                {move || i18n.t(keys::SIGN_IN_FORGOT)}
+            </a>
+        </p>
+        <p><a href="/register">{move || i18n.t(keys::SIGN_IN_NO_ACCOUNT)}</a></p>
     }
 }

@@ -62,3 +62,31 @@ pub fn check_usable(
         Ok(())
     }
 }
+
+/// What an e-mail link is worth now, as the page that opened it tells the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkStatus {
+    /// It can be used.
+    Valid,
+    /// It was used before: links work once.
+    Used,
+    /// Past its expiry time.
+    Expired,
+    /// No such link (mistyped, cut short, or for another purpose).
+    Invalid,
+}
+
+impl LinkStatus {
+    /// The status of a stored token (`None`: not found) at `now`.
+    pub fn of(
+        stored: Option<(chrono::DateTime<chrono::Utc>, Option<chrono::DateTime<chrono::Utc>>)>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> LinkStatus {
+        match stored.map(|(expires_at, used_at)| check_usable(expires_at, used_at, now)) {
+            None => LinkStatus::Invalid,
+            Some(Ok(())) => LinkStatus::Valid,
+            Some(Err(TokenProblem::AlreadyUsed)) => LinkStatus::Used,
+            Some(Err(TokenProblem::Expired)) => LinkStatus::Expired,
+        }
+    }
+}

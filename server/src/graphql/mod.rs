@@ -3,6 +3,7 @@
 pub mod access;
 pub mod accounts;
 pub mod context;
+pub mod email_links;
 pub mod limits;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
@@ -11,11 +12,11 @@ use crate::state::AppState;
 
 /// Every query, merged per area.
 #[derive(MergedObject, Default)]
-pub struct Query(accounts::AccountsQuery);
+pub struct Query(accounts::AccountsQuery, email_links::EmailLinksQuery);
 
 /// Every mutation, merged per area.
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountsMutation);
+pub struct Mutation(accounts::AccountsMutation, email_links::EmailLinksMutation);
 
 /// The Tilts schema.
 pub type TiltsSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -211,7 +211,8 @@ async fn start_session(
     Ok(token)
 }
 
-fn parse_email(input: &str) -> Result<EmailAddress, AccountsError> {
+/// The e-mail address typed into a form, or an error at the field `email`.
+pub(crate) fn parse_email(input: &str) -> Result<EmailAddress, AccountsError> {
     EmailAddress::parse(input).ok_or(AccountsError::Invalid { field: "email", message: Message::InvalidEmail })
 }
 
@@ -228,7 +229,7 @@ fn parse_password(input: &str, email: &EmailAddress, field: &'static str) -> Res
 }
 
 /// Turns a limiter's answer into the accounts error that tells when to come back.
-fn limited(decision: Result<(), Refused>, now: chrono::DateTime<chrono::Utc>) -> Result<(), AccountsError> {
+pub(crate) fn limited(decision: Result<(), Refused>, now: chrono::DateTime<chrono::Utc>) -> Result<(), AccountsError> {
     decision.map_err(|refused| AccountsError::RateLimited(refused.retry_after_secs(now)))
 }
 
@@ -269,11 +270,7 @@ pub async fn register(state: &AppState, form: Registration<'_>, client: Option<I
     let txn = state.db.begin().await?;
     match users::insert(&txn, new, now).await {
         Ok(account) => {
-            let token = SecretToken::generate();
-            tokens::create(&txn, account.id, Purpose::VerifyEmail, &token.hash(), now, now + VERIFY_TTL).await?;
-            let link = state.settings.link("/verify-email", "token", token.expose());
-            let mail = Email::VerifyEmail { name: &account.display_name, link: &link };
-            email::enqueue(&txn, &email, &mail.render(account.locale), now).await?;
+            queue_verification_link(&txn, state, &account, now).await?;
             txn.commit().await?;
             tracing::info!(user.id = %account.id.0, "account registered");
         }
@@ -288,6 +285,22 @@ pub async fn register(state: &AppState, form: Registration<'_>, client: Option<I
         Err(e) => return Err(e.into()),
     }
     state.outbox_wake.notify_one();
+    Ok(())
+}
+
+/// Stores a new verification token for `account` and queues the e-mail with its link, in the
+/// account's language, on `db` (the caller's transaction).
+pub(crate) async fn queue_verification_link(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    account: &Account,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AccountsError> {
+    let token = SecretToken::generate();
+    tokens::create(db, account.id, Purpose::VerifyEmail, &token.hash(), now, now + VERIFY_TTL).await?;
+    let link = state.settings.link("/verify-email", "token", token.expose());
+    let mail = Email::VerifyEmail { name: &account.display_name, link: &link };
+    email::enqueue(db, &account.email, &mail.render(account.locale), now).await?;
     Ok(())
 }
 

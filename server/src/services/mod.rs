@@ -2,6 +2,7 @@
 //! that says what its caller may tell the client.
 
 pub mod accounts;
+pub mod email_links;
 pub mod hashing;
 pub mod rate_limit;
 pub mod second_factor;

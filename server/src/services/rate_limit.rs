@@ -69,6 +69,13 @@ pub const RESET_PAIR: Limit = Limit { name: "reset:pair", max: 3, window_secs: H
 pub const RESET_ACCOUNT: Limit = Limit { name: "reset:account", max: 10, window_secs: DAY, backoff: None };
 /// Password-reset requests from one network, whatever the address.
 pub const RESET_CLIENT: Limit = Limit { name: "reset:client", max: 20, window_secs: HOUR, backoff: None };
+/// Requests for a new verification link for one address from one client.
+pub const RESEND_PAIR: Limit = Limit { name: "resend:pair", max: 3, window_secs: HOUR, backoff: None };
+/// Requests for a new verification link for one address from anywhere: one inbox cannot be
+/// flooded from many networks.
+pub const RESEND_ACCOUNT: Limit = Limit { name: "resend:account", max: 10, window_secs: DAY, backoff: None };
+/// Requests for a new verification link from one network, whatever the address.
+pub const RESEND_CLIENT: Limit = Limit { name: "resend:client", max: 20, window_secs: HOUR, backoff: None };
 /// Password checks and changes by a signed-in person, before any hashing: five free, then
 /// a doubling wait from 30 s.
 pub const CHANGE_PASSWORD: Limit = Limit {

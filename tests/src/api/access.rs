@@ -40,6 +40,8 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
         "enableAccount" => ("mutation { enableAccount(userId: \"00000000-0000-0000-0000-000000000000\") }", json!({})),
         "signOut" => ("mutation { signOut }", json!({})),
         "requestPasswordReset" => ("mutation { requestPasswordReset(email: \"x@example.lv\") }", json!({})),
+        "passwordResetLink" => ("{ passwordResetLink(token: \"00\") }", json!({})),
+        "resendVerification" => ("mutation { resendVerification(email: \"x@example.lv\") }", json!({})),
         "resetPassword" => ("mutation { resetPassword(token: \"00\", newPassword: \"kalnu takas 2027\") }", json!({})),
         "changePassword" => {
             ("mutation { changePassword(current: \"wrong password\", new: \"kalnu takas 2027\") }", json!({}))

@@ -125,6 +125,19 @@ behind_proxy_test! {
         app.smtp.wait_for(4).await;
     }
 
+    async fn one_address_gets_at_most_ten_new_verification_links_a_day_from_any_networks(app: TestApp) {
+        app.clock.start_of_next_window(24 * 60 * 60);
+        let resend = "mutation($e: String!) { resendVerification(email: $e) }";
+        for n in 0..10 {
+            let answer = app.graphql_from(&app.client, &format!("203.0.113.{n}"), resend, json!({ "e": "target@example.lv" })).await;
+            assert_eq!(answer["data"]["resendVerification"], true, "{n}: {answer}");
+        }
+        let refused = app.graphql_from(&app.client, "198.51.100.7", resend, json!({ "e": "target@example.lv" })).await;
+        assert_eq!(error_code(&refused), "RATE_LIMITED", "{refused}");
+        let other = app.graphql_from(&app.client, "198.51.100.7", resend, json!({ "e": "someone-else@example.lv" })).await;
+        assert_eq!(other["data"]["resendVerification"], true, "only that address is held back: {other}");
+    }
+
     async fn ipv6_clients_are_counted_per_56_network(app: TestApp) {
         let email = app.create_account(Role::Founder).await;
         let client = reqwest::Client::new();

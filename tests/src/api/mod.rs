@@ -1,6 +1,7 @@
 mod access;
 mod accounts;
 mod binary;
+mod email_links;
 mod hardening;
 mod lockout;
 mod outbox;

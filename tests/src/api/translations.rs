@@ -19,3 +19,61 @@ fn every_key_exists_in_every_language_and_none_is_empty() {
         assert!(empty.is_empty(), "{name}.json has empty texts: {empty:?}");
     }
 }
+
+/// The PWA's plural rules, compiled here too so that they run with the other tests.
+#[path = "../../../frontend/src/i18n/plural.rs"]
+mod plural;
+
+#[test]
+fn plural_categories_follow_the_cldr_rules_of_each_language() {
+    let categories =
+        |code: &str, numbers: &[u64]| numbers.iter().map(|n| plural::form_index(code, *n)).collect::<Vec<_>>();
+    // English: one | other.
+    assert_eq!(categories("en", &[0, 1, 2, 11, 21]), [1, 0, 1, 1, 1]);
+    // Latvian: zero (0, 10–20, 30, 111) | one (1, 21, 101, but not 11) | other.
+    assert_eq!(categories("lv", &[0, 10, 11, 19, 20, 30, 111]), [0; 7]);
+    assert_eq!(categories("lv", &[1, 21, 31, 101]), [1; 4]);
+    assert_eq!(categories("lv", &[2, 9, 22, 25, 102]), [2; 5]);
+    // Russian: one (1, 21, 101, but not 11) | few (2–4, 22–24, but not 12–14) | many.
+    assert_eq!(categories("ru", &[1, 21, 101]), [0; 3]);
+    assert_eq!(categories("ru", &[2, 4, 22, 34, 102]), [1; 5]);
+    assert_eq!(categories("ru", &[0, 5, 11, 12, 14, 20, 25, 111, 112]), [2; 9]);
+}
+
+#[test]
+fn every_text_with_plural_forms_has_one_form_per_category_and_the_wait_reads_right() {
+    for (code, forms) in [("en", 2), ("lv", 3), ("ru", 3)] {
+        for (key, text) in load(code).iter().filter(|(_, t)| t.contains('|')) {
+            assert_eq!(text.split('|').count(), forms, "{code}.json \"{key}\" needs {forms} forms: {text}");
+        }
+    }
+    let minutes = |code: &str, n: u64| plural::form(&load(code)["wait.minutes"], code, n).to_owned();
+    let seconds = |code: &str, n: u64| plural::form(&load(code)["wait.seconds"], code, n).to_owned();
+    assert_eq!([minutes("en", 1), minutes("en", 2)], ["minute", "minutes"]);
+    // "pēc 1 minūtes", "pēc 21 minūtes", "pēc 2 minūtēm", "pēc 10 minūtēm"
+    assert_eq!(
+        [minutes("lv", 1), minutes("lv", 21), minutes("lv", 2), minutes("lv", 10)],
+        ["minūtes", "minūtes", "minūtēm", "minūtēm"]
+    );
+    // "через 1 минуту", "через 3 минуты", "через 5 минут", "через 11 минут"
+    assert_eq!(
+        [minutes("ru", 1), minutes("ru", 3), minutes("ru", 5), minutes("ru", 11)],
+        ["минуту", "минуты", "минут", "минут"]
+    );
+    assert_eq!(
+        [seconds("ru", 21), seconds("ru", 30), seconds("lv", 30), seconds("en", 1)],
+        ["секунду", "секунд", "sekundēm", "second"]
+    );
+}
+
+#[test]
+fn the_forgot_password_page_promises_the_time_a_reset_link_really_works() {
+    let minutes = tilts::services::accounts::RESET_TTL.num_minutes().to_string();
+    for code in ["lv", "en", "ru"] {
+        let text = &load(code)["forgot.done"];
+        assert!(
+            text.contains(&format!(" {minutes} ")),
+            "{code}.json \"forgot.done\" should say {minutes} minutes: {text}"
+        );
+    }
+}

@@ -189,3 +189,77 @@ async fn the_language_chosen_on_the_phone_wins_at_sign_in_and_the_account_page_s
     assert!(browser.client.find_all(fantoccini::Locator::Css("a[href='/register'].button")).await.unwrap().is_empty());
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_limited_sign_in_says_how_long_to_wait_in_the_pages_language() {
+    let app = spawn_pwa_app().await;
+    tilts::services::accounts::create_verified(
+        &app.state,
+        "olga@example.lv",
+        "Olga",
+        PASSWORD,
+        Role::Founder,
+        Locale::Lv,
+    )
+    .await
+    .unwrap();
+    // Wrong passwords from the same network as the browser (the API is quicker than typing).
+    let guess = || async { app.sign_in(&crate::TestApp::new_client(), "olga@example.lv", "wrong password").await };
+    for _ in 0..5 {
+        assert_eq!(crate::app::error_code(&guess().await), "UNAUTHENTICATED");
+    }
+    let browser = Browser::open(&app).await;
+    browser.visit("/sign-in").await;
+    browser.choose_language("lv").await;
+    browser.fill("email", "olga@example.lv").await;
+    browser.fill("password", PASSWORD).await;
+    browser.click("form button[type=submit]").await;
+    // About 30 seconds.
+    browser.wait_for_text("form p.error[role=alert]", "Pārāk daudz mēģinājumu. Mēģiniet vēlreiz pēc ").await;
+    assert!(browser.text("form p.error[role=alert]").await.contains(" sekund"), "{}", browser.text("body").await);
+    browser.wait_for("a.button[href='/forgot-password']").await;
+
+    // Two more wrong passwords, each after its wait: the next wait is two minutes, in Russian.
+    browser.choose_language("ru").await;
+    app.clock.advance(chrono::Duration::seconds(31));
+    assert_eq!(crate::app::error_code(&guess().await), "UNAUTHENTICATED");
+    app.clock.advance(chrono::Duration::seconds(61));
+    assert_eq!(crate::app::error_code(&guess().await), "UNAUTHENTICATED");
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_text("form p.error[role=alert]", "Слишком много попыток. Попробуйте снова через 2 минуты.").await;
+    browser.wait_for_text("a.button[href='/forgot-password']", "Забыли пароль?").await;
+    let axe = super::a11y::axe_source();
+    let failures = super::a11y::violations(&browser, &axe).await;
+    browser.screenshot("sign-in-limited-ru").await;
+    browser.close().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_out_says_so_on_the_sign_in_page() {
+    let app = spawn_pwa_app().await;
+    tilts::services::accounts::create_verified(
+        &app.state,
+        "juris@example.lv",
+        "Juris",
+        PASSWORD,
+        Role::Mentor,
+        Locale::Lv,
+    )
+    .await
+    .unwrap();
+    let browser = Browser::open(&app).await;
+    browser.sign_in("juris@example.lv", PASSWORD).await;
+    browser.click("#sign-out").await;
+    browser.wait_for_path("/sign-in").await;
+    browser.wait_for_text("#signed-out", "Konts šajā ierīcē ir atslēgts.").await;
+    let notice = browser.client.find(fantoccini::Locator::Css(".notice")).await.unwrap();
+    assert!(!notice.is_displayed().await.unwrap(), "not the \"please sign in to see this page\" notice");
+    let url = browser.client.current_url().await.unwrap();
+    assert!(url.query().is_none(), "{url}");
+    let axe = super::a11y::axe_source();
+    let failures = super::a11y::violations(&browser, &axe).await;
+    browser.screenshot("signed-out-lv").await;
+    browser.close().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}

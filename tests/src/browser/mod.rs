@@ -3,6 +3,7 @@
 
 mod a11y;
 mod accounts;
+mod email_links;
 mod pwa;
 mod second_factor;
 
