@@ -3,6 +3,7 @@
 
 mod a11y;
 mod accounts;
+mod first_paint;
 mod pwa;
 mod second_factor;
 
@@ -16,6 +17,10 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
 use crate::{Backend, TestApp, spawn_app_with};
+
+/// The app's own navigation, there once the app has replaced the server's first paint (whose
+/// navigation is inside `#shell`).
+pub const APP: &str = "body > nav.nav";
 
 /// At most this many browsers run at once (2 cores).
 static BROWSERS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
@@ -99,7 +104,7 @@ impl Browser {
     /// Opens `path` and waits until the app has mounted.
     pub async fn visit(&self, path: &str) {
         self.client.goto(&format!("{}{path}", self.base)).await.expect("navigation");
-        self.wait_for("nav.nav").await;
+        self.wait_for(APP).await;
     }
 
     /// Waits (up to 10 s) for an element matching `css`.
