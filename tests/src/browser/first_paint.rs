@@ -1,6 +1,7 @@
-//! Before the app arrives, and when it never does: the server's first paint is usable with plain
-//! links, a failed start says so with a way to try again, and the app takes the first paint's
-//! place without moving it.
+//! Before the app arrives, and when it never does or the connection stalls: the server's first
+//! paint is usable with plain links, a failed start says so with a way to try again, the app
+//! takes the first paint's place without moving it, and a call that gets no answer ends in a
+//! message and a "Try again" button instead of "please wait" for ever.
 
 use std::{
     path::Path,
@@ -110,6 +111,57 @@ async fn the_app_replaces_the_first_paint_with_the_same_heading_and_introduction
         let mounted = (browser.text("h1").await, rect(&browser, "h1").await, rect(&browser, "p.intro").await);
         assert_eq!(painted, mounted, "{path}: heading and introduction (text, then top, left, width, height)");
     }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_whose_call_gets_no_answer_offers_to_try_again_after_fifteen_seconds() {
+    let app = spawn_pwa_app().await;
+    let browser = Browser::open(&app).await;
+    browser.visit("/sign-in").await;
+    browser.fill("email", "someone@example.lv").await;
+    browser.fill("password", "kalnu takas 2026").await;
+
+    // The server goes away and its port accepts connections but never answers, as a stalled
+    // mobile connection does.
+    let port = app.address.rsplit(':').next().unwrap().to_owned();
+    app.stop_server().await;
+    let silent = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await.unwrap();
+    let (request, mut requests) = tokio::sync::mpsc::unbounded_channel();
+    let holder = tokio::spawn(async move {
+        while let Ok((mut socket, _)) = silent.accept().await {
+            let request = request.clone();
+            tokio::spawn(async move {
+                use tokio::io::AsyncReadExt;
+                let mut buffer = [0; 4096];
+                while let Ok(read) = socket.read(&mut buffer).await {
+                    if read == 0 {
+                        break;
+                    }
+                    if String::from_utf8_lossy(&buffer[..read]).contains("POST /graphql") {
+                        let _ = request.send(());
+                    }
+                }
+            });
+        }
+    });
+
+    let sent = Instant::now();
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_text("form button[type=submit]", "Please wait").await;
+    browser.wait_for_text_within("form .error[role=alert]", "slow or lost", Duration::from_secs(25)).await;
+    let waited = sent.elapsed();
+    assert!(waited >= Duration::from_secs(14), "gave up after {waited:?}, not ≈ 15 s");
+    assert_eq!(browser.text("form button[type=submit]").await, "Try again");
+    browser.screenshot("sign-in-no-answer").await;
+
+    // Trying again sends the form again.
+    while requests.try_recv().is_ok() {}
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_text("form button[type=submit]", "Please wait").await;
+    let again = tokio::time::timeout(Duration::from_secs(5), requests.recv()).await;
+    assert!(again.is_ok_and(|r| r.is_some()), "the form was sent again");
+    holder.abort();
     browser.close().await;
 }
 

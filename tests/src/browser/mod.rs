@@ -117,9 +117,14 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no {css}: {e}"))
     }
 
-    /// Waits (up to 10 s) until `css` matches an element whose text contains `text`.
+    /// Waits (up to 10 s) until `css` matches an element whose visible text contains `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_for_text_within(css, text, Duration::from_secs(10)).await;
+    }
+
+    /// Waits (up to `limit`) until `css` matches an element whose visible text contains `text`.
+    pub async fn wait_for_text_within(&self, css: &str, text: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
         loop {
             if let Ok(elements) = self.client.find_all(Locator::Css(css)).await {
                 for element in elements {
