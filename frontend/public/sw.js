@@ -2,16 +2,18 @@
 // without a connection. Never caches /graphql or anything personal.
 const VERSION = "__TILTS_BUILD__";
 const CACHE = "tilts-shell-" + VERSION;
+// The app's wasm: its loader fetches it after the first paint, so index.html does not name it.
+const WASM = "__TILTS_WASM__";
 const SHELL = ["/", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(SHELL);
-    // The hashed JS, wasm and CSS that index.html names.
+    // The hashed JS and CSS that index.html names, and the wasm.
     const html = await (await cache.match("/")).text();
     const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
-    await cache.addAll([...new Set(assets)]);
+    await cache.addAll([...new Set([...assets, WASM])]);
     await self.skipWaiting();
   })());
 });

@@ -5,6 +5,7 @@ pub mod operations;
 use graphql_client::GraphQLQuery;
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use wasm_bindgen::{JsValue, prelude::wasm_bindgen};
 
 use crate::i18n::{Key, Locale, keys};
 
@@ -80,15 +81,23 @@ struct Extensions {
     retry_after: Option<i64>,
 }
 
-/// Runs one operation; `locale` picks the language of error messages.
+/// How long a call may take, answer included, before it counts as a lost connection: a slow
+/// network then gets a message and a way to try again instead of "please wait" for ever.
+const TIMEOUT_MS: u32 = 15_000;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `AbortSignal.timeout(ms)`; an error in browsers without it (before 2022), whose calls
+    /// then wait as long as the browser does.
+    #[wasm_bindgen(catch, js_namespace = AbortSignal, js_name = timeout)]
+    fn abort_after(milliseconds: u32) -> Result<web_sys::AbortSignal, JsValue>;
+}
+
+/// Runs one operation; `locale` picks the language of error messages. Gives up with `NETWORK`
+/// when the server cannot be reached or has not answered within [`TIMEOUT_MS`].
 pub async fn call<Q: GraphQLQuery>(variables: Q::Variables, locale: Locale) -> Result<Q::ResponseData, ApiError> {
-    let body = Q::build_query(variables);
-    let request = gloo_net::http::Request::post("/graphql")
-        .header("Accept-Language", locale.code())
-        .json(&body)
-        .map_err(|_| ApiError::network())?;
-    let response = request.send().await.map_err(|_| ApiError::network())?;
-    let text = response.text().await.map_err(|_| ApiError::network())?;
+    let body = serde_json::to_string(&Q::build_query(variables)).map_err(|_| ApiError::network())?;
+    let text = post(body, locale).await?;
     let answer: Answer = serde_json::from_str(&text).map_err(|_| ApiError::network())?;
     if let Some(error) = answer.errors.into_iter().next() {
         let ext = error.extensions;
@@ -101,4 +110,17 @@ pub async fn call<Q: GraphQLQuery>(variables: Q::Variables, locale: Locale) -> R
         });
     }
     answer.data.and_then(|data| serde_json::from_str(data.get()).ok()).ok_or_else(ApiError::network)
+}
+
+/// Posts `body` to `/graphql` and returns the answer's text. The part of a call that is the same
+/// for every operation, kept out of the generic [`call`] so the app holds one copy of it.
+async fn post(body: String, locale: Locale) -> Result<String, ApiError> {
+    let request = gloo_net::http::Request::post("/graphql")
+        .abort_signal(abort_after(TIMEOUT_MS).ok().as_ref())
+        .header("Accept-Language", locale.code())
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|_| ApiError::network())?;
+    let response = request.send().await.map_err(|_| ApiError::network())?;
+    response.text().await.map_err(|_| ApiError::network())
 }

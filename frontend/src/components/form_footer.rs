@@ -1,4 +1,5 @@
-//! The end of every form: its general error and the submit button, which says when it is busy.
+//! The end of every form: its general error and the submit button, which says when it is busy
+//! and offers to try again when the connection failed.
 
 use leptos::prelude::*;
 
@@ -6,7 +7,7 @@ use super::FormState;
 use crate::contexts::locale::use_i18n;
 use crate::i18n::{Key, keys};
 
-/// The general error of `form` and a submit button labelled `submit`.
+/// The general error of `form` and a submit button labelled `submit` (or "Try again").
 #[component]
 pub fn FormFooter(form: FormState, submit: Key) -> impl IntoView {
     let i18n = use_i18n();
@@ -15,7 +16,15 @@ pub fn FormFooter(form: FormState, submit: Key) -> impl IntoView {
             {move || form.general.get().unwrap_or_default()}
         </p>
         <button type="submit" aria-disabled=move || if form.busy.get() { "true" } else { "false" }>
-            {move || if form.busy.get() { i18n.t(keys::FORM_WORKING) } else { i18n.t(submit) }}
+            {move || {
+                if form.busy.get() {
+                    i18n.t(keys::FORM_WORKING)
+                } else if form.retry.get() {
+                    i18n.t(keys::FORM_TRY_AGAIN)
+                } else {
+                    i18n.t(submit)
+                }
+            }}
         </button>
     }
 }

@@ -1,4 +1,5 @@
-//! What a form shows besides its inputs: per-field errors, a general error, a busy flag.
+//! What a form shows besides its inputs: per-field errors, a general error, a busy flag, and
+//! whether the last attempt was lost to the connection (its button then says "Try again").
 
 use std::collections::HashMap;
 
@@ -17,6 +18,8 @@ pub struct FormState {
     pub general: RwSignal<Option<String>>,
     /// A request is in flight.
     pub busy: RwSignal<bool>,
+    /// The last attempt got no answer (a slow or lost connection): sending again may work.
+    pub retry: RwSignal<bool>,
 }
 
 impl FormState {
@@ -26,6 +29,7 @@ impl FormState {
             field_errors: RwSignal::new(HashMap::new()),
             general: RwSignal::new(None),
             busy: RwSignal::new(false),
+            retry: RwSignal::new(false),
         }
     }
 
@@ -33,6 +37,7 @@ impl FormState {
     pub fn reset(self) {
         self.field_errors.set(HashMap::new());
         self.general.set(None);
+        self.retry.set(false);
     }
 
     /// Marks `field` as wrong with the message of `key`.
@@ -62,6 +67,7 @@ impl FormState {
     /// Shows a server error next to its field (one of `fields`) or as a general error.
     pub fn show(self, error: &ApiError, i18n: I18n, fields: &[&'static str]) {
         let text = error.text(i18n.locale.get_untracked());
+        self.retry.set(error.code == "NETWORK");
         match error.field.as_deref().and_then(|f| fields.iter().find(|known| **known == f)) {
             Some(field) => {
                 self.field_errors.update(|errors| {

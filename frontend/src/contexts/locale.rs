@@ -66,9 +66,18 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The remembered language, else the browser's, else Latvian.
+/// The language in the `tilts_lang` cookie: chosen in the app or with the first paint's
+/// language links (which work before the app has loaded). It is the only cookie scripts see.
+fn cookie_locale() -> Option<String> {
+    let document = web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()?;
+    let cookies = document.cookie().ok()?;
+    cookies.split_once("tilts_lang=").and_then(|(_, rest)| rest.get(..2)).map(str::to_owned)
+}
+
+/// The language chosen last (cookie, else this device's storage), else the browser's, else
+/// Latvian: the language the server painted the page in, so nothing changes when the app starts.
 fn initial_locale() -> Locale {
-    let remembered = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let remembered = cookie_locale().or_else(|| local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()));
     let browser = web_sys::window().and_then(|w| w.navigator().language());
     remembered.or(browser).and_then(|code| Locale::from_code(&code)).unwrap_or_default()
 }

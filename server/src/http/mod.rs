@@ -1,8 +1,9 @@
-//! HTTP routes: the GraphQL endpoint, health checks and the PWA.
+//! HTTP routes: the GraphQL endpoint, health checks, the PWA and its language links.
 
 pub mod client_address;
 pub mod graphql;
 pub mod health;
+pub mod language;
 pub mod pwa;
 pub mod request_id;
 pub mod security_headers;
@@ -23,6 +24,7 @@ pub fn routes(state: AppState, schema: TiltsSchema) -> impl Endpoint {
         .at("/graphql", graphql::endpoint)
         .at("/healthz", get(health::healthz))
         .at("/readyz", get(health::readyz))
+        .at("/lang/:code", get(language::choose))
         .nest("/", pwa::endpoint(&static_dir))
         .data(state)
         .data(schema)

@@ -1,6 +1,9 @@
 //! The built PWA, held in memory: hashed assets with `Cache-Control: immutable` and their
-//! precompressed `.br` / `.gz` twins, and for every page route `index.html` with that route's
-//! heading and introduction already in the HTML, so a slow phone shows them before the app runs.
+//! precompressed `.br` / `.gz` twins, and for every page route `index.html` with a first paint
+//! already in the HTML: the app's frame with plain links (home, sign in, register, the three
+//! languages), the route's heading and introduction, and a hidden message that the boot script
+//! shows when the app fails to load. A slow phone can read and move on before the app runs.
+//! Addresses the app has no page for answer 404 with its not-found page.
 
 use std::{collections::HashMap, path::Path, sync::Arc};
 
@@ -28,6 +31,48 @@ pub struct Pwa {
     index: Option<String>,
     texts: [HashMap<String, String>; 3],
 }
+
+/// A page of the app, as its first paint shows it.
+struct Page {
+    /// Its route in `frontend/src/app.rs`.
+    route: &'static str,
+    /// The prefix of its texts' keys: `{texts}.title`, `{texts}.intro`.
+    texts: &'static str,
+    /// The plain links the page shows under its introduction, as it shows them.
+    links: Links,
+}
+
+/// Links a page shows under its introduction: `(href, text key)`.
+enum Links {
+    /// Nothing.
+    None,
+    /// A row of buttons, the first one primary.
+    Buttons(&'static [(&'static str, &'static str)]),
+    /// One link per paragraph.
+    Paragraphs(&'static [(&'static str, &'static str)]),
+}
+
+/// The app's pages (any other address is the not-found page).
+const PAGES: [Page; 7] = [
+    Page {
+        route: "/",
+        texts: "landing",
+        links: Links::Buttons(&[("/register", "landing.cta_register"), ("/sign-in", "landing.cta_sign_in")]),
+    },
+    Page { route: "/register", texts: "register", links: Links::None },
+    Page { route: "/verify-email", texts: "verify", links: Links::None },
+    Page {
+        route: "/sign-in",
+        texts: "sign_in",
+        links: Links::Paragraphs(&[("/forgot-password", "sign_in.forgot"), ("/register", "sign_in.no_account")]),
+    },
+    Page { route: "/forgot-password", texts: "forgot", links: Links::None },
+    Page { route: "/reset-password", texts: "reset", links: Links::None },
+    Page { route: "/account", texts: "account", links: Links::None },
+];
+
+/// The page for addresses the app does not know.
+const NOT_FOUND: Page = Page { route: "", texts: "not_found", links: Links::None };
 
 /// The translation files the PWA is built from, for the static shell.
 const LOCALE_FILES: [&str; 3] = [
@@ -64,29 +109,98 @@ impl Pwa {
         html_escape::encode_text(table.get(key).map(String::as_str).unwrap_or_default()).into_owned()
     }
 
-    /// `index.html` for `path`, with the route's heading and intro in `locale`.
-    fn page(&self, path: &str, locale: Locale) -> Option<String> {
+    /// `index.html` for `path` (whose query is `query`) with its first paint in `locale`, and
+    /// whether the app has that page.
+    fn page(&self, path: &str, query: Option<&str>, locale: Locale) -> Option<(StatusCode, String)> {
         let index = self.index.as_ref()?;
-        let prefix = match path.trim_end_matches('/') {
-            "" => "landing",
-            "/register" => "register",
-            "/verify-email" => "verify",
-            "/sign-in" => "sign_in",
-            "/forgot-password" => "forgot",
-            "/reset-password" => "reset",
-            "/account" => "account",
-            _ => "not_found",
+        let trimmed = match path.trim_end_matches('/') {
+            "" => "/",
+            trimmed => trimmed,
         };
-        let shell = format!(
-            "<div id=\"shell\"><header class=\"top\"><span class=\"brand\">Tilts</span></header><main><h1>{}</h1><p class=\"intro\">{}</p></main></div>",
-            self.text(locale, &format!("{prefix}.title")),
-            self.text(locale, &format!("{prefix}.intro")),
-        );
-        Some(index.replacen("<!--shell-->", &shell, 1).replacen(
+        let (status, page) = match PAGES.iter().find(|page| page.route == trimmed) {
+            Some(page) => (StatusCode::OK, page),
+            None => (StatusCode::NOT_FOUND, &NOT_FOUND),
+        };
+        let here = match query {
+            Some(query) => format!("{path}?{query}"),
+            None => path.to_owned(),
+        };
+        let html = index.replacen("<!--shell-->", &self.shell(page, &here, locale), 1).replacen(
             "<html lang=\"lv\">",
             &format!("<html lang=\"{}\">", locale.code()),
             1,
-        ))
+        );
+        Some((status, html))
+    }
+
+    /// The first paint of `page`: the frame of the app's layout with plain links, the page's
+    /// heading, introduction and links, and the hidden "did not load" message, whose link, like
+    /// the language links, returns to `here`.
+    fn shell(&self, page: &Page, here: &str, locale: Locale) -> String {
+        let t = |key: &str| self.text(locale, key);
+        let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
+        let languages: String = Locale::ALL
+            .into_iter()
+            .map(|l| {
+                let current = if l == locale { " aria-current=\"true\"" } else { "" };
+                let (code, name) = (l.code(), native_name(l));
+                format!("<a href=\"/lang/{code}?next={next}\" lang=\"{code}\" hreflang=\"{code}\"{current}>{name}</a>")
+            })
+            .collect();
+        let nav: String = [("/", "nav.home"), ("/sign-in", "nav.sign_in"), ("/register", "nav.register")]
+            .into_iter()
+            .map(|(href, key)| {
+                let current = if href == page.route { " aria-current=\"page\"" } else { "" };
+                format!("<a href=\"{href}\"{current}>{}</a>", t(key))
+            })
+            .collect();
+        let links: String = match page.links {
+            Links::None => String::new(),
+            Links::Buttons(links) => {
+                let buttons: String = links
+                    .iter()
+                    .enumerate()
+                    .map(|(n, (href, key))| {
+                        let class = if n == 0 { "button" } else { "button secondary" };
+                        format!("<a href=\"{href}\" class=\"{class}\">{}</a>", t(key))
+                    })
+                    .collect();
+                format!("<div class=\"actions\">{buttons}</div>")
+            }
+            Links::Paragraphs(links) => {
+                links.iter().map(|(href, key)| format!("<p><a href=\"{href}\">{}</a></p>", t(key))).collect()
+            }
+        };
+        format!(
+            concat!(
+                "<div id=\"shell\"><header class=\"top\"><a href=\"/\" class=\"brand\">{brand}</a>",
+                "<nav class=\"lang\" aria-label=\"{lang}\">{languages}</nav></header>",
+                "<nav class=\"nav\" aria-label=\"{main}\">{nav}</nav>",
+                "<main><h1>{title}</h1><p class=\"intro\">{intro}</p>{links}",
+                "<p id=\"boot-failed\" class=\"error\" role=\"alert\" hidden>{failed} <a href=\"{here}\">{retry}</a></p>",
+                "</main></div>"
+            ),
+            brand = t("app.name"),
+            languages = languages,
+            nav = nav,
+            lang = t("lang.label"),
+            main = t("nav.main"),
+            title = t(&format!("{}.title", page.texts)),
+            intro = t(&format!("{}.intro", page.texts)),
+            links = links,
+            failed = t("shell.app_failed"),
+            here = html_escape::encode_double_quoted_attribute(here),
+            retry = t("form.try_again"),
+        )
+    }
+}
+
+/// A language's own name, as the language links show it.
+fn native_name(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Lv => "Latviešu",
+        Locale::En => "English",
+        Locale::Ru => "Русский",
     }
 }
 
@@ -182,8 +296,9 @@ fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
         .and_then(Locale::from_code)
         .or_else(|| req.header(header::ACCEPT_LANGUAGE).and_then(Locale::from_accept_language))
         .unwrap_or_default();
-    match pwa.page(path, locale) {
-        Some(html) => Response::builder()
+    match pwa.page(path, req.uri().query(), locale) {
+        Some((status, html)) => Response::builder()
+            .status(status)
             .content_type("text/html; charset=utf-8")
             .header(header::CACHE_CONTROL, "no-cache")
             .body(html),
@@ -196,7 +311,18 @@ fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::cache_control;
+    use super::{PAGES, cache_control};
+
+    #[test]
+    fn the_server_knows_exactly_the_pages_of_the_app() {
+        let app = include_str!("../../../frontend/src/app.rs");
+        let mut pages: Vec<&str> =
+            app.split("path!(\"").skip(1).filter_map(|rest| rest.split_once('"').map(|(path, _)| path)).collect();
+        let mut known: Vec<&str> = PAGES.iter().map(|page| page.route).collect();
+        pages.sort_unstable();
+        known.sort_unstable();
+        assert_eq!(pages, known);
+    }
 
     #[test]
     fn only_hashed_files_are_immutable() {

@@ -167,19 +167,79 @@ async fn production_hides_introspection_suggestions_and_graphiql() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_built_pwa_is_served_with_index_html_for_client_routes() {
+async fn the_built_pwa_answers_its_pages_with_index_html_and_unknown_addresses_with_404() {
     let dist = tempfile::tempdir().unwrap();
-    std::fs::write(dist.path().join("index.html"), "<!doctype html><title>Tilts</title><p>shell</p>").unwrap();
+    let index = "<!doctype html><html lang=\"lv\"><title>Tilts</title><body><!--shell--></body></html>";
+    std::fs::write(dist.path().join("index.html"), index).unwrap();
     std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
     let dir = dist.path().to_owned();
     let app = crate::spawn_app_with(crate::Backend::Sqlite, move |s| s.static_dir = dir).await;
-    for path in ["/", "/verify-email?token=abc", "/settings/account"] {
-        let page = reqwest::get(format!("{}{path}", app.address)).await.unwrap();
+    let client = reqwest::Client::new();
+    let get = |path: &str, language: &str| {
+        client.get(format!("{}{path}", app.address)).header("accept-language", language).send()
+    };
+    for (path, heading) in [
+        ("/", "<h1>Sāciet no jauna ar savu darbu</h1>"),
+        ("/sign-in", "<h1>Pieslēgties</h1>"),
+        ("/sign-in/", "<h1>Pieslēgties</h1>"),
+        ("/verify-email?token=abc", "<h1>Apstipriniet savu e-pasta adresi</h1>"),
+        ("/account", "<h1>Jūsu konts</h1>"),
+    ] {
+        let page = get(path, "lv").await.unwrap();
         assert_eq!(page.status(), 200, "{path}");
-        assert!(page.text().await.unwrap().contains("shell"), "{path}");
+        assert!(page.text().await.unwrap().contains(heading), "{path}");
     }
-    let script = reqwest::get(format!("{}/app.js", app.address)).await.unwrap();
+    for path in ["/settings/account", "/account/devices", "/Sign-In", "/no-such-page?x=1"] {
+        let page = get(path, "en").await.unwrap();
+        assert_eq!(page.status(), 404, "{path}");
+        assert_eq!(page.headers()["content-type"], "text/html; charset=utf-8");
+        let html = page.text().await.unwrap();
+        assert!(html.contains("<html lang=\"en\">") && html.contains("<h1>Page not found</h1>"), "{path}: {html}");
+    }
+    assert_eq!(get("/missing.js", "en").await.unwrap().status(), 404);
+    let script = get("/app.js", "en").await.unwrap();
     assert_eq!(script.text().await.unwrap(), "console.log(1)");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_paint_links_pages_and_languages_and_language_links_return_only_to_this_site() {
+    let dist = tempfile::tempdir().unwrap();
+    let index = "<!doctype html><html lang=\"lv\"><title>Tilts</title><body><!--shell--></body></html>";
+    std::fs::write(dist.path().join("index.html"), index).unwrap();
+    let dir = dist.path().to_owned();
+    let app = crate::spawn_app_with(crate::Backend::Sqlite, move |s| s.static_dir = dir).await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+
+    let page = client.get(format!("{}/verify-email?token=a%26b", app.address)).send().await.unwrap();
+    let html = page.text().await.unwrap();
+    for link in [
+        "<a href=\"/sign-in\">Pieslēgties</a>",
+        "<a href=\"/register\">Reģistrēties</a>",
+        "<a href=\"/lang/ru?next=%2Fverify-email%3Ftoken%3Da%2526b\" lang=\"ru\" hreflang=\"ru\">Русский</a>",
+        "<p id=\"boot-failed\" class=\"error\" role=\"alert\" hidden>",
+        "<a href=\"/verify-email?token=a%26b\">Mēģināt vēlreiz</a>",
+    ] {
+        assert!(html.contains(link), "{link} in {html}");
+    }
+
+    let chosen = client.get(format!("{}/lang/ru?next=%2Fsign-in%3Fx%3D1", app.address)).send().await.unwrap();
+    assert_eq!(chosen.status(), 303);
+    assert_eq!(chosen.headers()["location"], "/sign-in?x=1");
+    let cookie = chosen.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert_eq!(cookie, "tilts_lang=ru; Path=/; Max-Age=31536000; SameSite=Strict");
+    let russian =
+        client.get(format!("{}/sign-in", app.address)).header("cookie", "tilts_lang=ru").send().await.unwrap();
+    assert!(russian.text().await.unwrap().contains("<h1>Вход</h1>"));
+
+    for next in ["https%3A%2F%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "%2F%09%2Fevil.example", ""]
+    {
+        let response = client.get(format!("{}/lang/en?next={next}", app.address)).send().await.unwrap();
+        assert_eq!(response.headers()["location"], "/", "{next}");
+    }
+    assert_eq!(client.get(format!("{}/lang/en", app.address)).send().await.unwrap().headers()["location"], "/");
+    let unknown = client.get(format!("{}/lang/de?next=%2F", app.address)).send().await.unwrap();
+    assert_eq!(unknown.status(), 404);
+    assert!(unknown.headers().get("set-cookie").is_none());
 }
 
 db_test! {

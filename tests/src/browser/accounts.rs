@@ -46,7 +46,7 @@ async fn a_founder_registers_in_russian_verifies_signs_in_switches_to_latvian_an
     browser.choose_language("lv").await;
     browser.wait_for_text("h1", "Jūsu konts").await;
     browser.client.refresh().await.unwrap();
-    browser.wait_for("nav.nav").await;
+    browser.wait_for(super::APP).await;
     browser.wait_for_text("h1", "Jūsu konts").await;
     assert_eq!(browser.html_lang().await, "lv");
     // The choice reached the account too.

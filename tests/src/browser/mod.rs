@@ -4,6 +4,7 @@
 mod a11y;
 mod accounts;
 mod email_links;
+mod first_paint;
 mod pwa;
 mod second_factor;
 
@@ -17,6 +18,10 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
 use crate::{Backend, TestApp, spawn_app_with};
+
+/// The app's own navigation, there once the app has replaced the server's first paint (whose
+/// navigation is inside `#shell`).
+pub const APP: &str = "body > nav.nav";
 
 /// At most this many browsers run at once (2 cores).
 static BROWSERS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
@@ -100,7 +105,7 @@ impl Browser {
     /// Opens `path` and waits until the app has mounted.
     pub async fn visit(&self, path: &str) {
         self.client.goto(&format!("{}{path}", self.base)).await.expect("navigation");
-        self.wait_for("nav.nav").await;
+        self.wait_for(APP).await;
     }
 
     /// Waits (up to 10 s) for an element matching `css`.
@@ -113,9 +118,14 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no {css}: {e}"))
     }
 
-    /// Waits (up to 10 s) until `css` matches an element whose text contains `text`.
+    /// Waits (up to 10 s) until `css` matches an element whose visible text contains `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.wait_for_text_within(css, text, Duration::from_secs(10)).await;
+    }
+
+    /// Waits (up to `limit`) until `css` matches an element whose visible text contains `text`.
+    pub async fn wait_for_text_within(&self, css: &str, text: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
         loop {
             if let Ok(elements) = self.client.find_all(Locator::Css(css)).await {
                 for element in elements {
