@@ -5,8 +5,12 @@ use leptos::{html, prelude::*};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::Key;
 
-/// The `<h1>` and intro paragraph of a page. Sets the document title and moves focus to the
-/// heading when the page opens, so screen readers announce the new page.
+/// Whether a page was already shown in this load: the first one keeps the browser's own focus
+/// order, so the first Tab reaches the skip link.
+static SHOWN_BEFORE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The `<h1>` and intro paragraph of a page. Sets the document title and, when the person moves
+/// to another page in the app, moves focus to the heading, so screen readers announce it.
 #[component]
 pub fn PageHeader(
     /// The heading.
@@ -24,8 +28,11 @@ pub fn PageHeader(
             document.set_title(&format!("{} · Tilts", i18n.t(title)));
         }
     });
+    let first_page = !SHOWN_BEFORE.swap(true, std::sync::atomic::Ordering::Relaxed);
     Effect::new(move |_| {
-        if let Some(h1) = heading.get() {
+        if let Some(h1) = heading.get()
+            && !first_page
+        {
             let _ = h1.focus();
         }
     });

@@ -132,3 +132,17 @@ async fn at_200_percent_text_nothing_runs_off_the_side() {
     browser.close().await;
     assert!(failures.is_empty(), "wider than the screen at 200 % text:\n{}", failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_tab_on_a_fresh_load_reaches_the_skip_link() {
+    let app = spawn_pwa_app().await;
+    let browser = Browser::open(&app).await;
+    for path in ["/", "/sign-in"] {
+        browser.visit(path).await;
+        browser.client.find(fantoccini::Locator::Css("body")).await.unwrap().send_keys("\u{E004}").await.unwrap();
+        let focused = browser.client.active_element().await.unwrap();
+        let class = focused.attr("class").await.unwrap().unwrap_or_default();
+        assert!(class.split(' ').any(|c| c == "skip"), "{path}: the first Tab reached .{class}");
+    }
+    browser.close().await;
+}
