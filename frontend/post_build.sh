@@ -33,7 +33,9 @@ JS
 )
   name="boot-$(printf '%s\n' "$boot" | sha256sum | cut -c1-16).js"
   printf '%s\n' "$boot" > "$dir/$name"
-  awk -v tag="<script type=\"module\" src=\"/$name\"></script>" \
+  # Served beside the app's JS: under / for the phone app, under /staff/ for the staff pages.
+  prefix="${js%/*}/"
+  awk -v tag="<script type=\"module\" src=\"$prefix$name\"></script>" \
     '/<script type="module">/{f=1;print tag;next} f&&/<\/script>/{f=0;next} !f' "$index" |
     sed 's|<link rel="preload" href="/[^"]*\.wasm"[^>]*>||' > "$index.tmp"
   mv "$index.tmp" "$index"
@@ -42,14 +44,15 @@ if [ -z "$wasm" ] || grep -q '\.wasm"' "$index"; then
   echo "post_build.sh: no wasm loader found, or index.html still preloads the wasm" >&2
   exit 1
 fi
-sed -i "s|__TILTS_WASM__|$wasm|" "$dir/sw.js"
+# The staff bundle has no service worker.
+[ -f "$dir/sw.js" ] && sed -i "s|__TILTS_WASM__|$wasm|" "$dir/sw.js"
 if grep -q '<script>' "$index" || grep -q '<script type="module">' "$index"; then
   echo "post_build.sh: index.html still has an inline script" >&2
   exit 1
 fi
 # Every file but the worker itself: any change to the shell makes a new cache.
 build=$(find "$dir" -type f ! -name sw.js ! -name '*.br' ! -name '*.gz' | sort | xargs cat | sha256sum | cut -c1-16)
-sed -i "s/__TILTS_BUILD__/$build/" "$dir/sw.js"
+[ -f "$dir/sw.js" ] && sed -i "s/__TILTS_BUILD__/$build/" "$dir/sw.js"
 for f in "$dir"/*.html "$dir"/*.js "$dir"/*.wasm "$dir"/*.css "$dir"/*.webmanifest; do
   [ -f "$f" ] || continue
   gzip -9 -k -f -n "$f"

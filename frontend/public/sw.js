@@ -29,7 +29,9 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/graphql")) {
+  // The VPD staff pages are desktop work on the network: never cached here.
+  const staff = url.pathname === "/staff" || url.pathname.startsWith("/staff/");
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/graphql") || staff) {
     return;
   }
   if (request.mode === "navigate") {

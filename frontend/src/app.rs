@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Route, Router, Routes},
-    path,
+    components::Router,
+    hooks::use_location,
+    location::{BrowserUrl, LocationProvider},
 };
 
 use crate::components::Layout;
@@ -25,16 +26,42 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Layout>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Landing />
-                    <Route path=path!("/register") view=Register />
-                    <Route path=path!("/verify-email") view=VerifyEmail />
-                    <Route path=path!("/sign-in") view=SignIn />
-                    <Route path=path!("/forgot-password") view=ForgotPassword />
-                    <Route path=path!("/reset-password") view=ResetPassword />
-                    <Route path=path!("/account") view=Account />
-                </Routes>
+                <Pages />
             </Layout>
         </Router>
+    }
+}
+
+/// The page at the current address. One `match` over the path costs the phone bundle far less
+/// than a table of routes; the router still keeps the history and turns link clicks into
+/// page changes. The server's first paint knows the same paths (a test compares them).
+#[component]
+fn Pages() -> impl IntoView {
+    let location = use_location();
+    // Only a change of path shows another page; a new query or fragment does not.
+    let path = Memo::new(move |_| {
+        let path = location.pathname.get();
+        match path.trim_end_matches('/') {
+            "" => "/".to_owned(),
+            trimmed => trimmed.to_owned(),
+        }
+    });
+    // A followed link changes the address bar once its page is shown, as `<Routes>` would do.
+    let browser_url = use_context::<BrowserUrl>();
+    move || {
+        let page = match path.get().as_str() {
+            "/" => view! { <Landing /> }.into_any(),
+            "/register" => view! { <Register /> }.into_any(),
+            "/verify-email" => view! { <VerifyEmail /> }.into_any(),
+            "/sign-in" => view! { <SignIn /> }.into_any(),
+            "/forgot-password" => view! { <ForgotPassword /> }.into_any(),
+            "/reset-password" => view! { <ResetPassword /> }.into_any(),
+            "/account" => view! { <Account /> }.into_any(),
+            _ => view! { <NotFound /> }.into_any(),
+        };
+        if let Some(url) = &browser_url {
+            url.ready_to_complete();
+        }
+        page
     }
 }

@@ -1,12 +1,5 @@
-//! The Tilts PWA: mounts the app into the page.
-
-mod api;
-mod app;
-mod components;
-mod contexts;
-mod i18n;
-mod pages;
+//! The phone app: mounts it into the page.
 
 fn main() {
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(tilts_frontend::app::App);
 }

@@ -48,14 +48,23 @@ fn run() -> Result {
     setup::run(&mut tilts("serve"))
 }
 
+/// Builds both bundles: the phone app into `frontend/dist`, then the VPD staff pages into
+/// `frontend/dist/staff` (in this order: Trunk replaces its whole output directory).
 fn build_pwa() -> Result {
     // Trunk 0.21 reads the crate from the working directory, so run it in frontend/ with the root config.
-    setup::run(
-        std::process::Command::new("trunk")
-            .args(["build", "--release", "--offline", "--config", "../trunk.toml"])
-            .env("PATH", setup::path_with_tools())
-            .current_dir(root().join("frontend")),
-    )
+    let trunk = |extra: &[&str]| {
+        setup::run(
+            std::process::Command::new("trunk")
+                .args(["build", "--release", "--offline", "--config", "../trunk.toml"])
+                .args(extra)
+                .env("PATH", setup::path_with_tools())
+                .current_dir(root().join("frontend")),
+        )
+    };
+    trunk(&[])?;
+    let (dist, html) = (root().join("frontend/dist/staff"), root().join("frontend/staff/index.html"));
+    let (dist, html) = (dist.to_string_lossy(), html.to_string_lossy());
+    trunk(&["--dist", &dist, "--public-url", "/staff/", &html])
 }
 
 fn test(extra: &[String]) -> Result {

@@ -1,9 +1,10 @@
-//! The end of every form: its general error and the submit button, which says when it is busy
-//! and offers to try again when the connection failed.
+//! The end of every form: the summary of its field errors (forms with several fields), its
+//! general error and the submit button, which says when it is busy and offers to try again when
+//! the connection failed.
 
 use leptos::prelude::*;
 
-use super::FormState;
+use super::{ErrorSummary, FormState};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::{Key, keys};
 
@@ -12,6 +13,7 @@ use crate::i18n::{Key, keys};
 pub fn FormFooter(form: FormState, submit: Key) -> impl IntoView {
     let i18n = use_i18n();
     view! {
+        {(form.fields.len() > 1).then(|| view! { <ErrorSummary form=form /> })}
         <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
             {move || form.general.get().unwrap_or_default()}
         </p>

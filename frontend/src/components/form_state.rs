@@ -1,5 +1,7 @@
 //! What a form shows besides its inputs: per-field errors, a general error, a busy flag, and
 //! whether the last attempt was lost to the connection (its button then says "Try again").
+//! A form with more than one field also shows its field errors together in an
+//! [`ErrorSummary`](super::ErrorSummary) that takes the focus, so a screen reader reads them all.
 
 use std::collections::HashMap;
 
@@ -20,17 +22,25 @@ pub struct FormState {
     pub busy: RwSignal<bool>,
     /// The last attempt got no answer (a slow or lost connection): sending again may work.
     pub retry: RwSignal<bool>,
+    /// The form's fields in order: the id of each input and its label.
+    pub fields: &'static [(&'static str, Key)],
 }
 
 impl FormState {
-    /// An empty form state.
-    pub fn new() -> FormState {
+    /// An empty form state for a form with `fields` (input id and label, in form order).
+    pub fn new(fields: &'static [(&'static str, Key)]) -> FormState {
         FormState {
             field_errors: RwSignal::new(HashMap::new()),
             general: RwSignal::new(None),
             busy: RwSignal::new(false),
             retry: RwSignal::new(false),
+            fields,
         }
+    }
+
+    /// The id of the form's error summary.
+    pub fn summary_id(self) -> String {
+        format!("{}-errors", self.fields.first().map(|(name, _)| *name).unwrap_or("form"))
     }
 
     /// Clears all errors before a new attempt.
@@ -48,14 +58,17 @@ impl FormState {
         });
     }
 
-    /// Moves focus to the first of `fields` (in form order) that is marked wrong.
-    pub fn focus_first_error(self, fields: &[&'static str]) {
-        let wrong = self.field_errors.with_untracked(|errors| fields.iter().find(|f| errors.contains_key(*f)).copied());
-        let input = wrong
-            .and_then(|id| web_sys::window()?.document()?.get_element_by_id(id))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(input) = input {
-            let _ = input.focus();
+    /// Moves focus to the error summary of a form with several fields, else to the wrong field.
+    pub fn focus_first_error(self) {
+        let target = if self.fields.len() > 1 {
+            Some(self.summary_id())
+        } else {
+            self.field_errors.with_untracked(|errors| {
+                self.fields.iter().find(|(f, _)| errors.contains_key(f)).map(|(f, _)| (*f).to_owned())
+            })
+        };
+        if let Some(id) = target {
+            focus_later(id);
         }
     }
 
@@ -64,16 +77,16 @@ impl FormState {
         !self.field_errors.with_untracked(HashMap::is_empty)
     }
 
-    /// Shows a server error next to its field (one of `fields`) or as a general error.
-    pub fn show(self, error: &ApiError, i18n: I18n, fields: &[&'static str]) {
+    /// Shows a server error next to its field (one of the form's) or as a general error.
+    pub fn show(self, error: &ApiError, i18n: I18n) {
         let text = error.text(i18n.locale.get_untracked());
         self.retry.set(error.code == "NETWORK");
-        match error.field.as_deref().and_then(|f| fields.iter().find(|known| **known == f)) {
-            Some(field) => {
+        match error.field.as_deref().and_then(|f| self.fields.iter().find(|(known, _)| *known == f)) {
+            Some((field, _)) => {
                 self.field_errors.update(|errors| {
                     errors.insert(field, text);
                 });
-                self.focus_first_error(fields);
+                self.focus_first_error();
             }
             None => self.general.set(Some(text)),
         }
@@ -85,8 +98,16 @@ impl FormState {
     }
 }
 
-impl Default for FormState {
-    fn default() -> Self {
-        FormState::new()
-    }
+/// Focuses the element with `id` in the next frame, once the view shows the state just set.
+pub fn focus_later(id: impl Into<String>) {
+    let id = id.into();
+    request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
 }

@@ -1,5 +1,6 @@
 //! Reusable pieces, one per file.
 
+pub mod error_summary;
 pub mod field;
 pub mod form_footer;
 pub mod form_state;
@@ -8,7 +9,9 @@ pub mod layout;
 pub mod page_header;
 pub mod resend_verification;
 pub mod second_factor;
+pub mod success;
 
+pub use error_summary::ErrorSummary;
 pub use field::Field;
 pub use form_footer::FormFooter;
 pub use form_state::FormState;
@@ -17,3 +20,4 @@ pub use layout::Layout;
 pub use page_header::PageHeader;
 pub use resend_verification::ResendVerification;
 pub use second_factor::{SecondFactorCode, SecondFactorSetup};
+pub use success::Success;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{Field, FormFooter, FormState};
+use super::{Field, FormFooter, FormState, form_state::focus_later};
 use crate::api::{
     self,
     operations::{ResendVerification as ResendOp, resend_verification},
@@ -23,9 +23,8 @@ pub fn ResendVerification(
     ask_email: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let form = FormState::new();
+    let form = FormState::new(if ask_email { &[("email", keys::FORM_EMAIL)] } else { &[] });
     let sent_to = RwSignal::new(None::<String>);
-    let fields: &'static [&'static str] = if ask_email { &["email"] } else { &[] };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if form.busy.get_untracked() {
@@ -36,7 +35,7 @@ pub fn ResendVerification(
         if !looks_like_email(&address) {
             if ask_email {
                 form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
-                form.focus_first_error(fields);
+                form.focus_first_error();
             } else {
                 form.general.set(Some(keys::ERROR_EMAIL_INVALID.text(i18n.locale.get_untracked()).to_owned()));
             }
@@ -46,14 +45,17 @@ pub fn ResendVerification(
         leptos::task::spawn_local(async move {
             let variables = resend_verification::Variables { email: address.clone() };
             match api::call::<ResendOp>(variables, i18n.locale.get_untracked()).await {
-                Ok(_) => sent_to.set(Some(address)),
-                Err(error) => form.show(&error, i18n, fields),
+                Ok(_) => {
+                    sent_to.set(Some(address));
+                    focus_later("resend-done");
+                }
+                Err(error) => form.show(&error, i18n),
             }
             form.busy.set(false);
         });
     };
     view! {
-        <p id="resend-done" class="success" role="status" hidden=move || sent_to.with(Option::is_none)>
+        <p id="resend-done" class="success" role="status" tabindex="-1" hidden=move || sent_to.with(Option::is_none)>
             {move || sent_to.get().map(|to| i18n.fill(keys::RESEND_DONE, &[("email", &to)]))}
         </p>
         <form id="resend" on:submit=submit novalidate=true hidden=move || sent_to.with(Option::is_some)>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{Field, FormFooter, FormState};
+use super::{Field, FormFooter, FormState, form_state::focus_later};
 use crate::api::{
     self,
     operations::{
@@ -49,7 +49,7 @@ pub(crate) use signed_in_from;
 #[component]
 pub fn SecondFactorCode(done: Callback<(SignedIn, Option<Locale>)>) -> impl IntoView {
     let i18n = use_i18n();
-    let form = FormState::new();
+    let form = FormState::new(&[("code", keys::FORM_CODE)]);
     let code = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         let Some(code_text) = code_to_send(ev, form, code, i18n) else { return };
@@ -61,7 +61,7 @@ pub fn SecondFactorCode(done: Callback<(SignedIn, Option<Locale>)>) -> impl Into
                     code.set(String::new());
                     done.run(signed_in_from!(data.verify_second_factor, verify_second_factor));
                 }
-                Err(error) => form.show(&error, i18n, &["code"]),
+                Err(error) => form.show(&error, i18n),
             }
             form.busy.set(false);
         });
@@ -92,7 +92,7 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>, ask_passwor
     let i18n = use_i18n();
     let setup = RwSignal::new(None::<(String, String, String)>);
     let load_error = RwSignal::new(None::<String>);
-    let password_form = FormState::new();
+    let password_form = FormState::new(&[("password", keys::FORM_CURRENT_PASSWORD)]);
     let password = RwSignal::new(String::new());
     let begin = move |password_text: Option<String>| {
         password_form.busy.set(true);
@@ -105,7 +105,7 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>, ask_passwor
                     password.set(String::new());
                     setup.set(Some((s.secret, s.uri, s.qr_code)));
                 }
-                Err(error) if ask_password => password_form.show(&error, i18n, &["password"]),
+                Err(error) if ask_password => password_form.show(&error, i18n),
                 Err(error) => load_error.set(Some(error.text(locale))),
             }
             password_form.busy.set(false);
@@ -122,13 +122,13 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>, ask_passwor
         password_form.reset();
         if password.with_untracked(String::is_empty) {
             password_form.invalid("password", i18n, keys::ERROR_REQUIRED);
-            password_form.focus_first_error(&["password"]);
+            password_form.focus_first_error();
             return;
         }
         begin(Some(password.get_untracked()));
     };
 
-    let form = FormState::new();
+    let form = FormState::new(&[("code", keys::FORM_CODE)]);
     let code = RwSignal::new(String::new());
     let finished = RwSignal::new(None::<(Vec<String>, (SignedIn, Option<Locale>))>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -141,9 +141,9 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>, ask_passwor
                     let confirmed = data.confirm_second_factor;
                     let person = signed_in_from!(confirmed.viewer, confirm_second_factor);
                     finished.set(Some((confirmed.recovery_codes, person)));
-                    focus("recovery-title");
+                    focus_later("recovery-title");
                 }
-                Err(error) => form.show(&error, i18n, &["code"]),
+                Err(error) => form.show(&error, i18n),
             }
             form.busy.set(false);
         });
@@ -222,21 +222,8 @@ fn code_to_send(
     let text = code.with_untracked(|c| c.trim().to_owned());
     if text.is_empty() {
         form.invalid("code", i18n, keys::ERROR_REQUIRED);
-        form.focus_first_error(&["code"]);
+        form.focus_first_error();
         return None;
     }
     Some(text)
-}
-
-/// Moves focus to the element with `id` once it is in the page.
-pub fn focus(id: &'static str) {
-    leptos::task::spawn_local(async move {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(element) = element {
-            let _ = element.focus();
-        }
-    });
 }

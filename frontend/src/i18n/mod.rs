@@ -56,18 +56,26 @@ impl Locale {
     }
 }
 
-/// A translation key; see [`keys`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key(usize);
+/// A translation key (see [`keys`] and [`staff_keys`]): its set's table and its place there.
+#[derive(Clone, Copy, Debug)]
+pub struct Key(&'static [&'static [&'static str]; 3], u16);
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.1 == other.1 && self.0[0].as_ptr() == other.0[0].as_ptr()
+    }
+}
+
+impl Eq for Key {}
 
 impl Key {
     /// The text in `locale`.
     pub fn text(self, locale: Locale) -> &'static str {
         let table = match locale {
-            Locale::Lv => &LV,
-            Locale::En => &EN,
-            Locale::Ru => &RU,
+            Locale::Lv => self.0[0],
+            Locale::En => self.0[1],
+            Locale::Ru => self.0[2],
         };
-        table.get(self.0).copied().unwrap_or("")
+        table.get(usize::from(self.1)).copied().unwrap_or("")
     }
 }

@@ -10,7 +10,10 @@ use crate::api::{
     },
 };
 use crate::components::{Field, FormFooter, FormState, PageHeader, SecondFactorSetup};
-use crate::contexts::{locale::use_i18n, session::use_session};
+use crate::contexts::{
+    locale::use_i18n,
+    session::{Role, use_session},
+};
 use crate::i18n::keys;
 
 /// The account settings page; sends people who are not signed in to the sign-in page.
@@ -27,7 +30,7 @@ pub fn Account() -> impl IntoView {
         }
     });
 
-    let form = FormState::new();
+    let form = FormState::new(&[("current", keys::FORM_CURRENT_PASSWORD), ("newPassword", keys::FORM_NEW_PASSWORD)]);
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let saved = RwSignal::new(false);
@@ -45,7 +48,7 @@ pub fn Account() -> impl IntoView {
             form.invalid("newPassword", i18n, keys::ERROR_PASSWORD_SHORT);
         }
         if form.has_errors() {
-            form.focus_first_error(&["current", "newPassword"]);
+            form.focus_first_error();
             return;
         }
         let variables = change_password::Variables { current: current.get_untracked(), new: new.get_untracked() };
@@ -57,7 +60,7 @@ pub fn Account() -> impl IntoView {
                     new.set(String::new());
                     saved.set(true);
                 }
-                Err(error) => form.show(&error, i18n, &["current", "newPassword"]),
+                Err(error) => form.show(&error, i18n),
             }
             form.busy.set(false);
         });
@@ -90,6 +93,9 @@ pub fn Account() -> impl IntoView {
                 <p class="who-name">{v.display_name}</p>
                 <p>{i18n.t(v.role.label())}</p>
                 <p>{v.email}</p>
+                {matches!(v.role, Role::Staff | Role::Admin).then(|| view! {
+                    <p><a id="staff-pages" href="/staff" rel="external">{move || i18n.t(keys::ACCOUNT_STAFF_PAGES)}</a></p>
+                })}
             </section>
         })}
         <Show when=move || session.viewer.with(Option::is_some)>

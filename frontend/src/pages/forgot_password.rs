@@ -6,7 +6,7 @@ use crate::api::{
     self,
     operations::{RequestPasswordReset, request_password_reset},
 };
-use crate::components::{Field, FormFooter, FormState, PageHeader};
+use crate::components::{Field, FormFooter, FormState, PageHeader, Success};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::keys;
 use crate::pages::looks_like_email;
@@ -15,7 +15,7 @@ use crate::pages::looks_like_email;
 #[component]
 pub fn ForgotPassword() -> impl IntoView {
     let i18n = use_i18n();
-    let form = FormState::new();
+    let form = FormState::new(&[("email", keys::FORM_EMAIL)]);
     let email = RwSignal::new(String::new());
     let sent = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -26,7 +26,7 @@ pub fn ForgotPassword() -> impl IntoView {
         form.reset();
         if !email.with_untracked(|e| looks_like_email(e)) {
             form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
-            form.focus_first_error(&["email"]);
+            form.focus_first_error();
             return;
         }
         let variables = request_password_reset::Variables { email: email.get_untracked().trim().to_owned() };
@@ -34,7 +34,7 @@ pub fn ForgotPassword() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api::call::<RequestPasswordReset>(variables, i18n.locale.get_untracked()).await {
                 Ok(_) => sent.set(true),
-                Err(error) => form.show(&error, i18n, &["email"]),
+                Err(error) => form.show(&error, i18n),
             }
             form.busy.set(false);
         });
@@ -43,7 +43,7 @@ pub fn ForgotPassword() -> impl IntoView {
         <PageHeader title=keys::FORGOT_TITLE intro=keys::FORGOT_INTRO />
         <Show
             when=move || !sent.get()
-            fallback=move || view! { <p class="success" role="status">{move || i18n.t(keys::FORGOT_DONE)}</p> }
+            fallback=move || view! { <Success id="reset-sent"><p>{move || i18n.t(keys::FORGOT_DONE)}</p></Success> }
         >
             <form on:submit=submit novalidate=true>
                 <Field

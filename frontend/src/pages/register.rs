@@ -6,7 +6,7 @@ use crate::api::{
     self,
     operations::{Register as RegisterOp, register},
 };
-use crate::components::{Field, FormFooter, FormState, PageHeader};
+use crate::components::{Field, FormFooter, FormState, PageHeader, Success};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::{Locale, keys};
 use crate::pages::looks_like_email;
@@ -15,7 +15,11 @@ use crate::pages::looks_like_email;
 #[component]
 pub fn Register() -> impl IntoView {
     let i18n = use_i18n();
-    let form = FormState::new();
+    let form = FormState::new(&[
+        ("displayName", keys::REGISTER_DISPLAY_NAME),
+        ("email", keys::FORM_EMAIL),
+        ("password", keys::FORM_PASSWORD),
+    ]);
     let role = RwSignal::new("FOUNDER".to_owned());
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
@@ -38,7 +42,7 @@ pub fn Register() -> impl IntoView {
             form.invalid("password", i18n, keys::ERROR_PASSWORD_SHORT);
         }
         if form.has_errors() {
-            form.focus_first_error(&["displayName", "email", "password"]);
+            form.focus_first_error();
             return;
         }
         let locale = i18n.locale.get_untracked();
@@ -61,7 +65,7 @@ pub fn Register() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api::call::<RegisterOp>(register::Variables { input }, locale).await {
                 Ok(_) => done.set(Some(email.get_untracked().trim().to_owned())),
-                Err(error) => form.show(&error, i18n, &["email", "password", "displayName"]),
+                Err(error) => form.show(&error, i18n),
             }
             form.busy.set(false);
         });
@@ -77,7 +81,19 @@ pub fn Register() -> impl IntoView {
                     prop:checked=move || role.get() == value
                     on:change=move |_| role.set(value.to_owned())
                 />
-                <span>{move || i18n.t(key)}</span>
+                // "Who: what they want" as two short blocks: the form's largest text stays smaller
+                // than the introduction that the first paint already showed, so the page's largest
+                // paint does not wait for the app.
+                {move || {
+                    let text = i18n.t(key);
+                    let (who, what) = text.split_once(": ").unwrap_or((text, ""));
+                    view! {
+                        <span class="choice-label">
+                            <strong>{who}</strong>
+                            <span>{what}</span>
+                        </span>
+                    }
+                }}
             </label>
         }
     };
@@ -88,10 +104,10 @@ pub fn Register() -> impl IntoView {
             when=move || done.with(Option::is_none)
             fallback=move || {
                 view! {
-                    <section class="success" role="status">
+                    <Success id="registered">
                         <h2>{move || i18n.t(keys::REGISTER_DONE_TITLE)}</h2>
                         <p>{move || i18n.fill(keys::REGISTER_DONE_TEXT, &[("email", &done.get().unwrap_or_default())])}</p>
-                    </section>
+                    </Success>
                 }
             }
         >

@@ -9,7 +9,7 @@ use crate::api::{
     self,
     operations::{PasswordResetLink, ResetPassword as ResetOp, password_reset_link, reset_password},
 };
-use crate::components::{Field, FormFooter, FormState, PageHeader};
+use crate::components::{Field, FormFooter, FormState, PageHeader, Success};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::{Key, keys};
 
@@ -57,7 +57,7 @@ pub fn ResetPassword() -> impl IntoView {
             });
         });
     }
-    let form = FormState::new();
+    let form = FormState::new(&[("newPassword", keys::FORM_NEW_PASSWORD)]);
     let password = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -67,7 +67,7 @@ pub fn ResetPassword() -> impl IntoView {
         form.reset();
         if password.with_untracked(|p| p.chars().count() < 10) {
             form.invalid("newPassword", i18n, keys::ERROR_PASSWORD_SHORT);
-            form.focus_first_error(&["newPassword"]);
+            form.focus_first_error();
             return;
         }
         let variables = reset_password::Variables { token: token.clone(), new_password: password.get_untracked() };
@@ -77,7 +77,7 @@ pub fn ResetPassword() -> impl IntoView {
                 Ok(_) => stage.set(Stage::Done),
                 Err(error) => match dead_link(error.reason.as_deref()) {
                     Some(key) => stage.set(Stage::DeadLink(key)),
-                    None => form.show(&error, i18n, &["newPassword"]),
+                    None => form.show(&error, i18n),
                 },
             }
             form.busy.set(false);
@@ -91,10 +91,10 @@ pub fn ResetPassword() -> impl IntoView {
         />
         {move || match stage.get() {
             Stage::Done => Some(view! {
-                <section class="success" role="status">
+                <Success id="password-set">
                     <p>{move || i18n.t(keys::RESET_DONE)}</p>
                     <p><a href="/sign-in" class="button">{move || i18n.t(keys::NAV_SIGN_IN)}</a></p>
-                </section>
+                </Success>
             }.into_any()),
             Stage::DeadLink(key) => Some(view! {
                 <section id="link-problem" role="alert">

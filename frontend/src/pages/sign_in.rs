@@ -9,7 +9,7 @@ use crate::api::{
 };
 use crate::components::{
     Field, FormFooter, FormState, PageHeader, ResendVerification, SecondFactorCode, SecondFactorSetup,
-    second_factor::{focus, signed_in_from},
+    form_state::focus_later, second_factor::signed_in_from,
 };
 use crate::contexts::{
     locale::use_i18n,
@@ -29,8 +29,15 @@ enum Step {
     SetUp,
 }
 
-/// Where `?next=` may send a person after signing in.
-const AFTER_SIGN_IN: [&str; 2] = ["/", "/account"];
+/// Where `?next=` may send a person after signing in: the app's own pages, never another
+/// site. The staff pages are the other bundle, so they are loaded afresh.
+fn after_sign_in(next: &str) -> bool {
+    matches!(next, "/" | "/account")
+        || next == "/staff"
+        || next
+            .strip_prefix("/staff/")
+            .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'))
+}
 
 /// What a refused sign-in offers besides its message.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,20 +57,27 @@ pub fn SignIn() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let query = use_query_map();
-    let form = FormState::new();
+    let form = FormState::new(&[("email", keys::FORM_EMAIL), ("password", keys::FORM_PASSWORD)]);
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let required = move || query.with(|q| q.get("next").is_some());
     let step = RwSignal::new(Step::Password);
     let offer = RwSignal::new(Offer::Nothing);
     // Only the app's own pages: never a redirect to another site after signing in.
-    let next_page = move || query.with_untracked(|q| q.get("next")).filter(|n| AFTER_SIGN_IN.contains(&n.as_str()));
+    let next_page = move || query.with_untracked(|q| q.get("next")).filter(|n| after_sign_in(n));
     let finish = {
         let navigate = navigate.clone();
         Callback::new(move |(person, locale): (SignedIn, Option<Locale>)| {
             session.signed_in(person, locale, i18n);
             password.set(String::new());
-            navigate(&next_page().unwrap_or_else(|| "/account".to_owned()), Default::default());
+            match next_page() {
+                Some(staff) if staff.starts_with("/staff") => {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().assign(&staff);
+                    }
+                }
+                next => navigate(&next.unwrap_or_else(|| "/account".to_owned()), Default::default()),
+            }
         })
     };
 
@@ -82,7 +96,7 @@ pub fn SignIn() -> impl IntoView {
             form.invalid("password", i18n, keys::ERROR_REQUIRED);
         }
         if form.has_errors() {
-            form.focus_first_error(&["email", "password"]);
+            form.focus_first_error();
             return;
         }
         let variables =
@@ -95,12 +109,12 @@ pub fn SignIn() -> impl IntoView {
                     (sign_in::SignInStep::SECOND_FACTOR, _) => {
                         password.set(String::new());
                         step.set(Step::Code);
-                        focus("second-factor-title");
+                        focus_later("second-factor-title");
                     }
                     _ => {
                         password.set(String::new());
                         step.set(Step::SetUp);
-                        focus("setup-title");
+                        focus_later("setup-title");
                     }
                 },
                 // Wrong e-mail or password: shown at the password, where the person will retype.
@@ -113,7 +127,7 @@ pub fn SignIn() -> impl IntoView {
                     } else if error.reason.as_deref() == Some("EMAIL_NOT_VERIFIED") {
                         offer.set(Offer::NewLink);
                     }
-                    form.show(&error, i18n, &["email", "password"]);
+                    form.show(&error, i18n);
                 }
             }
             form.busy.set(false);

@@ -4,6 +4,9 @@
 //! languages), the route's heading and introduction, and a hidden message that the boot script
 //! shows when the app fails to load. A slow phone can read and move on before the app runs.
 //! Addresses the app has no page for answer 404 with its not-found page.
+//!
+//! The VPD staff pages are a second bundle under `/staff` (Trunk's output in `staff/`), with a
+//! first paint of their own: a founder's phone never downloads them.
 
 use std::{collections::HashMap, path::Path, sync::Arc};
 
@@ -29,7 +32,9 @@ struct Asset {
 pub struct Pwa {
     assets: HashMap<String, Asset>,
     index: Option<String>,
+    staff_index: Option<String>,
     texts: [HashMap<String, String>; 3],
+    staff_texts: [HashMap<String, String>; 3],
 }
 
 /// A page of the app, as its first paint shows it.
@@ -71,6 +76,9 @@ const PAGES: [Page; 7] = [
     Page { route: "/account", texts: "account", links: Links::None },
 ];
 
+/// The staff pages: `(route, prefix of its texts in locales/staff)`.
+const STAFF_PAGES: [(&str, &str); 2] = [("/staff", "home"), ("/staff/accounts", "accounts")];
+
 /// The page for addresses the app does not know.
 const NOT_FOUND: Page = Page { route: "", texts: "not_found", links: Links::None };
 
@@ -81,32 +89,76 @@ const LOCALE_FILES: [&str; 3] = [
     include_str!("../../../frontend/locales/ru.json"),
 ];
 
+/// The staff pages' translation files.
+const STAFF_LOCALE_FILES: [&str; 3] = [
+    include_str!("../../../frontend/locales/staff/lv.json"),
+    include_str!("../../../frontend/locales/staff/en.json"),
+    include_str!("../../../frontend/locales/staff/ru.json"),
+];
+
+/// The string texts of translation files.
+fn read_texts(files: [&str; 3]) -> [HashMap<String, String>; 3] {
+    files.map(|text| {
+        serde_json::from_str::<HashMap<String, Value>>(text)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
+            .collect()
+    })
+}
+
 impl Pwa {
     /// Loads Trunk's output from `dir` (empty when it has not been built).
     pub fn load(dir: &Path) -> Pwa {
         let mut assets = HashMap::new();
         load_dir(dir, dir, &mut assets);
-        let index = assets.get("/index.html").and_then(|a| String::from_utf8(a.bytes.clone()).ok());
-        if index.is_none() {
+        let html = |path: &str| assets.get(path).and_then(|a| String::from_utf8(a.bytes.clone()).ok());
+        let (index, staff_index) = (html("/index.html"), html("/staff/index.html"));
+        if index.is_none() || staff_index.is_none() {
             tracing::warn!(dir = %dir.display(), "the PWA is not built; serving a placeholder");
         }
-        let texts = LOCALE_FILES.map(|text| {
-            serde_json::from_str::<HashMap<String, Value>>(text)
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
-                .collect()
-        });
-        Pwa { assets, index, texts }
+        Pwa { assets, index, staff_index, texts: read_texts(LOCALE_FILES), staff_texts: read_texts(STAFF_LOCALE_FILES) }
     }
 
     fn text(&self, locale: Locale, key: &str) -> String {
-        let table = match locale {
-            Locale::Lv => &self.texts[0],
-            Locale::En => &self.texts[1],
-            Locale::Ru => &self.texts[2],
+        lookup(&self.texts, locale, key)
+    }
+
+    fn staff_text(&self, locale: Locale, key: &str) -> String {
+        lookup(&self.staff_texts, locale, key)
+    }
+
+    /// The staff bundle's `index.html` for `path` with its first paint in `locale`.
+    fn staff_page(&self, path: &str, locale: Locale) -> Option<(StatusCode, String)> {
+        let index = self.staff_index.as_ref()?;
+        let trimmed = path.trim_end_matches('/');
+        let (status, title, intro) = match STAFF_PAGES.iter().find(|(route, _)| *route == trimmed) {
+            Some((_, texts)) => (
+                StatusCode::OK,
+                self.staff_text(locale, &format!("{texts}.title")),
+                self.staff_text(locale, &format!("{texts}.intro")),
+            ),
+            None => (StatusCode::NOT_FOUND, self.text(locale, "not_found.title"), self.text(locale, "not_found.intro")),
         };
-        html_escape::encode_text(table.get(key).map(String::as_str).unwrap_or_default()).into_owned()
+        let next: String = url::form_urlencoded::byte_serialize(path.as_bytes()).collect();
+        let shell = format!(
+            concat!(
+                "<div id=\"shell\"><header class=\"top\"><a href=\"/staff\" class=\"brand\">{brand}</a>",
+                "<nav class=\"lang\" aria-label=\"{lang}\">{languages}</nav></header>",
+                "<main><h1>{title}</h1><p class=\"intro\">{intro}</p>",
+                "<p id=\"boot-failed\" class=\"error\" role=\"alert\" hidden>{failed} <a href=\"{here}\">{retry}</a></p>",
+                "</main></div>"
+            ),
+            brand = self.staff_text(locale, "app.name"),
+            lang = self.text(locale, "lang.label"),
+            languages = language_links(locale, &next),
+            title = title,
+            intro = intro,
+            failed = self.text(locale, "shell.app_failed"),
+            here = html_escape::encode_double_quoted_attribute(path),
+            retry = self.text(locale, "form.try_again"),
+        );
+        Some((status, with_shell(index, &shell, locale)))
     }
 
     /// `index.html` for `path` (whose query is `query`) with its first paint in `locale`, and
@@ -125,12 +177,7 @@ impl Pwa {
             Some(query) => format!("{path}?{query}"),
             None => path.to_owned(),
         };
-        let html = index.replacen("<!--shell-->", &self.shell(page, &here, locale), 1).replacen(
-            "<html lang=\"lv\">",
-            &format!("<html lang=\"{}\">", locale.code()),
-            1,
-        );
-        Some((status, html))
+        Some((status, with_shell(index, &self.shell(page, &here, locale), locale)))
     }
 
     /// The first paint of `page`: the frame of the app's layout with plain links, the page's
@@ -139,14 +186,7 @@ impl Pwa {
     fn shell(&self, page: &Page, here: &str, locale: Locale) -> String {
         let t = |key: &str| self.text(locale, key);
         let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
-        let languages: String = Locale::ALL
-            .into_iter()
-            .map(|l| {
-                let current = if l == locale { " aria-current=\"true\"" } else { "" };
-                let (code, name) = (l.code(), native_name(l));
-                format!("<a href=\"/lang/{code}?next={next}\" lang=\"{code}\" hreflang=\"{code}\"{current}>{name}</a>")
-            })
-            .collect();
+        let languages = language_links(locale, &next);
         let nav: String = [("/", "nav.home"), ("/sign-in", "nav.sign_in"), ("/register", "nav.register")]
             .into_iter()
             .map(|(href, key)| {
@@ -193,6 +233,37 @@ impl Pwa {
             retry = t("form.try_again"),
         )
     }
+}
+
+/// `index` with its first paint `shell` and `<html lang>` of `locale`.
+fn with_shell(index: &str, shell: &str, locale: Locale) -> String {
+    index.replacen("<!--shell-->", shell, 1).replacen(
+        "<html lang=\"lv\">",
+        &format!("<html lang=\"{}\">", locale.code()),
+        1,
+    )
+}
+
+/// The text of `key` in `locale` from `tables`, escaped for HTML.
+fn lookup(tables: &[HashMap<String, String>; 3], locale: Locale, key: &str) -> String {
+    let table = match locale {
+        Locale::Lv => &tables[0],
+        Locale::En => &tables[1],
+        Locale::Ru => &tables[2],
+    };
+    html_escape::encode_text(table.get(key).map(String::as_str).unwrap_or_default()).into_owned()
+}
+
+/// The first paint's language links, each returning to `next` (URL-encoded).
+fn language_links(locale: Locale, next: &str) -> String {
+    Locale::ALL
+        .into_iter()
+        .map(|l| {
+            let current = if l == locale { " aria-current=\"true\"" } else { "" };
+            let (code, name) = (l.code(), native_name(l));
+            format!("<a href=\"/lang/{code}?next={next}\" lang=\"{code}\" hreflang=\"{code}\"{current}>{name}</a>")
+        })
+        .collect()
 }
 
 /// A language's own name, as the language links show it.
@@ -271,7 +342,7 @@ pub fn endpoint(dir: &Path) -> impl Endpoint<Output = Response> + use<> {
 fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
     let path = req.uri().path();
     let accepts = req.header(header::ACCEPT_ENCODING).unwrap_or_default().to_owned();
-    if let Some(asset) = pwa.assets.get(path).filter(|_| path != "/index.html") {
+    if let Some(asset) = pwa.assets.get(path).filter(|_| path != "/index.html" && path != "/staff/index.html") {
         let (body, encoding) = match (&asset.brotli, &asset.gzip) {
             (Some(br), _) if accepts.contains("br") => (br.clone(), Some("br")),
             (_, Some(gz)) if accepts.contains("gzip") => (gz.clone(), Some("gzip")),
@@ -296,7 +367,9 @@ fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
         .and_then(Locale::from_code)
         .or_else(|| req.header(header::ACCEPT_LANGUAGE).and_then(Locale::from_accept_language))
         .unwrap_or_default();
-    match pwa.page(path, req.uri().query(), locale) {
+    let staff = path == "/staff" || path.starts_with("/staff/");
+    let page = if staff { pwa.staff_page(path, locale) } else { pwa.page(path, req.uri().query(), locale) };
+    match page {
         Some((status, html)) => Response::builder()
             .status(status)
             .content_type("text/html; charset=utf-8")
@@ -311,17 +384,33 @@ fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::{PAGES, cache_control};
+    use super::{PAGES, STAFF_PAGES, cache_control};
+
+    /// The paths in `source` written as `path!("/…")` (a route) or `"/…" =>` (a match arm).
+    fn routes(source: &str) -> Vec<&str> {
+        let mut pages: Vec<&str> =
+            source.split("path!(\"").skip(1).filter_map(|rest| rest.split_once('"').map(|(path, _)| path)).collect();
+        for line in source.lines() {
+            if let Some(rest) = line.trim_start().strip_prefix('"')
+                && let Some((path, _)) = rest.split_once("\" =>")
+                && path.starts_with('/')
+            {
+                pages.push(path);
+            }
+        }
+        pages.sort_unstable();
+        pages.dedup();
+        pages
+    }
 
     #[test]
     fn the_server_knows_exactly_the_pages_of_the_app() {
-        let app = include_str!("../../../frontend/src/app.rs");
-        let mut pages: Vec<&str> =
-            app.split("path!(\"").skip(1).filter_map(|rest| rest.split_once('"').map(|(path, _)| path)).collect();
         let mut known: Vec<&str> = PAGES.iter().map(|page| page.route).collect();
-        pages.sort_unstable();
         known.sort_unstable();
-        assert_eq!(pages, known);
+        assert_eq!(routes(include_str!("../../../frontend/src/app.rs")), known);
+        let mut staff: Vec<&str> = STAFF_PAGES.iter().map(|(route, _)| *route).collect();
+        staff.sort_unstable();
+        assert_eq!(routes(include_str!("../../../frontend/src/staff/mod.rs")), staff);
     }
 
     #[test]

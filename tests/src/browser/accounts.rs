@@ -1,5 +1,6 @@
 //! Accounts in the browser: the journeys a person takes on a phone.
 
+use fantoccini::Locator;
 use tilts::domain::{Locale, Role};
 
 use super::{Browser, local_path, spawn_pwa_app};
@@ -20,6 +21,8 @@ async fn a_founder_registers_in_russian_verifies_signs_in_switches_to_latvian_an
     browser.fill("password", PASSWORD).await;
     browser.click("form button[type=submit]").await;
     browser.wait_for_text(".success", "olga@example.lv").await;
+    // The message that replaces the form takes the focus, so a screen reader reads it.
+    assert_eq!(browser.focused_id("registered").await, "registered");
 
     let mail = app.smtp.wait_for_message_to("olga@example.lv").await;
     assert_eq!(mail.subject, "Подтвердите адрес электронной почты для Tilts");
@@ -132,6 +135,21 @@ async fn bad_input_shows_translated_field_errors_and_keeps_what_was_typed() {
     assert_eq!(browser.value("displayName").await, "Ilze");
     let invalid = browser.wait_for("#email").await.attr("aria-invalid").await.unwrap();
     assert_eq!(invalid.as_deref(), Some("true"));
+    // Both errors are announced together: a summary that takes the focus, linking each field.
+    assert_eq!(browser.focused_id("displayName-errors").await, "displayName-errors");
+    let summary = browser.wait_for("#displayName-errors").await;
+    assert_eq!(summary.attr("role").await.unwrap().as_deref(), Some("alert"));
+    let links = browser.client.find_all(Locator::Css("#displayName-errors li a")).await.unwrap();
+    let mut targets = Vec::new();
+    for link in &links {
+        targets.push(link.attr("href").await.unwrap().unwrap_or_default());
+    }
+    assert_eq!(targets, ["#email", "#password"]);
+    let summary_text = summary.text().await.unwrap();
+    assert!(summary_text.contains("E-pasts: Ievadiet derīgu e-pasta adresi"), "{summary_text}");
+    assert!(summary_text.contains("vismaz 10 rakstzīmju"), "{summary_text}");
+    browser.click("#displayName-errors a[href='#password']").await;
+    assert_eq!(browser.focused_id("password").await, "password");
     browser.screenshot("register-errors-lv").await;
 
     // A server-side refusal, in English this time.

@@ -107,6 +107,11 @@ async fn a_used_reset_link_says_so_before_any_password_form() {
     browser.screenshot("reset-used-link-lv").await;
     browser.click("#link-problem a[href='/forgot-password']").await;
     browser.wait_for_path("/forgot-password").await;
+    browser.wait_for("#email").await;
+    // The phone's back button returns to the page before.
+    browser.client.back().await.unwrap();
+    browser.wait_for_path("/reset-password").await;
+    browser.wait_for_text("#link-problem", "").await;
     browser.close().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }

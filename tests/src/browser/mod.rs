@@ -7,6 +7,7 @@ mod email_links;
 mod first_paint;
 mod pwa;
 mod second_factor;
+mod staff;
 
 use std::{
     path::PathBuf,
@@ -199,6 +200,25 @@ impl Browser {
         self.fill("password", password).await;
         self.click("form button[type=submit]").await;
         self.wait_for_path("/account").await;
+    }
+
+    /// The id of the element that has the focus (waits up to 5 s for it to be `id`, then
+    /// returns what it is).
+    pub async fn focused_id(&self, id: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let focused = self
+                .client
+                .execute("return document.activeElement ? document.activeElement.id : ''", vec![])
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            if focused == id || Instant::now() >= deadline {
+                return focused;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// `<html lang>`.

@@ -1,0 +1,179 @@
+//! The VPD staff pages under `/staff`: desktop work that never reaches a founder's phone. They
+//! share the phone app's session, language, components and sign-in (whose `?next=` brings a
+//! person back here); a person who is not VPD staff or admin sees only a short refusal, and the
+//! server refuses every staff operation to them anyway.
+
+mod accounts;
+pub mod operations;
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{A, Router},
+    hooks::use_location,
+    location::{BrowserUrl, LocationProvider},
+};
+
+use crate::components::{LangSwitcher, PageHeader};
+use crate::contexts::{
+    locale::{provide_i18n, use_i18n},
+    session::{Role, provide_session, use_session},
+};
+use crate::i18n::{keys, staff_keys};
+
+/// The staff app.
+#[component]
+pub fn StaffApp() -> impl IntoView {
+    let i18n = provide_i18n();
+    provide_session(i18n);
+    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+        shell.remove();
+    }
+    view! {
+        <Router>
+            <StaffLayout>
+                <StaffPages />
+            </StaffLayout>
+        </Router>
+    }
+}
+
+/// The staff page at the current address (the server's first paint knows the same paths).
+#[component]
+fn StaffPages() -> impl IntoView {
+    let location = use_location();
+    let path = Memo::new(move |_| location.pathname.get().trim_end_matches('/').to_owned());
+    // A followed link changes the address bar once its page is shown, as `<Routes>` would do.
+    let browser_url = use_context::<BrowserUrl>();
+    move || {
+        let page = match path.get().as_str() {
+            "/staff" => view! { <StaffHome /> }.into_any(),
+            "/staff/accounts" => view! { <accounts::StaffAccounts /> }.into_any(),
+            _ => view! { <PageHeader title=keys::NOT_FOUND_TITLE intro=keys::NOT_FOUND_INTRO /> }.into_any(),
+        };
+        if let Some(url) = &browser_url {
+            url.ready_to_complete();
+        }
+        page
+    }
+}
+
+/// Who may open the staff pages, as far as the app knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// The server has not answered yet.
+    Checking,
+    /// Nobody is signed in.
+    SignedOut,
+    /// A signed-in person who is not VPD staff.
+    Refused,
+    /// VPD staff.
+    Staff,
+    /// A VPD administrator.
+    Admin,
+}
+
+/// What the signed-in person may open.
+fn access() -> Memo<Access> {
+    let session = use_session();
+    Memo::new(move |_| match session.viewer.with(|v| v.as_ref().map(|v| v.role)) {
+        Some(Role::Admin) => Access::Admin,
+        Some(Role::Staff) => Access::Staff,
+        Some(_) => Access::Refused,
+        None if session.checked.get() => Access::SignedOut,
+        None => Access::Checking,
+    })
+}
+
+/// The frame of every staff page: header, navigation, the person and a way back to the app.
+/// Its pages appear only to VPD staff and admins.
+#[component]
+fn StaffLayout(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let access = access();
+    let location = use_location();
+    let sign_in = move || {
+        let here = location.pathname.get();
+        format!("/sign-in?next={}", if here.starts_with("/staff") { here } else { "/staff".to_owned() })
+    };
+    let children = StoredValue::new(children);
+    // Until the page itself shows, the heading and introduction the server's first paint
+    // showed stay in place (so the largest paint does not wait for the app), with the
+    // state of the check below them.
+    let header = move || {
+        let (title, intro) = match location.pathname.get().trim_end_matches('/') {
+            "/staff/accounts" => (staff_keys::ACCOUNTS_TITLE, staff_keys::ACCOUNTS_INTRO),
+            _ => (staff_keys::HOME_TITLE, staff_keys::HOME_INTRO),
+        };
+        view! {
+            <h1>{move || i18n.t(title)}</h1>
+            <p class="intro">{move || i18n.t(intro)}</p>
+        }
+    };
+    view! {
+        <a class="skip" href="#main">{move || i18n.t(keys::SKIP_TO_CONTENT)}</a>
+        <header class="top">
+            <A href="/staff" attr:class="brand">
+                <span class="brand-name">{move || i18n.t(staff_keys::APP_NAME)}</span>
+            </A>
+            <LangSwitcher />
+        </header>
+        <nav class="nav" aria-label=move || i18n.t(staff_keys::NAV_MAIN)>
+            <A href="/staff" exact=true>{move || i18n.t(staff_keys::HOME_TITLE)}</A>
+            <A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A>
+            <a href="/account" rel="external">{move || i18n.t(staff_keys::NAV_APP)}</a>
+        </nav>
+        <p class="notice offline" role="status" hidden=move || !session.offline.get()>
+            {move || i18n.t(keys::OFFLINE_NOTICE)}
+        </p>
+        <main id="main" tabindex="-1">
+            {move || match access.get() {
+                Access::Checking => view! {
+                    {header}
+                    <p role="status">{move || i18n.t(staff_keys::GATE_CHECKING)}</p>
+                }.into_any(),
+                Access::SignedOut => view! {
+                    {header}
+                    <p class="notice">{move || i18n.t(staff_keys::GATE_SIGN_IN)}</p>
+                    <p><a id="staff-sign-in" class="button" href=sign_in rel="external">
+                        {move || i18n.t(staff_keys::GATE_SIGN_IN_LINK)}
+                    </a></p>
+                }.into_any(),
+                Access::Refused => view! {
+                    {header}
+                    <p id="staff-refused" class="notice" role="alert">{move || i18n.t(staff_keys::GATE_NOT_STAFF)}</p>
+                }.into_any(),
+                Access::Staff | Access::Admin => view! {
+                    {move || session.viewer.get().map(|v| view! {
+                        <p class="staff-who note">
+                            <span class="who-name">{v.display_name}</span>
+                            <span>{move || i18n.t(v.role.label())}</span>
+                        </p>
+                    })}
+                    {children.with_value(|c| c())}
+                }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// `/staff`: what staff can do here.
+#[component]
+fn StaffHome() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeader title=staff_keys::HOME_TITLE intro=staff_keys::HOME_INTRO />
+        <div class="cards">
+            <section class="card">
+                <h2><A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A></h2>
+                <p>{move || i18n.t(staff_keys::ACCOUNTS_INTRO)}</p>
+            </section>
+        </div>
+    }
+}
+
+/// Whether the signed-in person is a VPD administrator.
+fn is_admin() -> Signal<bool> {
+    let access = access();
+    Signal::derive(move || access.get() == Access::Admin)
+}

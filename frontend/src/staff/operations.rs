@@ -1,0 +1,9 @@
+//! Typed operations from `graphql/staff.graphql`: only the staff bundle links them.
+
+#![allow(clippy::all, missing_docs)]
+
+use graphql_client::GraphQLQuery;
+
+#[derive(GraphQLQuery)]
+#[graphql(schema_path = "../schema.graphql", query_path = "graphql/staff.graphql", response_derives = "Clone")]
+pub struct CreateStaffAccount;
