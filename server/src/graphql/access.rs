@@ -1,10 +1,14 @@
-//! Who may reach which field: one matrix, enforced for every field of every request.
+//! Who may reach which field: the gate, enforced for every field of every request.
 //!
-//! Every field of the schema must have a rule here; a field without one is refused (and a test
-//! compares this list with the introspected schema). Finer rules, such as "only your own
-//! mentorship", live in the services.
+//! Each `graphql` module declares the rules of its fields in its own `ACCESS` list; this module
+//! gathers them into one map. A field without a rule is refused (and a test compares the rules
+//! with the introspected schema). Finer rules, such as "only your own mentorship", live in the
+//! services.
 
-use std::sync::Arc;
+use std::{
+    collections::HashMap,
+    sync::{Arc, LazyLock},
+};
 
 use async_graphql::{
     ServerResult, Value,
@@ -39,65 +43,35 @@ impl Rule {
     }
 }
 
-const ADMIN: Rule = Rule::Roles(&[Role::Admin]);
+/// Admins only.
+pub const ADMIN: Rule = Rule::Roles(&[Role::Admin]);
 
-/// The matrix: `(type, field, rule)` for every field of every object type in the schema.
-pub const MATRIX: &[(&str, &str, Rule)] = &[
-    ("Query", "viewer", Rule::Public),
-    ("Query", "mySessions", Rule::SignedIn),
-    ("Query", "passwordResetLink", Rule::Public),
-    ("Mutation", "register", Rule::Public),
-    ("Mutation", "verifyEmail", Rule::Public),
-    ("Mutation", "signIn", Rule::Public),
-    ("Mutation", "signOut", Rule::Public),
-    ("Mutation", "requestPasswordReset", Rule::Public),
-    ("Mutation", "resetPassword", Rule::Public),
-    ("Mutation", "resendVerification", Rule::Public),
-    ("Mutation", "changePassword", Rule::SignedIn),
-    ("Mutation", "updateMyLocale", Rule::SignedIn),
-    ("Mutation", "createStaffAccount", ADMIN),
-    // The second-factor steps of a sign-in come before the person is signed in; the service
-    // requires the half-finished session (or a signed-in person) itself.
-    ("Mutation", "verifySecondFactor", Rule::Public),
-    ("Mutation", "beginSecondFactorSetup", Rule::Public),
-    ("Mutation", "confirmSecondFactor", Rule::Public),
-    ("Mutation", "endSession", Rule::SignedIn),
-    ("Mutation", "resetSecondFactor", ADMIN),
-    ("Mutation", "disableAccount", ADMIN),
-    ("Mutation", "enableAccount", ADMIN),
-    ("SignInResult", "viewer", Rule::Public),
-    ("SignInResult", "next", Rule::Public),
-    ("SecondFactorSetup", "secret", Rule::Public),
-    ("SecondFactorSetup", "uri", Rule::Public),
-    ("SecondFactorSetup", "qrCode", Rule::Public),
-    ("SecondFactorEnabled", "recoveryCodes", Rule::Public),
-    ("SecondFactorEnabled", "viewer", Rule::SignedIn),
-    ("DeviceSession", "id", Rule::SignedIn),
-    ("DeviceSession", "device", Rule::SignedIn),
-    ("DeviceSession", "createdAt", Rule::SignedIn),
-    ("DeviceSession", "lastSeenAt", Rule::SignedIn),
-    ("DeviceSession", "current", Rule::SignedIn),
-    // `Viewer` is only ever the caller's own account.
-    ("Viewer", "id", Rule::SignedIn),
-    ("Viewer", "email", Rule::SignedIn),
-    ("Viewer", "displayName", Rule::SignedIn),
-    ("Viewer", "role", Rule::SignedIn),
-    ("Viewer", "locale", Rule::SignedIn),
-    ("Viewer", "emailVerified", Rule::SignedIn),
-    ("Viewer", "secondFactor", Rule::SignedIn),
-    ("StaffAccount", "id", ADMIN),
-    ("StaffAccount", "email", ADMIN),
-    ("StaffAccount", "displayName", ADMIN),
-    ("StaffAccount", "role", ADMIN),
-    ("StaffAccount", "locale", ADMIN),
-];
+/// The field name of a type's default rule: it covers every field of the type without a rule of
+/// its own. `Query` and `Mutation` have none: each root field names its rule.
+pub const ANY_FIELD: &str = "*";
 
-/// The rule for a field, if the matrix has one.
-pub fn rule_for(type_name: &str, field: &str) -> Option<Rule> {
-    MATRIX.iter().find(|(t, f, _)| *t == type_name && *f == field).map(|(_, _, rule)| *rule)
+/// One declared rule: `(type, field or ANY_FIELD, rule)`. Each `graphql` module lists its
+/// own in an `ACCESS` constant next to its resolvers.
+pub type Access = (&'static str, &'static str, Rule);
+
+/// The rules of every module. A test compares them with the introspected schema.
+pub const DECLARED: &[&[Access]] = &[super::accounts::ACCESS, super::email_links::ACCESS];
+
+/// Every declared rule.
+pub fn declarations() -> impl Iterator<Item = &'static Access> {
+    DECLARED.iter().flat_map(|rules| rules.iter())
 }
 
-/// Enforces [`MATRIX`] on every field resolution.
+/// The rules by `(type, field)`, built once.
+static RULES: LazyLock<HashMap<(&'static str, &'static str), Rule>> =
+    LazyLock::new(|| declarations().map(|(ty, field, rule)| ((*ty, *field), *rule)).collect());
+
+/// The rule for a field: its own, else its type's default; `None` when neither is declared.
+pub fn rule_for(type_name: &str, field: &str) -> Option<Rule> {
+    RULES.get(&(type_name, field)).or_else(|| RULES.get(&(type_name, ANY_FIELD))).copied()
+}
+
+/// Enforces the declared rules on every field resolution.
 pub struct AccessControl;
 
 impl ExtensionFactory for AccessControl {

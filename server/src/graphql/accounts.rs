@@ -1,14 +1,46 @@
 //! Accounts over GraphQL.
 
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
-use poem::http::header::SET_COOKIE;
 
-use super::context::{ContextExt, Viewer as ViewerContext};
+use super::context::{ContextExt, CookieChange, Viewer as ViewerContext};
 use crate::db::repos::sessions::Stage;
 use crate::domain::{self, Account};
-use crate::http::session_cookie;
 use crate::services::accounts::{self, NewStaffAccount, Registration, SignInAttempt};
 use crate::services::second_factor;
+
+use super::access::{ADMIN, ANY_FIELD, Access, Rule};
+
+/// Who may reach the fields of this module.
+pub const ACCESS: &[Access] = &[
+    ("Query", "viewer", Rule::Public),
+    ("Query", "mySessions", Rule::SignedIn),
+    ("Mutation", "register", Rule::Public),
+    ("Mutation", "verifyEmail", Rule::Public),
+    ("Mutation", "signIn", Rule::Public),
+    ("Mutation", "signOut", Rule::Public),
+    ("Mutation", "requestPasswordReset", Rule::Public),
+    ("Mutation", "resetPassword", Rule::Public),
+    ("Mutation", "changePassword", Rule::SignedIn),
+    ("Mutation", "updateMyLocale", Rule::SignedIn),
+    ("Mutation", "createStaffAccount", ADMIN),
+    // The second-factor steps of a sign-in come before the person is signed in; the service
+    // requires the half-finished session (or a signed-in person) itself.
+    ("Mutation", "verifySecondFactor", Rule::Public),
+    ("Mutation", "beginSecondFactorSetup", Rule::Public),
+    ("Mutation", "confirmSecondFactor", Rule::Public),
+    ("Mutation", "endSession", Rule::SignedIn),
+    ("Mutation", "resetSecondFactor", ADMIN),
+    ("Mutation", "disableAccount", ADMIN),
+    ("Mutation", "enableAccount", ADMIN),
+    ("SignInResult", ANY_FIELD, Rule::Public),
+    ("SecondFactorSetup", ANY_FIELD, Rule::Public),
+    ("SecondFactorEnabled", "recoveryCodes", Rule::Public),
+    ("SecondFactorEnabled", "viewer", Rule::SignedIn),
+    ("DeviceSession", ANY_FIELD, Rule::SignedIn),
+    // `Viewer` is only ever the caller's own account.
+    ("Viewer", ANY_FIELD, Rule::SignedIn),
+    ("StaffAccount", ANY_FIELD, ADMIN),
+];
 
 /// What a person does in Tilts.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -192,16 +224,14 @@ impl AccountsQuery {
 pub struct AccountsMutation;
 
 fn set_session_cookie(ctx: &Context<'_>, token: &str, max_age_secs: i64) -> async_graphql::Result<()> {
-    let https = ctx.state()?.settings.https();
-    ctx.append_http_header(SET_COOKIE, session_cookie::issue(token, max_age_secs, https));
+    ctx.request()?.change_cookie(CookieChange::Session { token: token.to_owned(), max_age_secs });
     Ok(())
 }
 
 /// Marks this browser as a known device of the account with the address `email`.
 fn set_device_cookie(ctx: &Context<'_>, email: &str, token: &str) -> async_graphql::Result<()> {
-    let state = ctx.state()?;
-    let slot = accounts::device_slot(state, email).map_err(|e| ctx.fail(&e))?;
-    ctx.append_http_header(SET_COOKIE, session_cookie::issue_device(&slot, token, state.settings.https()));
+    let slot = accounts::device_slot(ctx.state()?, email).map_err(|e| ctx.fail(&e))?;
+    ctx.request()?.change_cookie(CookieChange::Device { slot, token: token.to_owned() });
     Ok(())
 }
 
@@ -388,7 +418,7 @@ impl AccountsMutation {
             accounts::sign_out(ctx.state()?, session_id).await.map_err(|e| ctx.fail(&e))?;
         }
         request.set_viewer(None);
-        ctx.append_http_header(SET_COOKIE, session_cookie::clear(ctx.state()?.settings.https()));
+        ctx.request()?.change_cookie(CookieChange::EndSession);
         // Pages of the signed-in person must not come back from the browser's cache (a shared
         // phone's back button); the app itself clears its storage. Cookies stay: the device
         // cookie keeps the owner from being held back with strangers.

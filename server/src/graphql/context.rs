@@ -30,6 +30,28 @@ pub struct Pending {
     pub stage: crate::db::repos::sessions::Stage,
 }
 
+/// A change to the browser's cookies that a resolver asks for; the HTTP layer writes it as a
+/// `Set-Cookie` header once the operation has run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CookieChange {
+    /// Keep this session token until the session's absolute end.
+    Session {
+        /// The session token.
+        token: String,
+        /// Seconds until the session ends at the latest.
+        max_age_secs: i64,
+    },
+    /// Mark the browser as a known device of the account whose device slot is `slot`.
+    Device {
+        /// The account's device slot.
+        slot: String,
+        /// The device token.
+        token: String,
+    },
+    /// Remove the session cookie.
+    EndSession,
+}
+
 /// What the HTTP layer knows about a request.
 #[derive(Debug)]
 pub struct RequestContext {
@@ -44,6 +66,8 @@ pub struct RequestContext {
     pub client_ip: Option<IpAddr>,
     /// The browser's device cookies, by account slot.
     pub devices: std::collections::HashMap<String, String>,
+    /// Cookie changes asked for while the operation ran, shared with the HTTP layer.
+    cookies: std::sync::Arc<std::sync::Mutex<Vec<CookieChange>>>,
 }
 
 impl RequestContext {
@@ -54,7 +78,27 @@ impl RequestContext {
         client_ip: Option<IpAddr>,
         devices: std::collections::HashMap<String, String>,
     ) -> RequestContext {
-        RequestContext { viewer: RwLock::new(viewer), pending: None, user_agent: None, locale, client_ip, devices }
+        RequestContext {
+            viewer: RwLock::new(viewer),
+            pending: None,
+            user_agent: None,
+            locale,
+            client_ip,
+            devices,
+            cookies: Default::default(),
+        }
+    }
+
+    /// Asks for `change` to the browser's cookies.
+    pub fn change_cookie(&self, change: CookieChange) {
+        if let Ok(mut changes) = self.cookies.lock() {
+            changes.push(change);
+        }
+    }
+
+    /// A handle on the cookie changes this request will ask for, to read after it has run.
+    pub fn cookie_changes(&self) -> std::sync::Arc<std::sync::Mutex<Vec<CookieChange>>> {
+        std::sync::Arc::clone(&self.cookies)
     }
 
     /// The signed-in person, if any.

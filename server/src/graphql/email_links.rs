@@ -2,8 +2,13 @@
 
 use async_graphql::{Context, Enum, Object};
 
+use super::access::{Access, Rule};
 use super::context::ContextExt;
 use crate::services::email_links;
+
+/// Who may reach the fields of this module: anyone (a person with a link is not signed in).
+pub const ACCESS: &[Access] =
+    &[("Query", "passwordResetLink", Rule::Public), ("Mutation", "resendVerification", Rule::Public)];
 
 /// What an e-mail link is worth now.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]

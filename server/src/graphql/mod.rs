@@ -43,6 +43,8 @@ pub const MAX_PAGE_SIZE: i32 = 50;
 pub const MAX_RECURSIVE_DEPTH: usize = 16;
 /// Most directives on one field.
 pub const MAX_DIRECTIVES: usize = 3;
+/// The largest request body accepted: every operation of the app fits in a few hundred bytes.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
 /// Builds the schema with its limits; `production` turns off introspection and suggestions.
 ///
@@ -67,4 +69,29 @@ pub fn build_schema(state: Option<AppState>, production: bool) -> TiltsSchema {
 /// The schema in SDL, as committed in `schema.graphql`.
 pub fn sdl() -> String {
     build_schema(None, false).sdl()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The layers below the transport never name it: HTTP details (cookies, headers) reach
+    /// resolvers and services only as plain values in the request context.
+    #[test]
+    fn no_layer_below_http_imports_it() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        // Spelled in two parts, so this file does not name it.
+        let needle = concat!("crate", "::http");
+        let mut offenders = Vec::new();
+        let mut dirs: Vec<_> = ["graphql", "services", "domain", "db", "email", "jobs"].map(|d| src.join(d)).into();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if std::fs::read_to_string(&path).is_ok_and(|text| text.contains(needle)) {
+                    offenders.push(path.display().to_string());
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "these files import the HTTP layer: {offenders:?}");
+    }
 }

@@ -13,15 +13,12 @@ use crate::db::repos::sessions::Stage;
 use crate::domain::Locale;
 use crate::error::{ClientError, Code};
 use crate::graphql::{
-    TiltsSchema,
-    context::{Pending, RequestContext, Viewer},
+    MAX_BODY_BYTES, TiltsSchema,
+    context::{CookieChange, Pending, RequestContext, Viewer},
 };
 use crate::i18n::Message;
 use crate::services::accounts;
 use crate::state::AppState;
-
-/// The largest request body accepted: every operation of the app fits in a few hundred bytes.
-pub const MAX_BODY_BYTES: usize = 16 * 1024;
 
 /// `POST /graphql` executes; `GET /graphql` shows GraphiQL in development and executes nothing.
 #[handler]
@@ -95,6 +92,7 @@ pub async fn endpoint(
     let mut context = RequestContext::new(viewer, locale, client_ip, devices);
     context.pending = pending;
     context.user_agent = req.header(header::USER_AGENT).map(|ua| ua.chars().take(400).collect());
+    let cookie_changes = context.cookie_changes();
 
     let mut gql_response = schema.execute(request.data(context)).await;
     for error in &mut gql_response.errors {
@@ -107,6 +105,18 @@ pub async fn endpoint(
         .body(serde_json::to_vec(&gql_response).unwrap_or_default());
     for (name, value) in &headers {
         response.headers_mut().append(name, value.clone());
+    }
+    let https = state.settings.https();
+    let changes = cookie_changes.lock().map(|mut c| std::mem::take(&mut *c)).unwrap_or_default();
+    for change in changes {
+        let cookie = match change {
+            CookieChange::Session { token, max_age_secs } => session_cookie::issue(&token, max_age_secs, https),
+            CookieChange::Device { slot, token } => session_cookie::issue_device(&slot, &token, https),
+            CookieChange::EndSession => session_cookie::clear(https),
+        };
+        if let Ok(value) = header::HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
     }
     response
 }

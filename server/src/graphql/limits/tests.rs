@@ -144,7 +144,7 @@ fn every_limit_message_names_its_limit_in_every_language() {
         (Message::TooManyFields, MAX_FIELDS),
         (Message::TooDeep, MAX_DEPTH),
         (Message::TooManyDirectives, MAX_DIRECTIVES),
-        (Message::PayloadTooLarge, crate::http::graphql::MAX_BODY_BYTES / 1024),
+        (Message::PayloadTooLarge, crate::graphql::MAX_BODY_BYTES / 1024),
     ];
     for (message, limit) in limits {
         for locale in [Locale::Lv, Locale::En, Locale::Ru] {
