@@ -66,8 +66,7 @@ db_test! {
     async fn every_guarded_root_field_refuses_every_role_the_matrix_does_not_allow(app: TestApp) {
         let mut clients = vec![(None, TestApp::new_client())];
         for role in Role::ALL {
-            let client = TestApp::new_client();
-            app.sign_in_new(&client, role).await;
+            let (client, _) = app.sign_in_as(role).await;
             clients.push((Some(role), client));
         }
         let mut roots: Vec<_> = declarations().filter(|(t, _, _)| *t == "Query" || *t == "Mutation").collect();

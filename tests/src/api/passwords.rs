@@ -9,8 +9,7 @@ const REQUEST: &str = "mutation($e: String!) { requestPasswordReset(email: $e) }
 
 db_test! {
     async fn a_password_reset_works_end_to_end_and_signs_out_everywhere(app: TestApp) {
-        let phone = TestApp::new_client();
-        let email = app.sign_in_new(&phone, tilts::domain::Role::Founder).await;
+        let (phone, email) = app.sign_in_as(tilts::domain::Role::Founder).await;
         assert!(!app.viewer(&phone).await.is_null());
 
         let asked = app.graphql(REQUEST, json!({ "e": email })).await;
@@ -146,8 +145,7 @@ db_test! {
     }
 
     async fn credential_events_are_mailed_to_the_person_and_audited(app: TestApp) {
-        let phone = TestApp::new_client();
-        let email = app.sign_in_new(&phone, tilts::domain::Role::Mentor).await;
+        let (_phone, email) = app.sign_in_as(tilts::domain::Role::Mentor).await;
         let address = tilts::domain::EmailAddress::parse(&email).unwrap();
         let user = tilts::db::repos::users::find_by_email(&app.state.db, &address).await.unwrap().unwrap();
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;

@@ -55,10 +55,8 @@ db_test! {
     }
 
     async fn a_disabled_account_is_signed_out_at_once_and_cannot_sign_in(app: TestApp) {
-        let admin = TestApp::new_client();
-        app.sign_in_new(&admin, Role::Admin).await;
-        let phone = TestApp::new_client();
-        let email = app.sign_in_new(&phone, Role::Mentor).await;
+        let (admin, _) = app.create_admin().await;
+        let (phone, email) = app.sign_in_as(Role::Mentor).await;
         let id = user_id(&app, &email).await;
         let disable = "mutation($u: ID!) { disableAccount(userId: $u) }";
         assert_eq!(app.graphql_as(&admin, disable, json!({ "u": id })).await["data"]["disableAccount"], true);
