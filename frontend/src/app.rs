@@ -13,6 +13,7 @@ use crate::pages::{
     account::Account, forgot_password::ForgotPassword, landing::Landing, not_found::NotFound, register::Register,
     reset_password::ResetPassword, sign_in::SignIn, verify_email::VerifyEmail,
 };
+use crate::routes::{PAGES, page_of};
 
 /// The whole app.
 #[component]
@@ -32,36 +33,30 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page at the current address. One `match` over the path costs the phone bundle far less
-/// than a table of routes; the router still keeps the history and turns link clicks into
-/// page changes. The server's first paint knows the same paths (a test compares them).
+/// The page at the current address. One `match` over the page costs the phone bundle far less
+/// than a table of routes; the router still keeps the history and turns link clicks into page
+/// changes. The pages and their paths are listed once, in [`crate::routes`].
 #[component]
 fn Pages() -> impl IntoView {
     let location = use_location();
     // Only a change of path shows another page; a new query or fragment does not.
-    let path = Memo::new(move |_| {
-        let path = location.pathname.get();
-        match path.trim_end_matches('/') {
-            "" => "/".to_owned(),
-            trimmed => trimmed.to_owned(),
-        }
-    });
+    let page = Memo::new(move |_| location.pathname.with(|path| page_of(&PAGES, path)));
     // A followed link changes the address bar once its page is shown, as `<Routes>` would do.
     let browser_url = use_context::<BrowserUrl>();
     move || {
-        let page = match path.get().as_str() {
-            "/" => view! { <Landing /> }.into_any(),
-            "/register" => view! { <Register /> }.into_any(),
-            "/verify-email" => view! { <VerifyEmail /> }.into_any(),
-            "/sign-in" => view! { <SignIn /> }.into_any(),
-            "/forgot-password" => view! { <ForgotPassword /> }.into_any(),
-            "/reset-password" => view! { <ResetPassword /> }.into_any(),
-            "/account" => view! { <Account /> }.into_any(),
+        let view = match page.get().unwrap_or_default() {
+            "landing" => view! { <Landing /> }.into_any(),
+            "register" => view! { <Register /> }.into_any(),
+            "verify" => view! { <VerifyEmail /> }.into_any(),
+            "sign_in" => view! { <SignIn /> }.into_any(),
+            "forgot" => view! { <ForgotPassword /> }.into_any(),
+            "reset" => view! { <ResetPassword /> }.into_any(),
+            "account" => view! { <Account /> }.into_any(),
             _ => view! { <NotFound /> }.into_any(),
         };
         if let Some(url) = &browser_url {
             url.ready_to_complete();
         }
-        page
+        view
     }
 }

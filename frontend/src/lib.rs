@@ -8,4 +8,5 @@ pub mod components;
 pub mod contexts;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 pub mod staff;

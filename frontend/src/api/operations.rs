@@ -7,13 +7,17 @@ use graphql_client::GraphQLQuery;
 /// The schema's `DateTime` scalar: RFC 3339 text.
 pub type DateTime = String;
 
+/// The schema's enums the app has its own types for (`extern_enums`): no per-operation copies.
+pub use crate::{contexts::session::Role, i18n::Locale};
+
 macro_rules! operation {
     ($name:ident) => {
         #[derive(GraphQLQuery)]
         #[graphql(
             schema_path = "../schema.graphql",
             query_path = "graphql/accounts.graphql",
-            response_derives = "Clone"
+            response_derives = "Clone",
+            extern_enums("Role", "Locale")
         )]
         pub struct $name;
     };

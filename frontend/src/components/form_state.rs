@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use graphql_client::GraphQLQuery;
+
 use crate::api::ApiError;
 use crate::contexts::locale::I18n;
 use crate::i18n::Key;
@@ -41,6 +43,57 @@ impl FormState {
     /// The id of the form's error summary.
     pub fn summary_id(self) -> String {
         format!("{}-errors", self.fields.first().map(|(name, _)| *name).unwrap_or("form"))
+    }
+
+    /// Starts a submit: `false` while a call is still running (the press is ignored), else
+    /// clears the errors of the last attempt and returns `true`.
+    pub fn start(self) -> bool {
+        if self.busy.get_untracked() {
+            return false;
+        }
+        self.reset();
+        true
+    }
+
+    /// Ends a submit the browser's own checks refused: moves focus to the errors and returns
+    /// `true` when any field is marked wrong.
+    pub fn refused(self) -> bool {
+        let refused = self.has_errors();
+        if refused {
+            self.focus_first_error();
+        }
+        refused
+    }
+
+    /// Sends operation `Q`: the form is busy until the answer, a refusal is shown at its field
+    /// (or as the form's error), and `done` gets the data.
+    pub fn send<Q>(self, variables: Q::Variables, i18n: I18n, done: impl FnOnce(Q::ResponseData) + 'static)
+    where
+        Q: GraphQLQuery + 'static,
+        Q::Variables: 'static,
+    {
+        self.send_then::<Q>(variables, i18n, move |answer| match answer {
+            Ok(data) => done(data),
+            Err(error) => self.show(&error, i18n),
+        });
+    }
+
+    /// Sends operation `Q` like [`FormState::send`], for a form that reads refusals itself.
+    pub fn send_then<Q>(
+        self,
+        variables: Q::Variables,
+        i18n: I18n,
+        answered: impl FnOnce(Result<Q::ResponseData, ApiError>) + 'static,
+    ) where
+        Q: GraphQLQuery + 'static,
+        Q::Variables: 'static,
+    {
+        self.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = crate::api::call::<Q>(variables, i18n.locale.get_untracked()).await;
+            answered(answer);
+            self.busy.set(false);
+        });
     }
 
     /// Clears all errors before a new attempt.

@@ -4,10 +4,7 @@
 use leptos::prelude::*;
 
 use super::{Field, FormFooter, FormState, form_state::focus_later};
-use crate::api::{
-    self,
-    operations::{ResendVerification as ResendOp, resend_verification},
-};
+use crate::api::operations::{ResendVerification as ResendOp, resend_verification};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::keys;
 use crate::pages::looks_like_email;
@@ -27,10 +24,9 @@ pub fn ResendVerification(
     let sent_to = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !form.start() {
             return;
         }
-        form.reset();
         let address = email.get_untracked().trim().to_owned();
         if !looks_like_email(&address) {
             if ask_email {
@@ -41,17 +37,10 @@ pub fn ResendVerification(
             }
             return;
         }
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            let variables = resend_verification::Variables { email: address.clone() };
-            match api::call::<ResendOp>(variables, i18n.locale.get_untracked()).await {
-                Ok(_) => {
-                    sent_to.set(Some(address));
-                    focus_later("resend-done");
-                }
-                Err(error) => form.show(&error, i18n),
-            }
-            form.busy.set(false);
+        let variables = resend_verification::Variables { email: address.clone() };
+        form.send::<ResendOp>(variables, i18n, move |_| {
+            sent_to.set(Some(address));
+            focus_later("resend-done");
         });
     };
     view! {

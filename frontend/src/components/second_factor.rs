@@ -3,43 +3,20 @@
 use leptos::prelude::*;
 
 use super::{Field, FormFooter, FormState, form_state::focus_later};
-use crate::api::{
-    self,
-    operations::{
-        BeginSecondFactorSetup, ConfirmSecondFactor, VerifySecondFactor, begin_second_factor_setup,
-        confirm_second_factor, verify_second_factor,
-    },
+use crate::api::operations::{
+    BeginSecondFactorSetup, ConfirmSecondFactor, VerifySecondFactor, begin_second_factor_setup, confirm_second_factor,
+    verify_second_factor,
 };
 use crate::contexts::{locale::use_i18n, session::SignedIn};
 use crate::i18n::{Locale, keys};
 
-/// The app's role of a viewer's role in any operation (an unknown one reads as the least
-/// privileged: the server decides what anyone may do).
-macro_rules! role_from {
-    ($role:expr, $module:ident) => {
-        match $role {
-            $module::Role::MENTOR => crate::contexts::session::Role::Mentor,
-            $module::Role::ENTERPRISE => crate::contexts::session::Role::Enterprise,
-            $module::Role::STAFF => crate::contexts::session::Role::Staff,
-            $module::Role::ADMIN => crate::contexts::session::Role::Admin,
-            _ => crate::contexts::session::Role::Founder,
-        }
-    };
-}
-pub(crate) use role_from;
-
 /// Turns a viewer of any operation into what the app keeps of the signed-in person.
 macro_rules! signed_in_from {
-    ($viewer:expr, $module:ident) => {{
+    ($viewer:expr) => {{
         let v = $viewer;
-        let locale = match v.locale {
-            $module::Locale::LV => Some(Locale::Lv),
-            $module::Locale::EN => Some(Locale::En),
-            $module::Locale::RU => Some(Locale::Ru),
-            $module::Locale::Other(_) => None,
-        };
-        let role = $crate::components::second_factor::role_from!(v.role, $module);
-        (SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor, role }, locale)
+        let person =
+            SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor, role: v.role };
+        (person, Some(v.locale))
     }};
 }
 pub(crate) use signed_in_from;
@@ -54,16 +31,9 @@ pub fn SecondFactorCode(done: Callback<(SignedIn, Option<Locale>)>) -> impl Into
     let submit = move |ev: leptos::ev::SubmitEvent| {
         let Some(code_text) = code_to_send(ev, form, code, i18n) else { return };
         let variables = verify_second_factor::Variables { code: code_text };
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<VerifySecondFactor>(variables, i18n.locale.get_untracked()).await {
-                Ok(data) => {
-                    code.set(String::new());
-                    done.run(signed_in_from!(data.verify_second_factor, verify_second_factor));
-                }
-                Err(error) => form.show(&error, i18n),
-            }
-            form.busy.set(false);
+        form.send::<VerifySecondFactor>(variables, i18n, move |data| {
+            code.set(String::new());
+            done.run(signed_in_from!(data.verify_second_factor));
         });
     };
     view! {
@@ -95,20 +65,15 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>, ask_passwor
     let password_form = FormState::new(&[("password", keys::FORM_CURRENT_PASSWORD)]);
     let password = RwSignal::new(String::new());
     let begin = move |password_text: Option<String>| {
-        password_form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            let locale = i18n.locale.get_untracked();
-            let variables = begin_second_factor_setup::Variables { password: password_text };
-            match api::call::<BeginSecondFactorSetup>(variables, locale).await {
-                Ok(data) => {
-                    let s = data.begin_second_factor_setup;
-                    password.set(String::new());
-                    setup.set(Some((s.secret, s.uri, s.qr_code)));
-                }
-                Err(error) if ask_password => password_form.show(&error, i18n),
-                Err(error) => load_error.set(Some(error.text(locale))),
+        let variables = begin_second_factor_setup::Variables { password: password_text };
+        password_form.send_then::<BeginSecondFactorSetup>(variables, i18n, move |answer| match answer {
+            Ok(data) => {
+                let s = data.begin_second_factor_setup;
+                password.set(String::new());
+                setup.set(Some((s.secret, s.uri, s.qr_code)));
             }
-            password_form.busy.set(false);
+            Err(error) if ask_password => password_form.show(&error, i18n),
+            Err(error) => load_error.set(Some(error.text(i18n.locale.get_untracked()))),
         });
     };
     if !ask_password {
@@ -116,10 +81,9 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>, ask_passwor
     }
     let submit_password = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if password_form.busy.get_untracked() {
+        if !password_form.start() {
             return;
         }
-        password_form.reset();
         if password.with_untracked(String::is_empty) {
             password_form.invalid("password", i18n, keys::ERROR_REQUIRED);
             password_form.focus_first_error();
@@ -134,18 +98,10 @@ pub fn SecondFactorSetup(done: Callback<(SignedIn, Option<Locale>)>, ask_passwor
     let submit = move |ev: leptos::ev::SubmitEvent| {
         let Some(code_text) = code_to_send(ev, form, code, i18n) else { return };
         let variables = confirm_second_factor::Variables { code: code_text };
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<ConfirmSecondFactor>(variables, i18n.locale.get_untracked()).await {
-                Ok(data) => {
-                    let confirmed = data.confirm_second_factor;
-                    let person = signed_in_from!(confirmed.viewer, confirm_second_factor);
-                    finished.set(Some((confirmed.recovery_codes, person)));
-                    focus_later("recovery-title");
-                }
-                Err(error) => form.show(&error, i18n),
-            }
-            form.busy.set(false);
+        form.send::<ConfirmSecondFactor>(variables, i18n, move |data| {
+            let confirmed = data.confirm_second_factor;
+            finished.set(Some((confirmed.recovery_codes, signed_in_from!(confirmed.viewer))));
+            focus_later("recovery-title");
         });
     };
     let grouped = |secret: &str| {

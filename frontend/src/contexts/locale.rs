@@ -52,13 +52,8 @@ pub fn chosen_here() -> bool {
 /// Saves `locale` as the signed-in person's language (e-mails and server messages follow it).
 pub fn save_to_account(locale: Locale) {
     use crate::api::operations::{UpdateMyLocale, update_my_locale};
-    let wire = match locale {
-        Locale::Lv => update_my_locale::Locale::LV,
-        Locale::En => update_my_locale::Locale::EN,
-        Locale::Ru => update_my_locale::Locale::RU,
-    };
     leptos::task::spawn_local(async move {
-        let _ = crate::api::call::<UpdateMyLocale>(update_my_locale::Variables { locale: wire }, locale).await;
+        let _ = crate::api::call::<UpdateMyLocale>(update_my_locale::Variables { locale }, locale).await;
     });
 }
 

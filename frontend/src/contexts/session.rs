@@ -19,8 +19,10 @@ pub struct SignedIn {
     pub role: Role,
 }
 
-/// What a person does in Tilts, as the app labels it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a person does in Tilts, as the app labels it; also the schema's `Role` in every
+/// operation (a role the app does not know fails the call rather than passing for another).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Role {
     /// An aspiring entrepreneur from the target group.
     Founder,
@@ -35,6 +37,17 @@ pub enum Role {
 }
 
 impl Role {
+    /// The schema's name of the role.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Founder => "FOUNDER",
+            Role::Mentor => "MENTOR",
+            Role::Enterprise => "ENTERPRISE",
+            Role::Staff => "STAFF",
+            Role::Admin => "ADMIN",
+        }
+    }
+
     /// The role's label.
     pub fn label(self) -> crate::i18n::Key {
         use crate::i18n::keys;
@@ -128,17 +141,14 @@ fn ask_who(session: Session, i18n: I18n) {
             }
             Ok(data) => match data.viewer {
                 Some(v) => {
-                    let account_locale = match v.locale {
-                        viewer::Locale::LV => Some(Locale::Lv),
-                        viewer::Locale::EN => Some(Locale::En),
-                        viewer::Locale::RU => Some(Locale::Ru),
-                        viewer::Locale::Other(_) => None,
+                    let person = SignedIn {
+                        email: v.email,
+                        display_name: v.display_name,
+                        second_factor: v.second_factor,
+                        role: v.role,
                     };
-                    let role = crate::components::second_factor::role_from!(v.role, viewer);
-                    let person =
-                        SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor, role };
                     if session.viewer.with_untracked(|known| known.as_ref() != Some(&person)) {
-                        session.signed_in(person, account_locale, i18n);
+                        session.signed_in(person, Some(v.locale), i18n);
                     }
                 }
                 None => session.viewer.set(None),

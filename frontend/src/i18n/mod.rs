@@ -15,8 +15,9 @@ pub fn retry_after_text(locale: Locale, secs: i64) -> String {
         .replace("{unit}", plural::form(unit.text(locale), locale.code(), n))
 }
 
-/// A language of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// A language of the app; also the schema's `Locale` in every operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Locale {
     /// Latvian, the default.
     #[default]

@@ -36,10 +36,9 @@ pub fn Account() -> impl IntoView {
     let saved = RwSignal::new(false);
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !form.start() {
             return;
         }
-        form.reset();
         saved.set(false);
         if current.with_untracked(String::is_empty) {
             form.invalid("current", i18n, keys::ERROR_REQUIRED);
@@ -47,22 +46,14 @@ pub fn Account() -> impl IntoView {
         if new.with_untracked(|p| p.chars().count() < 10) {
             form.invalid("newPassword", i18n, keys::ERROR_PASSWORD_SHORT);
         }
-        if form.has_errors() {
-            form.focus_first_error();
+        if form.refused() {
             return;
         }
         let variables = change_password::Variables { current: current.get_untracked(), new: new.get_untracked() };
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<ChangePassword>(variables, i18n.locale.get_untracked()).await {
-                Ok(_) => {
-                    current.set(String::new());
-                    new.set(String::new());
-                    saved.set(true);
-                }
-                Err(error) => form.show(&error, i18n),
-            }
-            form.busy.set(false);
+        form.send::<ChangePassword>(variables, i18n, move |_| {
+            current.set(String::new());
+            new.set(String::new());
+            saved.set(true);
         });
     };
 

@@ -2,10 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::{
-    self,
-    operations::{RequestPasswordReset, request_password_reset},
-};
+use crate::api::operations::{RequestPasswordReset, request_password_reset};
 use crate::components::{Field, FormFooter, FormState, PageHeader, Success};
 use crate::contexts::locale::use_i18n;
 use crate::i18n::keys;
@@ -20,24 +17,16 @@ pub fn ForgotPassword() -> impl IntoView {
     let sent = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !form.start() {
             return;
         }
-        form.reset();
         if !email.with_untracked(|e| looks_like_email(e)) {
             form.invalid("email", i18n, keys::ERROR_EMAIL_INVALID);
             form.focus_first_error();
             return;
         }
         let variables = request_password_reset::Variables { email: email.get_untracked().trim().to_owned() };
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<RequestPasswordReset>(variables, i18n.locale.get_untracked()).await {
-                Ok(_) => sent.set(true),
-                Err(error) => form.show(&error, i18n),
-            }
-            form.busy.set(false);
-        });
+        form.send::<RequestPasswordReset>(variables, i18n, move |_| sent.set(true));
     };
     view! {
         <PageHeader title=keys::FORGOT_TITLE intro=keys::FORGOT_INTRO />

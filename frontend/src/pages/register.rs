@@ -2,13 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::{
-    self,
-    operations::{Register as RegisterOp, register},
-};
+use crate::api::operations::{Register as RegisterOp, register};
 use crate::components::{Field, FormFooter, FormState, PageHeader, Success};
-use crate::contexts::locale::use_i18n;
-use crate::i18n::{Locale, keys};
+use crate::contexts::{locale::use_i18n, session::Role};
+use crate::i18n::keys;
 use crate::pages::looks_like_email;
 
 /// The registration page.
@@ -20,7 +17,7 @@ pub fn Register() -> impl IntoView {
         ("email", keys::FORM_EMAIL),
         ("password", keys::FORM_PASSWORD),
     ]);
-    let role = RwSignal::new("FOUNDER".to_owned());
+    let role = RwSignal::new(Role::Founder);
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -28,10 +25,9 @@ pub fn Register() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !form.start() {
             return;
         }
-        form.reset();
         if name.with_untracked(|n| n.trim().is_empty()) {
             form.invalid("displayName", i18n, keys::ERROR_REQUIRED);
         }
@@ -41,8 +37,7 @@ pub fn Register() -> impl IntoView {
         if password.with_untracked(|p| p.chars().count() < 10) {
             form.invalid("password", i18n, keys::ERROR_PASSWORD_SHORT);
         }
-        if form.has_errors() {
-            form.focus_first_error();
+        if form.refused() {
             return;
         }
         let locale = i18n.locale.get_untracked();
@@ -50,36 +45,23 @@ pub fn Register() -> impl IntoView {
             email: email.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
             display_name: name.get_untracked(),
-            role: match role.get_untracked().as_str() {
-                "MENTOR" => register::Role::MENTOR,
-                "ENTERPRISE" => register::Role::ENTERPRISE,
-                _ => register::Role::FOUNDER,
-            },
-            locale: match locale {
-                Locale::Lv => register::Locale::LV,
-                Locale::En => register::Locale::EN,
-                Locale::Ru => register::Locale::RU,
-            },
+            role: role.get_untracked(),
+            locale,
         };
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<RegisterOp>(register::Variables { input }, locale).await {
-                Ok(_) => done.set(Some(email.get_untracked().trim().to_owned())),
-                Err(error) => form.show(&error, i18n),
-            }
-            form.busy.set(false);
+        form.send::<RegisterOp>(register::Variables { input }, i18n, move |_| {
+            done.set(Some(email.get_untracked().trim().to_owned()));
         });
     };
 
-    let role_option = move |value: &'static str, key| {
+    let role_option = move |value: Role, key| {
         view! {
             <label class="choice">
                 <input
                     type="radio"
                     name="role"
-                    value=value
+                    value=value.code()
                     prop:checked=move || role.get() == value
-                    on:change=move |_| role.set(value.to_owned())
+                    on:change=move |_| role.set(value)
                 />
                 // "Who: what they want" as two short blocks: the form's largest text stays smaller
                 // than the introduction that the first paint already showed, so the page's largest
@@ -114,9 +96,9 @@ pub fn Register() -> impl IntoView {
             <form on:submit=submit novalidate=true>
                 <fieldset>
                     <legend>{move || i18n.t(keys::REGISTER_ROLE)}</legend>
-                    {role_option("FOUNDER", keys::REGISTER_ROLE_FOUNDER)}
-                    {role_option("MENTOR", keys::REGISTER_ROLE_MENTOR)}
-                    {role_option("ENTERPRISE", keys::REGISTER_ROLE_ENTERPRISE)}
+                    {role_option(Role::Founder, keys::REGISTER_ROLE_FOUNDER)}
+                    {role_option(Role::Mentor, keys::REGISTER_ROLE_MENTOR)}
+                    {role_option(Role::Enterprise, keys::REGISTER_ROLE_ENTERPRISE)}
                 </fieldset>
                 <Field
                     name="displayName"

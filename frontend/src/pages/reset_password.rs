@@ -61,26 +61,21 @@ pub fn ResetPassword() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !form.start() {
             return;
         }
-        form.reset();
         if password.with_untracked(|p| p.chars().count() < 10) {
             form.invalid("newPassword", i18n, keys::ERROR_PASSWORD_SHORT);
             form.focus_first_error();
             return;
         }
         let variables = reset_password::Variables { token: token.clone(), new_password: password.get_untracked() };
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<ResetOp>(variables, i18n.locale.get_untracked()).await {
-                Ok(_) => stage.set(Stage::Done),
-                Err(error) => match dead_link(error.reason.as_deref()) {
-                    Some(key) => stage.set(Stage::DeadLink(key)),
-                    None => form.show(&error, i18n),
-                },
-            }
-            form.busy.set(false);
+        form.send_then::<ResetOp>(variables, i18n, move |answer| match answer {
+            Ok(_) => stage.set(Stage::Done),
+            Err(error) => match dead_link(error.reason.as_deref()) {
+                Some(key) => stage.set(Stage::DeadLink(key)),
+                None => form.show(&error, i18n),
+            },
         });
     };
     view! {

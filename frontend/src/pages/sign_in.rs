@@ -3,10 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::{
-    self,
-    operations::{SignIn as SignInOp, sign_in},
-};
+use crate::api::operations::{SignIn as SignInOp, sign_in};
 use crate::components::{
     Field, FormFooter, FormState, PageHeader, ResendVerification, SecondFactorCode, SecondFactorSetup,
     form_state::focus_later, second_factor::signed_in_from,
@@ -83,10 +80,9 @@ pub fn SignIn() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !form.start() {
             return;
         }
-        form.reset();
         offer.set(Offer::Nothing);
         session.signed_out.set(false);
         if !email.with_untracked(|e| looks_like_email(e)) {
@@ -95,42 +91,37 @@ pub fn SignIn() -> impl IntoView {
         if password.with_untracked(String::is_empty) {
             form.invalid("password", i18n, keys::ERROR_REQUIRED);
         }
-        if form.has_errors() {
-            form.focus_first_error();
+        if form.refused() {
             return;
         }
         let variables =
             sign_in::Variables { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() };
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<SignInOp>(variables, i18n.locale.get_untracked()).await {
-                Ok(data) => match (data.sign_in.next, data.sign_in.viewer) {
-                    (sign_in::SignInStep::DONE, Some(viewer)) => finish.run(signed_in_from!(viewer, sign_in)),
-                    (sign_in::SignInStep::SECOND_FACTOR, _) => {
-                        password.set(String::new());
-                        step.set(Step::Code);
-                        focus_later("second-factor-title");
-                    }
-                    _ => {
-                        password.set(String::new());
-                        step.set(Step::SetUp);
-                        focus_later("setup-title");
-                    }
-                },
-                // Wrong e-mail or password: shown at the password, where the person will retype.
-                Err(mut error) => {
-                    if error.code == "UNAUTHENTICATED" {
-                        error.field = Some("password".to_owned());
-                    }
-                    if error.code == "RATE_LIMITED" {
-                        offer.set(Offer::NewPassword);
-                    } else if error.reason.as_deref() == Some("EMAIL_NOT_VERIFIED") {
-                        offer.set(Offer::NewLink);
-                    }
-                    form.show(&error, i18n);
+        form.send_then::<SignInOp>(variables, i18n, move |answer| match answer {
+            Ok(data) => match (data.sign_in.next, data.sign_in.viewer) {
+                (sign_in::SignInStep::DONE, Some(viewer)) => finish.run(signed_in_from!(viewer)),
+                (sign_in::SignInStep::SECOND_FACTOR, _) => {
+                    password.set(String::new());
+                    step.set(Step::Code);
+                    focus_later("second-factor-title");
                 }
+                _ => {
+                    password.set(String::new());
+                    step.set(Step::SetUp);
+                    focus_later("setup-title");
+                }
+            },
+            // Wrong e-mail or password: shown at the password, where the person will retype.
+            Err(mut error) => {
+                if error.code == "UNAUTHENTICATED" {
+                    error.field = Some("password".to_owned());
+                }
+                if error.code == "RATE_LIMITED" {
+                    offer.set(Offer::NewPassword);
+                } else if error.reason.as_deref() == Some("EMAIL_NOT_VERIFIED") {
+                    offer.set(Offer::NewLink);
+                }
+                form.show(&error, i18n);
             }
-            form.busy.set(false);
         });
     };
 

@@ -7,9 +7,8 @@ use super::{
     is_admin,
     operations::{CreateStaffAccount, create_staff_account as op},
 };
-use crate::api;
 use crate::components::{Field, FormFooter, FormState, PageHeader, Success};
-use crate::contexts::locale::use_i18n;
+use crate::contexts::{locale::use_i18n, session::Role};
 use crate::i18n::{Locale, staff_keys};
 use crate::pages::looks_like_email;
 
@@ -49,40 +48,27 @@ fn CreateStaffAccountForm() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if form.busy.get_untracked() {
+        if !form.start() {
             return;
         }
-        form.reset();
         if name.with_untracked(|n| n.trim().is_empty()) {
             form.invalid("displayName", i18n, crate::i18n::keys::ERROR_REQUIRED);
         }
         if !email.with_untracked(|e| looks_like_email(e)) {
             form.invalid("email", i18n, crate::i18n::keys::ERROR_EMAIL_INVALID);
         }
-        if form.has_errors() {
-            form.focus_first_error();
+        if form.refused() {
             return;
         }
         let input = op::CreateStaffAccountInput {
             email: email.get_untracked().trim().to_owned(),
             display_name: name.get_untracked().trim().to_owned(),
-            role: if admin_role.get_untracked() { op::Role::ADMIN } else { op::Role::STAFF },
-            locale: match locale.get_untracked() {
-                Locale::Lv => op::Locale::LV,
-                Locale::En => op::Locale::EN,
-                Locale::Ru => op::Locale::RU,
-            },
+            role: if admin_role.get_untracked() { Role::Admin } else { Role::Staff },
+            locale: locale.get_untracked(),
         };
-        form.busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<CreateStaffAccount>(op::Variables { input }, i18n.locale.get_untracked()).await {
-                Ok(data) => {
-                    let account = data.create_staff_account;
-                    created.set(Some(Created { name: account.display_name, email: account.email }));
-                }
-                Err(error) => form.show(&error, i18n),
-            }
-            form.busy.set(false);
+        form.send::<CreateStaffAccount>(op::Variables { input }, i18n, move |data| {
+            let account = data.create_staff_account;
+            created.set(Some(Created { name: account.display_name, email: account.email }));
         });
     };
     let another = move |_| {

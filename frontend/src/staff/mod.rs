@@ -19,6 +19,7 @@ use crate::contexts::{
     session::{Role, provide_session, use_session},
 };
 use crate::i18n::{keys, staff_keys};
+use crate::routes::{STAFF_PAGES, page_of};
 
 /// The staff app.
 #[component]
@@ -37,23 +38,22 @@ pub fn StaffApp() -> impl IntoView {
     }
 }
 
-/// The staff page at the current address (the server's first paint knows the same paths).
+/// The staff page at the current address (listed in [`crate::routes::STAFF_PAGES`]).
 #[component]
 fn StaffPages() -> impl IntoView {
     let location = use_location();
-    let path = Memo::new(move |_| location.pathname.get().trim_end_matches('/').to_owned());
-    // A followed link changes the address bar once its page is shown, as `<Routes>` would do.
+    let page = Memo::new(move |_| location.pathname.with(|path| page_of(&STAFF_PAGES, path)));
     let browser_url = use_context::<BrowserUrl>();
     move || {
-        let page = match path.get().as_str() {
-            "/staff" => view! { <StaffHome /> }.into_any(),
-            "/staff/accounts" => view! { <accounts::StaffAccounts /> }.into_any(),
+        let view = match page.get().unwrap_or_default() {
+            "home" => view! { <StaffHome /> }.into_any(),
+            "accounts" => view! { <accounts::StaffAccounts /> }.into_any(),
             _ => view! { <PageHeader title=keys::NOT_FOUND_TITLE intro=keys::NOT_FOUND_INTRO /> }.into_any(),
         };
         if let Some(url) = &browser_url {
             url.ready_to_complete();
         }
-        page
+        view
     }
 }
 
@@ -101,8 +101,8 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
     // showed stay in place (so the largest paint does not wait for the app), with the
     // state of the check below them.
     let header = move || {
-        let (title, intro) = match location.pathname.get().trim_end_matches('/') {
-            "/staff/accounts" => (staff_keys::ACCOUNTS_TITLE, staff_keys::ACCOUNTS_INTRO),
+        let (title, intro) = match location.pathname.with(|path| page_of(&STAFF_PAGES, path)) {
+            Some("accounts") => (staff_keys::ACCOUNTS_TITLE, staff_keys::ACCOUNTS_INTRO),
             _ => (staff_keys::HOME_TITLE, staff_keys::HOME_INTRO),
         };
         view! {

@@ -4,6 +4,13 @@
 
 use graphql_client::GraphQLQuery;
 
+pub use crate::{contexts::session::Role, i18n::Locale};
+
 #[derive(GraphQLQuery)]
-#[graphql(schema_path = "../schema.graphql", query_path = "graphql/staff.graphql", response_derives = "Clone")]
+#[graphql(
+    schema_path = "../schema.graphql",
+    query_path = "graphql/staff.graphql",
+    response_derives = "Clone",
+    extern_enums("Role", "Locale")
+)]
 pub struct CreateStaffAccount;

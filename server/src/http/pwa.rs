@@ -37,9 +37,13 @@ pub struct Pwa {
     staff_texts: [HashMap<String, String>; 3],
 }
 
+/// The pages of both bundles, listed once for the app and this first paint.
+#[path = "../../../frontend/src/routes.rs"]
+mod routes;
+
 /// A page of the app, as its first paint shows it.
 struct Page {
-    /// Its route in `frontend/src/app.rs`.
+    /// Its path.
     route: &'static str,
     /// The prefix of its texts' keys: `{texts}.title`, `{texts}.intro`.
     texts: &'static str,
@@ -57,27 +61,21 @@ enum Links {
     Paragraphs(&'static [(&'static str, &'static str)]),
 }
 
-/// The app's pages (any other address is the not-found page).
-const PAGES: [Page; 7] = [
-    Page {
-        route: "/",
-        texts: "landing",
-        links: Links::Buttons(&[("/register", "landing.cta_register"), ("/sign-in", "landing.cta_sign_in")]),
-    },
-    Page { route: "/register", texts: "register", links: Links::None },
-    Page { route: "/verify-email", texts: "verify", links: Links::None },
-    Page {
-        route: "/sign-in",
-        texts: "sign_in",
-        links: Links::Paragraphs(&[("/forgot-password", "sign_in.forgot"), ("/register", "sign_in.no_account")]),
-    },
-    Page { route: "/forgot-password", texts: "forgot", links: Links::None },
-    Page { route: "/reset-password", texts: "reset", links: Links::None },
-    Page { route: "/account", texts: "account", links: Links::None },
-];
-
-/// The staff pages: `(route, prefix of its texts in locales/staff)`.
-const STAFF_PAGES: [(&str, &str); 2] = [("/staff", "home"), ("/staff/accounts", "accounts")];
+impl Page {
+    /// The phone app's page at `path`; the not-found page for any other path.
+    fn at(path: &str) -> Option<Page> {
+        let texts = routes::page_of(&routes::PAGES, path)?;
+        let route = routes::PAGES.iter().find(|(_, t)| *t == texts).map_or("", |(route, _)| *route);
+        let links = match texts {
+            "landing" => Links::Buttons(&[("/register", "landing.cta_register"), ("/sign-in", "landing.cta_sign_in")]),
+            "sign_in" => {
+                Links::Paragraphs(&[("/forgot-password", "sign_in.forgot"), ("/register", "sign_in.no_account")])
+            }
+            _ => Links::None,
+        };
+        Some(Page { route, texts, links })
+    }
+}
 
 /// The page for addresses the app does not know.
 const NOT_FOUND: Page = Page { route: "", texts: "not_found", links: Links::None };
@@ -131,9 +129,8 @@ impl Pwa {
     /// The staff bundle's `index.html` for `path` with its first paint in `locale`.
     fn staff_page(&self, path: &str, locale: Locale) -> Option<(StatusCode, String)> {
         let index = self.staff_index.as_ref()?;
-        let trimmed = path.trim_end_matches('/');
-        let (status, title, intro) = match STAFF_PAGES.iter().find(|(route, _)| *route == trimmed) {
-            Some((_, texts)) => (
+        let (status, title, intro) = match routes::page_of(&routes::STAFF_PAGES, path) {
+            Some(texts) => (
                 StatusCode::OK,
                 self.staff_text(locale, &format!("{texts}.title")),
                 self.staff_text(locale, &format!("{texts}.intro")),
@@ -165,19 +162,15 @@ impl Pwa {
     /// whether the app has that page.
     fn page(&self, path: &str, query: Option<&str>, locale: Locale) -> Option<(StatusCode, String)> {
         let index = self.index.as_ref()?;
-        let trimmed = match path.trim_end_matches('/') {
-            "" => "/",
-            trimmed => trimmed,
-        };
-        let (status, page) = match PAGES.iter().find(|page| page.route == trimmed) {
+        let (status, page) = match Page::at(path) {
             Some(page) => (StatusCode::OK, page),
-            None => (StatusCode::NOT_FOUND, &NOT_FOUND),
+            None => (StatusCode::NOT_FOUND, NOT_FOUND),
         };
         let here = match query {
             Some(query) => format!("{path}?{query}"),
             None => path.to_owned(),
         };
-        Some((status, with_shell(index, &self.shell(page, &here, locale), locale)))
+        Some((status, with_shell(index, &self.shell(&page, &here, locale), locale)))
     }
 
     /// The first paint of `page`: the frame of the app's layout with plain links, the page's
@@ -384,33 +377,35 @@ fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::{PAGES, STAFF_PAGES, cache_control};
+    use super::{cache_control, routes};
 
-    /// The paths in `source` written as `path!("/…")` (a route) or `"/…" =>` (a match arm).
-    fn routes(source: &str) -> Vec<&str> {
-        let mut pages: Vec<&str> =
-            source.split("path!(\"").skip(1).filter_map(|rest| rest.split_once('"').map(|(path, _)| path)).collect();
-        for line in source.lines() {
-            if let Some(rest) = line.trim_start().strip_prefix('"')
-                && let Some((path, _)) = rest.split_once("\" =>")
-                && path.starts_with('/')
-            {
-                pages.push(path);
-            }
-        }
-        pages.sort_unstable();
-        pages.dedup();
-        pages
+    /// The texts prefixes that `source` chooses a page by: its match arms `"…" =>`.
+    fn arms(source: &str) -> Vec<&str> {
+        let mut arms: Vec<&str> = source
+            .lines()
+            .filter_map(|line| line.trim_start().strip_prefix('"')?.split_once("\" =>").map(|(key, _)| key))
+            .collect();
+        arms.sort_unstable();
+        arms.dedup();
+        arms
     }
 
     #[test]
-    fn the_server_knows_exactly_the_pages_of_the_app() {
-        let mut known: Vec<&str> = PAGES.iter().map(|page| page.route).collect();
-        known.sort_unstable();
-        assert_eq!(routes(include_str!("../../../frontend/src/app.rs")), known);
-        let mut staff: Vec<&str> = STAFF_PAGES.iter().map(|(route, _)| *route).collect();
+    fn the_apps_choose_exactly_the_listed_pages() {
+        let mut pages: Vec<&str> = routes::PAGES.iter().map(|(_, texts)| *texts).collect();
+        pages.sort_unstable();
+        assert_eq!(arms(include_str!("../../../frontend/src/app.rs")), pages);
+        let mut staff: Vec<&str> = routes::STAFF_PAGES.iter().map(|(_, texts)| *texts).collect();
         staff.sort_unstable();
-        assert_eq!(routes(include_str!("../../../frontend/src/staff/mod.rs")), staff);
+        assert_eq!(arms(include_str!("../../../frontend/src/staff/mod.rs")), staff);
+    }
+
+    #[test]
+    fn a_trailing_slash_names_the_same_page_and_unknown_paths_none() {
+        assert_eq!(routes::page_of(&routes::PAGES, "/sign-in/"), Some("sign_in"));
+        assert_eq!(routes::page_of(&routes::PAGES, ""), Some("landing"));
+        assert_eq!(routes::page_of(&routes::PAGES, "/nothing"), None);
+        assert_eq!(routes::page_of(&routes::STAFF_PAGES, "/staff/"), Some("home"));
     }
 
     #[test]
