@@ -11,6 +11,7 @@ mod m20261123_000006_create_rate_limits;
 mod m20261124_000007_throttles_and_known_devices;
 mod m20261124_000008_outbox_failed_at;
 mod m20261124_000009_sessions_status_second_factor;
+mod m20261202_000010_create_taxonomy_terms;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_throttles_and_known_devices::Migration),
             Box::new(m20261124_000008_outbox_failed_at::Migration),
             Box::new(m20261124_000009_sessions_status_second_factor::Migration),
+            Box::new(m20261202_000010_create_taxonomy_terms::Migration),
         ]
     }
 }

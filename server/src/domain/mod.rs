@@ -7,6 +7,7 @@ pub mod locale;
 pub mod password;
 pub mod role;
 pub mod session;
+pub mod taxonomy;
 pub mod token;
 
 pub use account::{Account, DisplayName, UserId};
@@ -16,4 +17,5 @@ pub use locale::Locale;
 pub use password::{Password, PasswordError};
 pub use role::Role;
 pub use session::SessionPolicy;
+pub use taxonomy::{Taxonomies, TaxonomyKind, Term};
 pub use token::{SecretToken, TokenHash};

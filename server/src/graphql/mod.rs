@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod context;
 pub mod email_links;
 pub mod limits;
+pub mod taxonomies;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
 
@@ -12,7 +13,7 @@ use crate::state::AppState;
 
 /// Every query, merged per area.
 #[derive(MergedObject, Default)]
-pub struct Query(accounts::AccountsQuery, email_links::EmailLinksQuery);
+pub struct Query(accounts::AccountsQuery, email_links::EmailLinksQuery, taxonomies::TaxonomiesQuery);
 
 /// Every mutation, merged per area.
 #[derive(MergedObject, Default)]

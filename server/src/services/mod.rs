@@ -6,3 +6,4 @@ pub mod email_links;
 pub mod hashing;
 pub mod rate_limit;
 pub mod second_factor;
+pub mod taxonomies;

@@ -47,6 +47,7 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
             ("mutation { changePassword(current: \"wrong password\", new: \"kalnu takas 2027\") }", json!({}))
         }
         "updateMyLocale" => ("mutation { updateMyLocale(locale: EN) { locale } }", json!({})),
+        "taxonomies" => ("{ taxonomies { regions { code label } } }", json!({})),
         "createStaffAccount" => (
             CREATE_STAFF,
             json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),

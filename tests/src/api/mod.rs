@@ -8,4 +8,5 @@ mod outbox;
 mod passwords;
 mod schema;
 mod sessions;
+mod taxonomies;
 mod translations;

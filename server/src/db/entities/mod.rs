@@ -7,4 +7,5 @@ pub mod outbox;
 pub mod rate_limits;
 pub mod recovery_codes;
 pub mod sessions;
+pub mod taxonomy_terms;
 pub mod users;

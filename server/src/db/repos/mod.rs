@@ -7,6 +7,7 @@ pub mod outbox;
 pub mod rate_limits;
 pub mod recovery_codes;
 pub mod sessions;
+pub mod taxonomies;
 pub mod tokens;
 pub mod users;
 
