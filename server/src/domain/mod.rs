@@ -5,6 +5,7 @@ pub mod clock;
 pub mod email_address;
 pub mod locale;
 pub mod password;
+pub mod policy;
 pub mod role;
 pub mod session;
 pub mod taxonomy;
