@@ -1,22 +1,22 @@
 //! Plural forms: which of a text's forms, separated by `|`, fits a number.
 //!
-//! Plain Rust without dependencies, so the end-to-end tests include this file and check it
-//! against the texts in `locales/`.
+//! The categories come from ICU4X's CLDR rules as a table (`plural_table.rs`), so the app
+//! carries no rule engine. Plain Rust without dependencies, so the end-to-end tests include
+//! this file and check it against ICU4X and the texts in `locales/`.
 
-/// The index of the form that fits `n` in the language `code`, by the CLDR rules. Texts list
-/// their forms in this order: English `one|other`, Latvian `zero|one|other` (zero: 0, 10–20,
-/// 30, …; one: 1, 21, 31, … but not 11), Russian `one|few|many` (1, 21 | 2–4, 22–24 | 0, 5–20).
+include!("plural_table.rs");
+
+/// The index of the form that fits `n` in the language `code`. Texts list their forms in this
+/// order: English `one|other`, Latvian `zero|one|other`, Russian `one|few|many`.
 pub fn form_index(code: &str, n: u64) -> usize {
-    let (last, last_two) = (n % 10, n % 100);
-    match code {
-        "lv" if last == 0 || (11..=19).contains(&last_two) => 0,
-        "lv" if last == 1 => 1,
-        "lv" => 2,
-        "ru" if last == 1 && last_two != 11 => 0,
-        "ru" if (2..=4).contains(&last) && !(12..=14).contains(&last_two) => 1,
-        "ru" => 2,
-        _ => usize::from(n != 1),
-    }
+    let table = match code {
+        "lv" => &LV,
+        "ru" => &RU,
+        _ => &EN,
+    };
+    // Whole numbers from 200 on fall in the category of 100 + n % 100 in these languages.
+    let row = if n < 200 { n } else { 100 + n % 100 };
+    usize::try_from(row).ok().and_then(|row| table.get(row)).map_or(0, |form| usize::from(*form))
 }
 
 /// The form of `forms` (such as `minute|minutes`) that fits `n` in the language `code`.

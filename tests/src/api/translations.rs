@@ -40,6 +40,57 @@ fn plural_categories_follow_the_cldr_rules_of_each_language() {
     assert_eq!(categories("ru", &[0, 5, 11, 12, 14, 20, 25, 111, 112]), [2; 9]);
 }
 
+/// The three languages: table name, code, what its doc comment says, and the order of its
+/// categories in our texts.
+const PLURAL_LANGUAGES: [(&str, &str, &str, &[icu_plurals::PluralCategory]); 3] = {
+    use icu_plurals::PluralCategory::{Few, Many, One, Other, Zero};
+    [
+        ("LV", "lv", "Latvian: zero | one | other.", &[Zero, One, Other]),
+        ("EN", "en", "English: one | other.", &[One, Other]),
+        ("RU", "ru", "Russian: one | few | many.", &[One, Few, Many]),
+    ]
+};
+
+fn icu_rules(code: &str) -> icu_plurals::PluralRules {
+    let locale: icu_locale_core::Locale = code.parse().unwrap();
+    icu_plurals::PluralRules::try_new(locale.into(), Default::default()).unwrap()
+}
+
+#[test]
+fn plural_tables_are_icu4x_cldr_rules() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../frontend/src/i18n/plural_table.rs");
+    let committed = std::fs::read_to_string(path).unwrap();
+    let header: String = committed
+        .lines()
+        .take_while(|l| l.starts_with("//") && !l.starts_with("///"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut expected = header;
+    for (name, code, doc, order) in PLURAL_LANGUAGES {
+        let rules = icu_rules(code);
+        let forms: Vec<String> = (0..200u64)
+            .map(|n| {
+                let category = rules.category_for(n);
+                order
+                    .iter()
+                    .position(|c| *c == category)
+                    .unwrap_or_else(|| panic!("{code} {n}: {category:?}"))
+                    .to_string()
+            })
+            .collect();
+        expected.push_str(&format!("/// {doc}\npub const {name}: [u8; 200] = [{}];\n", forms.join(", ")));
+        // Beyond the table, the app's shortcut agrees with ICU4X.
+        for n in 0..100_000u64 {
+            let category = rules.category_for(n);
+            assert_eq!(order.get(plural::form_index(code, n)), Some(&category), "{code} {n}");
+        }
+    }
+    if std::env::var_os("TILTS_WRITE_PLURALS").is_some() {
+        std::fs::write(path, &expected).unwrap();
+    }
+    assert_eq!(committed, expected, "plural_table.rs differs from ICU4X: rerun with TILTS_WRITE_PLURALS=1");
+}
+
 #[test]
 fn every_text_with_plural_forms_has_one_form_per_category_and_the_wait_reads_right() {
     for (code, forms) in [("en", 2), ("lv", 3), ("ru", 3)] {
