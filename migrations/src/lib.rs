@@ -12,6 +12,7 @@ mod m20261124_000007_throttles_and_known_devices;
 mod m20261124_000008_outbox_failed_at;
 mod m20261124_000009_sessions_status_second_factor;
 mod m20261202_000010_create_taxonomy_terms;
+mod m20261202_000011_users_standing;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_outbox_failed_at::Migration),
             Box::new(m20261124_000009_sessions_status_second_factor::Migration),
             Box::new(m20261202_000010_create_taxonomy_terms::Migration),
+            Box::new(m20261202_000011_users_standing::Migration),
         ]
     }
 }

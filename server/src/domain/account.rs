@@ -29,6 +29,48 @@ impl DisplayName {
     }
 }
 
+/// Where a person stands with VPD's moderation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Standing {
+    /// Waiting for staff to approve them (mentors and organisation members).
+    Pending,
+    /// Approved by staff, or needing no approval (founders, VPD people).
+    Approved,
+    /// Refused by staff.
+    Rejected,
+    /// Taken out of Tilts by staff until reinstated.
+    Suspended,
+}
+
+impl Standing {
+    /// Every standing.
+    pub const ALL: [Standing; 4] = [Standing::Pending, Standing::Approved, Standing::Rejected, Standing::Suspended];
+
+    /// The standing of a new account with `role`: mentors and organisation members wait for
+    /// staff to approve them.
+    pub fn on_joining(role: Role) -> Standing {
+        match role {
+            Role::Mentor | Role::Enterprise => Standing::Pending,
+            Role::Founder | Role::Staff | Role::Admin => Standing::Approved,
+        }
+    }
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::Pending => "pending",
+            Standing::Approved => "approved",
+            Standing::Rejected => "rejected",
+            Standing::Suspended => "suspended",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Standing> {
+        Standing::ALL.into_iter().find(|standing| standing.as_str() == s)
+    }
+}
+
 /// A person's account as the rest of the system sees it (never the password hash).
 #[derive(Debug, Clone)]
 pub struct Account {
@@ -46,4 +88,6 @@ pub struct Account {
     pub email_verified: bool,
     /// Whether sign-in needs a code from an authenticator app too.
     pub second_factor: bool,
+    /// Where the person stands with moderation.
+    pub standing: Standing,
 }

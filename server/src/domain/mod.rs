@@ -11,7 +11,7 @@ pub mod session;
 pub mod taxonomy;
 pub mod token;
 
-pub use account::{Account, DisplayName, UserId};
+pub use account::{Account, DisplayName, Standing, UserId};
 pub use clock::{Clock, SystemClock, TestClock};
 pub use email_address::EmailAddress;
 pub use locale::Locale;

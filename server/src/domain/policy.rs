@@ -7,20 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::{Role, UserId};
-
-/// Where a person stands with VPD's moderation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Standing {
-    /// Waiting for staff to approve them (mentors and organisation representatives).
-    Pending,
-    /// Approved by staff, or needing no approval (founders).
-    Approved,
-    /// Refused by staff.
-    Rejected,
-    /// Taken out of Tilts by staff until reinstated.
-    Suspended,
-}
+use super::{Role, Standing, UserId};
 
 /// How a person is being looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -16,7 +16,7 @@ use async_graphql::{
 };
 
 use super::context::RequestContext;
-use crate::domain::Role;
+use crate::domain::{Role, Standing};
 use crate::error::{ClientError, Code};
 use crate::i18n::Message;
 
@@ -27,18 +27,23 @@ pub enum Rule {
     Public,
     /// Any signed-in person.
     SignedIn,
-    /// Signed-in people with one of these roles.
+    /// Signed-in people with one of these roles whom staff have approved: a mentor waiting
+    /// for approval, or a suspended one, is not yet (or no longer) "a mentor".
     Roles(&'static [Role]),
+    /// Signed-in people with one of these roles, approved or still waiting for approval (what
+    /// they need to get approved, such as their own profile).
+    Applying(&'static [Role]),
 }
 
 impl Rule {
-    /// Whether a caller with `role` (`None`: not signed in) may resolve the field.
-    pub fn allows(self, role: Option<Role>) -> bool {
-        match (self, role) {
+    /// Whether a caller with `role` and `standing` (`None`: not signed in) may resolve the field.
+    pub fn allows(self, caller: Option<(Role, Standing)>) -> bool {
+        match (self, caller) {
             (Rule::Public, _) => true,
             (Rule::SignedIn, Some(_)) => true,
-            (Rule::Roles(roles), Some(role)) => roles.contains(&role),
-            (_, None) => false,
+            (Rule::Roles(roles), Some((role, Standing::Approved))) => roles.contains(&role),
+            (Rule::Applying(roles), Some((role, Standing::Approved | Standing::Pending))) => roles.contains(&role),
+            _ => false,
         }
     }
 }
@@ -95,10 +100,10 @@ impl Extension for AccessControl {
         }
         let request = ctx.data_opt::<RequestContext>();
         let locale = request.map(|r| r.locale).unwrap_or_default();
-        let role = request.and_then(|r| r.viewer()).map(|v| v.account.role);
+        let caller = request.and_then(|r| r.viewer()).map(|v| (v.account.role, v.account.standing));
         let refusal = match rule_for(info.parent_type, info.name) {
-            Some(rule) if rule.allows(role) => None,
-            Some(_) if role.is_none() => Some(ClientError::new(Code::Unauthenticated, Message::Unauthenticated)),
+            Some(rule) if rule.allows(caller) => None,
+            Some(_) if caller.is_none() => Some(ClientError::new(Code::Unauthenticated, Message::Unauthenticated)),
             Some(_) => Some(ClientError::new(Code::Forbidden, Message::Forbidden)),
             None => {
                 tracing::error!(r#type = info.parent_type, field = info.name, "field has no access rule");
@@ -114,5 +119,30 @@ impl Extension for AccessControl {
                 Err(server_error)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ADMIN, Rule};
+    use crate::domain::{Role, Standing};
+
+    #[test]
+    fn a_role_counts_only_once_staff_approved_it_and_never_while_suspended() {
+        let mentors = Rule::Roles(&[Role::Mentor]);
+        let applying = Rule::Applying(&[Role::Mentor]);
+        assert!(mentors.allows(Some((Role::Mentor, Standing::Approved))));
+        for standing in [Standing::Pending, Standing::Rejected, Standing::Suspended] {
+            assert!(!mentors.allows(Some((Role::Mentor, standing))), "{standing:?}");
+        }
+        assert!(applying.allows(Some((Role::Mentor, Standing::Pending))));
+        assert!(applying.allows(Some((Role::Mentor, Standing::Approved))));
+        assert!(!applying.allows(Some((Role::Mentor, Standing::Suspended))));
+        assert!(!applying.allows(Some((Role::Mentor, Standing::Rejected))));
+        assert!(!applying.allows(Some((Role::Founder, Standing::Approved))));
+        assert!(!ADMIN.allows(None));
+        assert!(Rule::SignedIn.allows(Some((Role::Mentor, Standing::Suspended))));
+        assert!(!Rule::SignedIn.allows(None));
+        assert!(Rule::Public.allows(None));
     }
 }

@@ -81,6 +81,23 @@ pub struct Viewer {
     email_verified: bool,
     /// Whether sign-in needs a code from an authenticator app too.
     second_factor: bool,
+    /// Where the person stands with VPD's moderation: mentors and organisation members wait
+    /// for approval before others can find them.
+    standing: StandingGql,
+}
+
+/// Where a person stands with VPD's moderation.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "Standing", remote = "crate::domain::Standing")]
+pub enum StandingGql {
+    /// Waiting for VPD staff to approve them.
+    Pending,
+    /// Approved, or needing no approval.
+    Approved,
+    /// Refused by VPD staff.
+    Rejected,
+    /// Taken out of Tilts by VPD staff until reinstated.
+    Suspended,
 }
 
 impl From<&Account> for Viewer {
@@ -93,6 +110,7 @@ impl From<&Account> for Viewer {
             locale: a.locale.into(),
             email_verified: a.email_verified,
             second_factor: a.second_factor,
+            standing: a.standing.into(),
         }
     }
 }

@@ -5,6 +5,19 @@ use serde_json::json;
 use crate::app::{PASSWORD, error_code};
 
 db_test! {
+    async fn mentors_and_organisation_members_wait_for_approval_founders_and_vpd_do_not(app: TestApp) {
+        for (role, standing) in [
+            (tilts::domain::Role::Founder, "APPROVED"),
+            (tilts::domain::Role::Mentor, "PENDING"),
+            (tilts::domain::Role::Enterprise, "PENDING"),
+            (tilts::domain::Role::Staff, "APPROVED"),
+        ] {
+            let (client, _) = app.sign_in_as(role).await;
+            let answer = app.graphql_as(&client, "{ viewer { role standing } }", json!({})).await;
+            assert_eq!(answer["data"]["viewer"]["standing"], standing, "{role:?}: {answer}");
+        }
+    }
+
     async fn a_founder_registers_verifies_signs_in_and_out_in_russian(app: TestApp) {
         let answer = app.register("Olga.Petrova@Example.lv", "FOUNDER", "RU").await;
         assert_eq!(answer["data"]["register"], true, "{answer}");

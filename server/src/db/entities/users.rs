@@ -18,6 +18,7 @@ pub struct Model {
     pub totp_secret: Option<String>,
     pub totp_confirmed_at: Option<DateTimeUtc>,
     pub totp_last_step: Option<i64>,
+    pub standing: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 use uuid::Uuid;
 
 use crate::db::entities::users;
-use crate::domain::{Account, EmailAddress, Locale, Role, UserId};
+use crate::domain::{Account, EmailAddress, Locale, Role, Standing, UserId};
 
 /// A stored account, with what only the accounts service may see.
 pub struct StoredUser {
@@ -62,6 +62,8 @@ fn to_stored(m: users::Model) -> Result<StoredUser, DbErr> {
             locale: Locale::from_code(&m.locale).unwrap_or_default(),
             email_verified: m.email_verified_at.is_some(),
             second_factor: m.totp_confirmed_at.is_some(),
+            // A standing this version does not know counts as not approved.
+            standing: Standing::parse(&m.standing).unwrap_or(Standing::Pending),
         },
         password_hash: m.password_hash,
         disabled: m.status != ACTIVE,
@@ -104,6 +106,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>, now: DateTime<U
         totp_secret: Set(None),
         totp_confirmed_at: Set(None),
         totp_last_step: Set(None),
+        standing: Set(Standing::on_joining(new.role).as_str().to_owned()),
     }
     .insert(db)
     .await?;
