@@ -79,6 +79,12 @@ pub enum Message {
     OneMutationPerRequest,
     /// Costlier than the complexity budget (large pages of lists).
     TooComplex,
+    /// A moderation decision that needs a reason got none.
+    ReasonRequired,
+    /// A reason longer than allowed.
+    ReasonTooLong,
+    /// A moderation decision that does not fit the person's standing.
+    DecisionDoesNotApply,
 }
 
 impl Message {
@@ -96,6 +102,21 @@ impl Message {
         use Message::*;
         match self {
             Unauthenticated => ["Lūdzu, pieslēdzieties.", "Please sign in.", "Пожалуйста, войдите."],
+            ReasonRequired => [
+                "Ierakstiet pamatojumu: cilvēks to saņems e-pastā.",
+                "Write a reason: the person receives it by e-mail.",
+                "Напишите причину: человек получит её по электронной почте.",
+            ],
+            ReasonTooLong => [
+                "Pamatojums nedrīkst būt garāks par 1000 rakstzīmēm.",
+                "The reason must not be longer than 1,000 characters.",
+                "Причина не должна быть длиннее 1000 символов.",
+            ],
+            DecisionDoesNotApply => [
+                "Šis lēmums neatbilst cilvēka pašreizējam statusam. Atsvaidziniet lapu un mēģiniet vēlreiz.",
+                "This decision does not fit the person's current standing. Reload the page and try again.",
+                "Это решение не подходит к текущему статусу человека. Обновите страницу и попробуйте снова.",
+            ],
             Forbidden => {
                 ["Jums nav atļauts to darīt.", "You are not allowed to do this.", "У вас нет прав на это действие."]
             }

@@ -4,6 +4,7 @@ pub mod account;
 pub mod clock;
 pub mod email_address;
 pub mod locale;
+pub mod moderation;
 pub mod password;
 pub mod policy;
 pub mod role;

@@ -1,6 +1,6 @@
 //! Every e-mail Tilts sends, in Latvian, English and Russian, as plain text and HTML.
 
-use crate::domain::Locale;
+use crate::domain::{Locale, moderation::Decision};
 
 /// An e-mail to render.
 pub enum Email<'a> {
@@ -67,6 +67,17 @@ pub enum Email<'a> {
         /// The "forgot password" page, in case it was not them.
         reset_link: &'a str,
     },
+    /// VPD staff decided about the person's account.
+    ModerationDecided {
+        /// The recipient's display name.
+        name: &'a str,
+        /// What staff decided.
+        decision: Decision,
+        /// Why, for a rejection or suspension.
+        reason: Option<&'a str>,
+        /// The app's account page.
+        link: &'a str,
+    },
 }
 
 /// A rendered message.
@@ -91,6 +102,7 @@ struct Parts<'a> {
 impl Email<'_> {
     /// Renders the message in `locale`.
     pub fn render(&self, locale: Locale) -> Rendered {
+        let mut reason = "";
         let (name, link, parts) = match *self {
             Email::VerifyEmail { name, link } => (name, link, verify_email(locale)),
             Email::AccountExists { name, reset_link } => (name, reset_link, account_exists(locale)),
@@ -101,9 +113,13 @@ impl Email<'_> {
             Email::NewDeviceSignIn { name, reset_link } => (name, reset_link, new_device(locale)),
             Email::SecondFactorAdded { name, reset_link } => (name, reset_link, second_factor_added(locale)),
             Email::SecondFactorReset { name, reset_link } => (name, reset_link, second_factor_reset(locale)),
+            Email::ModerationDecided { name, decision, reason: why, link } => {
+                reason = why.unwrap_or_default();
+                (name, link, moderation_decided(locale, decision))
+            }
         };
         let greeting = parts.greeting.replace("{name}", name);
-        let body = parts.body.replace("{name}", name);
+        let body = parts.body.replace("{name}", name).replace("{reason}", reason);
         let signature = signature(locale);
         let text = format!("{greeting}\n\n{body}\n\n{link}\n\n{}\n\n— {signature}\n", parts.footer);
         let html = format!(
@@ -373,6 +389,76 @@ fn second_factor_reset(locale: Locale) -> Parts<'static> {
     }
 }
 
+/// A moderation decision, told to the person in their language (`{reason}`: staff's words).
+fn moderation_decided(locale: Locale, decision: Decision) -> Parts<'static> {
+    let footer = match locale {
+        Locale::Lv => "Jūs saņēmāt šo e-pastu, jo jums ir konts Tiltā.",
+        Locale::En => "You received this e-mail because you have a Tilts account.",
+        Locale::Ru => "Вы получили это письмо, потому что у вас есть аккаунт в Tilts.",
+    };
+    let greeting = match locale {
+        Locale::Lv => "Sveiki, {name}!",
+        Locale::En => "Hello, {name}!",
+        Locale::Ru => "Здравствуйте, {name}!",
+    };
+    let button = match locale {
+        Locale::Lv => "Atvērt Tilts",
+        Locale::En => "Open Tilts",
+        Locale::Ru => "Открыть Tilts",
+    };
+    let (subject, body) = match (decision, locale) {
+        (Decision::Approve, Locale::Lv) => (
+            "Jūsu konts Tiltā ir apstiprināts",
+            "Valsts probācijas dienests apstiprināja jūsu kontu. Tagad citi jūs var atrast Tiltā.",
+        ),
+        (Decision::Approve, Locale::En) => (
+            "Your Tilts account is approved",
+            "The State Probation Service approved your account. Others can now find you in Tilts.",
+        ),
+        (Decision::Approve, Locale::Ru) => (
+            "Ваш аккаунт в Tilts подтверждён",
+            "Государственная служба пробации подтвердила ваш аккаунт. Теперь другие могут найти вас в Tilts.",
+        ),
+        (Decision::Reject, Locale::Lv) => (
+            "Jūsu konts Tiltā netika apstiprināts",
+            "Valsts probācijas dienests šoreiz neapstiprināja jūsu kontu. Pamatojums: {reason}",
+        ),
+        (Decision::Reject, Locale::En) => (
+            "Your Tilts account was not approved",
+            "The State Probation Service did not approve your account this time. The reason: {reason}",
+        ),
+        (Decision::Reject, Locale::Ru) => (
+            "Ваш аккаунт в Tilts не подтверждён",
+            "Государственная служба пробации на этот раз не подтвердила ваш аккаунт. Причина: {reason}",
+        ),
+        (Decision::Suspend, Locale::Lv) => (
+            "Jūsu konts Tiltā ir apturēts",
+            "Valsts probācijas dienests apturēja jūsu kontu. Kamēr tas ir apturēts, citi jūs Tiltā neredz. Pamatojums: {reason}",
+        ),
+        (Decision::Suspend, Locale::En) => (
+            "Your Tilts account is suspended",
+            "The State Probation Service suspended your account. While it is suspended, others cannot find you in Tilts. The reason: {reason}",
+        ),
+        (Decision::Suspend, Locale::Ru) => (
+            "Ваш аккаунт в Tilts приостановлен",
+            "Государственная служба пробации приостановила ваш аккаунт. Пока он приостановлен, другие не видят вас в Tilts. Причина: {reason}",
+        ),
+        (Decision::Reinstate, Locale::Lv) => (
+            "Jūsu konts Tiltā atkal ir aktīvs",
+            "Valsts probācijas dienests atjaunoja jūsu kontu. Citi jūs atkal var atrast Tiltā.",
+        ),
+        (Decision::Reinstate, Locale::En) => (
+            "Your Tilts account is active again",
+            "The State Probation Service reinstated your account. Others can find you in Tilts again.",
+        ),
+        (Decision::Reinstate, Locale::Ru) => (
+            "Ваш аккаунт в Tilts снова активен",
+            "Государственная служба пробации восстановила ваш аккаунт. Другие снова могут найти вас в Tilts.",
+        ),
+    };
+    Parts { subject, greeting, body, button, footer }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,6 +492,31 @@ mod tests {
             assert!(!first_line.contains(name), "{first_line}");
             let quoted = [format!("„{name}”"), format!("“{name}”"), format!("«{name}»")];
             assert!(quoted.iter().any(|q| r.text.contains(q.as_str())), "{}", r.text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod moderation_tests {
+    use super::{Decision, Email, Locale};
+
+    #[test]
+    fn every_moderation_e_mail_reads_whole_in_every_language_with_the_reason_when_there_is_one() {
+        for decision in [Decision::Approve, Decision::Reject, Decision::Suspend, Decision::Reinstate] {
+            for locale in [Locale::Lv, Locale::En, Locale::Ru] {
+                let reason = decision.needs_reason().then_some("Trūkst reģistrācijas numura <b>");
+                let mail =
+                    Email::ModerationDecided { name: "Ilze", decision, reason, link: "https://tilts.lv/account" }
+                        .render(locale);
+                for part in [&mail.subject, &mail.text, &mail.html] {
+                    assert!(!part.contains('{'), "{decision:?} {locale:?}: {part}");
+                }
+                assert!(mail.text.contains("Ilze") && mail.text.contains("https://tilts.lv/account"));
+                if let Some(reason) = reason {
+                    assert!(mail.text.contains(reason), "{decision:?} {locale:?}: {}", mail.text);
+                    assert!(mail.html.contains("&lt;b&gt;") && !mail.html.contains("<b>"), "the reason is escaped");
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod context;
 pub mod email_links;
 pub mod limits;
+pub mod moderation;
 pub mod taxonomies;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
@@ -17,7 +18,7 @@ pub struct Query(accounts::AccountsQuery, email_links::EmailLinksQuery, taxonomi
 
 /// Every mutation, merged per area.
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountsMutation, email_links::EmailLinksMutation);
+pub struct Mutation(accounts::AccountsMutation, email_links::EmailLinksMutation, moderation::ModerationMutation);
 
 /// The Tilts schema.
 pub type TiltsSchema = Schema<Query, Mutation, EmptySubscription>;

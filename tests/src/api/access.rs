@@ -48,6 +48,10 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
         }
         "updateMyLocale" => ("mutation { updateMyLocale(locale: EN) { locale } }", json!({})),
         "taxonomies" => ("{ taxonomies { regions { code label } } }", json!({})),
+        "decideModeration" => (
+            "mutation { decideModeration(subjectId: \"00000000-0000-0000-0000-000000000000\", decision: APPROVE) { id } }",
+            json!({}),
+        ),
         "createStaffAccount" => (
             CREATE_STAFF,
             json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),

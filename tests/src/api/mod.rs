@@ -4,6 +4,7 @@ mod binary;
 mod email_links;
 mod hardening;
 mod lockout;
+mod moderation;
 mod outbox;
 mod passwords;
 mod schema;

@@ -178,6 +178,25 @@ pub async fn set_disabled(
     Ok(res.rows_affected == 1)
 }
 
+/// Moves an account from standing `from` to `to`; `false` when its standing was no longer
+/// `from` (another decision came first) or it does not exist.
+pub async fn set_standing(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    from: Standing,
+    to: Standing,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let res = users::Entity::update_many()
+        .col_expr(users::Column::Standing, sea_orm::sea_query::Expr::value(to.as_str()))
+        .col_expr(users::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(users::Column::Id.eq(id.0))
+        .filter(users::Column::Standing.eq(from.as_str()))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
 /// Stores a new, not yet confirmed TOTP secret (replacing an unconfirmed one).
 pub async fn set_totp_secret(
     db: &impl ConnectionTrait,

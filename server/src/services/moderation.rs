@@ -1,0 +1,98 @@
+//! VPD staff's decisions about people: approve, reject, suspend, reinstate. Each decision is
+//! audited and the person is told by e-mail in their language.
+
+use sea_orm::TransactionTrait;
+use serde_json::json;
+
+use crate::db::repos::{self, audit::AuditEntry, users};
+use crate::domain::{
+    Account, Role, UserId,
+    moderation::{self, Decision, ModerationError},
+};
+use crate::email::{self, Email};
+use crate::error::{ClientError, Code, ToClientError};
+use crate::i18n::Message;
+use crate::state::AppState;
+
+/// Why a decision was not made.
+#[derive(Debug, thiserror::Error)]
+pub enum DecisionError {
+    /// No such person (or one staff do not moderate).
+    #[error("no such person")]
+    NotFound,
+    /// The decision breaks a rule of [`moderation::decide`].
+    #[error(transparent)]
+    Rule(#[from] ModerationError),
+    /// Another decision changed the person's standing first.
+    #[error("the standing changed meanwhile")]
+    Changed,
+    /// A role the access gate should have refused reached this use case.
+    #[error("the access rules let a {0:?} through to moderation")]
+    RoleNotServed(Role),
+    /// The database failed.
+    #[error("moderation failed")]
+    Database(#[from] sea_orm::DbErr),
+    /// Queueing the e-mail failed.
+    #[error("queueing the e-mail failed")]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl ToClientError for DecisionError {
+    fn client_error(&self) -> Option<ClientError> {
+        Some(match self {
+            DecisionError::NotFound | DecisionError::Rule(ModerationError::NotModerated(_)) => {
+                ClientError::new(Code::NotFound, Message::NotFound)
+            }
+            DecisionError::Rule(ModerationError::ReasonRequired) => {
+                ClientError::new(Code::BadUserInput, Message::ReasonRequired).field("reason")
+            }
+            DecisionError::Rule(ModerationError::ReasonTooLong) => {
+                ClientError::new(Code::BadUserInput, Message::ReasonTooLong).field("reason")
+            }
+            DecisionError::Rule(ModerationError::DoesNotApply { .. }) | DecisionError::Changed => {
+                ClientError::new(Code::Conflict, Message::DecisionDoesNotApply).reason("DECISION_DOES_NOT_APPLY")
+            }
+            DecisionError::RoleNotServed(_) | DecisionError::Database(_) | DecisionError::Unexpected(_) => return None,
+        })
+    }
+}
+
+/// Makes `decision` about `subject` as `actor` (VPD staff or admin), with the `reason` the
+/// person is told; returns the person's account as it now stands.
+#[tracing::instrument(skip_all, fields(user.id = %actor.id.0, subject.id = %subject.0))]
+pub async fn decide(
+    state: &AppState,
+    actor: &Account,
+    subject: UserId,
+    decision: Decision,
+    reason: Option<&str>,
+) -> Result<Account, DecisionError> {
+    if !actor.role.is_vpd() {
+        return Err(DecisionError::RoleNotServed(actor.role));
+    }
+    let now = state.now();
+    let txn = state.db.begin().await?;
+    let mut person = users::find(&txn, subject).await?.ok_or(DecisionError::NotFound)?.account;
+    let from = person.standing;
+    let (to, reason) = moderation::decide(person.role, from, decision, reason)?;
+    if !users::set_standing(&txn, subject, from, to, now).await? {
+        return Err(DecisionError::Changed);
+    }
+    person.standing = to;
+    let entry = AuditEntry {
+        actor: Some(actor.id),
+        action: decision.audit_action(),
+        subject_type: "user",
+        subject_id: Some(subject.0),
+        detail: json!({ "from": from.as_str(), "to": to.as_str(), "reason": reason }),
+    };
+    repos::audit::record(&txn, entry, now).await?;
+    let link = state.settings.page("/account");
+    let mail =
+        Email::ModerationDecided { name: &person.display_name, decision, reason: reason.as_deref(), link: &link };
+    email::enqueue(&txn, &person.email, &mail.render(person.locale), now).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    tracing::info!(decision = decision.audit_action(), "moderation decision made");
+    Ok(person)
+}
