@@ -151,6 +151,13 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<()> {
         let created = accounts::create_verified(state, email, name, DEMO_PASSWORD, role, locale)
             .await
             .map_err(|e| describe(&e))?;
+        // The demo mentor and organisation are already approved, so the demo shows them.
+        if let Some(account) = &created
+            && account.standing == crate::domain::Standing::Pending
+        {
+            let (from, to) = (crate::domain::Standing::Pending, crate::domain::Standing::Approved);
+            crate::db::repos::users::set_standing(&state.db, account.id, from, to, state.now()).await?;
+        }
         let what = if created.is_some() { "created" } else { "exists " };
         println!("{what} {:<10} {email}", role.as_str());
     }
