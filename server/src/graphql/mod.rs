@@ -14,7 +14,12 @@ use crate::state::AppState;
 
 /// Every query, merged per area.
 #[derive(MergedObject, Default)]
-pub struct Query(accounts::AccountsQuery, email_links::EmailLinksQuery, taxonomies::TaxonomiesQuery);
+pub struct Query(
+    accounts::AccountsQuery,
+    email_links::EmailLinksQuery,
+    moderation::ModerationQuery,
+    taxonomies::TaxonomiesQuery,
+);
 
 /// Every mutation, merged per area.
 #[derive(MergedObject, Default)]
@@ -39,7 +44,7 @@ pub const MAX_DEPTH: usize = 8;
 /// ```
 pub const MAX_COMPLEXITY: usize = 300;
 /// The largest page a list field returns.
-pub const MAX_PAGE_SIZE: i32 = 50;
+pub const MAX_PAGE_SIZE: i32 = crate::services::MAX_PAGE_SIZE as i32;
 /// Deepest nesting of selection sets and fragments, fields or not (async-graphql counts it while
 /// parsing; [`limits::QueryLimits`] counts it the same way first).
 pub const MAX_RECURSIVE_DEPTH: usize = 16;

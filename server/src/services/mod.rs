@@ -1,6 +1,9 @@
 //! Use cases. Each takes the shared [`crate::state::AppState`] and returns a small error enum
 //! that says what its caller may tell the client.
 
+/// The largest page a list returns.
+pub const MAX_PAGE_SIZE: usize = 50;
+
 pub mod accounts;
 pub mod email_links;
 pub mod hashing;

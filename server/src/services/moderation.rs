@@ -1,6 +1,7 @@
 //! VPD staff's decisions about people: approve, reject, suspend, reinstate. Each decision is
 //! audited and the person is told by e-mail in their language.
 
+use chrono::{DateTime, Utc};
 use sea_orm::TransactionTrait;
 use serde_json::json;
 
@@ -20,6 +21,9 @@ pub enum DecisionError {
     /// No such person (or one staff do not moderate).
     #[error("no such person")]
     NotFound,
+    /// A page cursor the server did not make.
+    #[error("not a cursor of this list")]
+    BadCursor,
     /// The decision breaks a rule of [`moderation::decide`].
     #[error(transparent)]
     Rule(#[from] ModerationError),
@@ -43,6 +47,7 @@ impl ToClientError for DecisionError {
             DecisionError::NotFound | DecisionError::Rule(ModerationError::NotModerated(_)) => {
                 ClientError::new(Code::NotFound, Message::NotFound)
             }
+            DecisionError::BadCursor => ClientError::new(Code::BadUserInput, Message::InvalidRequest).field("after"),
             DecisionError::Rule(ModerationError::ReasonRequired) => {
                 ClientError::new(Code::BadUserInput, Message::ReasonRequired).field("reason")
             }
@@ -55,6 +60,33 @@ impl ToClientError for DecisionError {
             DecisionError::RoleNotServed(_) | DecisionError::Database(_) | DecisionError::Unexpected(_) => return None,
         })
     }
+}
+
+/// People waiting for approval, oldest first.
+#[derive(Debug, Clone)]
+pub struct QueuePage {
+    /// The people, each with when they joined.
+    pub people: Vec<(Account, DateTime<Utc>)>,
+    /// Whether more wait after these.
+    pub has_more: bool,
+}
+
+/// The moderation queue for `actor` (VPD staff or admin): at most `first` people (up to
+/// [`crate::graphql::MAX_PAGE_SIZE`]) after the key `after`.
+pub async fn queue(
+    state: &AppState,
+    actor: &Account,
+    first: usize,
+    after: Option<(DateTime<Utc>, uuid::Uuid)>,
+) -> Result<QueuePage, DecisionError> {
+    if !actor.role.is_vpd() {
+        return Err(DecisionError::RoleNotServed(actor.role));
+    }
+    let first = first.clamp(1, super::MAX_PAGE_SIZE);
+    let mut people = users::pending(&state.db, after, first as u64 + 1).await?;
+    let has_more = people.len() > first;
+    people.truncate(first);
+    Ok(QueuePage { people, has_more })
 }
 
 /// Makes `decision` about `subject` as `actor` (VPD staff or admin), with the `reason` the

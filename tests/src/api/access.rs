@@ -48,6 +48,7 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
         }
         "updateMyLocale" => ("mutation { updateMyLocale(locale: EN) { locale } }", json!({})),
         "taxonomies" => ("{ taxonomies { regions { code label } } }", json!({})),
+        "moderationQueue" => ("{ moderationQueue(first: 5) { nodes { id } pageInfo { hasNextPage } } }", json!({})),
         "decideModeration" => (
             "mutation { decideModeration(subjectId: \"00000000-0000-0000-0000-000000000000\", decision: APPROVE) { id } }",
             json!({}),

@@ -7,7 +7,45 @@ use crate::app::error_code;
 
 const DECIDE: &str = "mutation($s: ID!, $d: ModerationDecision!, $r: String) { decideModeration(subjectId: $s, decision: $d, reason: $r) { id role standing } }";
 
+const QUEUE: &str = "query($f: Int!, $a: String) { moderationQueue(first: $f, after: $a) { nodes { id role email } edges { cursor node { displayName } } pageInfo { hasNextPage endCursor } } }";
+
 db_test! {
+    async fn the_queue_pages_through_people_waiting_longest_first_and_a_decision_takes_them_out(app: TestApp) {
+        let mut waiting = Vec::new();
+        for role in [Role::Mentor, Role::Enterprise, Role::Mentor] {
+            let (client, email) = app.sign_in_as(role).await;
+            let id = app.graphql_as(&client, "{ viewer { id } }", json!({})).await["data"]["viewer"]["id"].clone();
+            waiting.push((id, email));
+            app.clock.advance(chrono::Duration::minutes(5));
+        }
+        app.sign_in_as(Role::Founder).await;
+        let (staff, _) = app.create_staff().await;
+
+        let first = app.graphql_as(&staff, QUEUE, json!({ "f": 2 })).await;
+        let page = &first["data"]["moderationQueue"];
+        assert_eq!(page["nodes"].as_array().map(Vec::len), Some(2), "{first}");
+        assert_eq!(page["nodes"][0]["id"], waiting[0].0);
+        assert_eq!(page["nodes"][0]["email"], waiting[0].1.as_str());
+        assert_eq!(page["nodes"][1]["id"], waiting[1].0);
+        assert_eq!(page["pageInfo"]["hasNextPage"], true);
+        let rest = app.graphql_as(&staff, QUEUE, json!({ "f": 2, "a": page["pageInfo"]["endCursor"] })).await;
+        let rest = &rest["data"]["moderationQueue"];
+        assert_eq!(rest["nodes"].as_array().map(Vec::len), Some(1), "{rest}");
+        assert_eq!(rest["nodes"][0]["id"], waiting[2].0);
+        assert_eq!(rest["pageInfo"]["hasNextPage"], false);
+
+        let approved = app.graphql_as(&staff, DECIDE, json!({ "s": waiting[0].0, "d": "APPROVE" })).await;
+        assert!(approved["errors"].is_null(), "{approved}");
+        let after = app.graphql_as(&staff, QUEUE, json!({ "f": 10 })).await;
+        let ids: Vec<&serde_json::Value> = after["data"]["moderationQueue"]["nodes"].as_array().unwrap().iter().map(|n| &n["id"]).collect();
+        assert_eq!(ids, [&waiting[1].0, &waiting[2].0]);
+
+        let made_up = app.graphql_as(&staff, QUEUE, json!({ "f": 2, "a": "bm90IGEgY3Vyc29y" })).await;
+        assert_eq!(error_code(&made_up), "BAD_USER_INPUT", "{made_up}");
+        let (mentor, _) = app.sign_in_as(Role::Mentor).await;
+        assert_eq!(error_code(&app.graphql_as(&mentor, QUEUE, json!({ "f": 2 })).await), "FORBIDDEN");
+    }
+
     async fn staff_approve_suspend_and_reinstate_a_mentor_who_is_told_each_time(app: TestApp) {
         let (mentor, mentor_email) = app.sign_in_as(Role::Mentor).await;
         let me = app.graphql_as(&mentor, "{ viewer { id standing } }", json!({})).await;

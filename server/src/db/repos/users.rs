@@ -178,6 +178,32 @@ pub async fn set_disabled(
     Ok(res.rows_affected == 1)
 }
 
+/// People waiting for approval, oldest first, after the key `(joined, id)` if given: at most
+/// `limit` of them, each with when they joined.
+pub async fn pending(
+    db: &impl ConnectionTrait,
+    after: Option<(DateTime<Utc>, Uuid)>,
+    limit: u64,
+) -> Result<Vec<(Account, DateTime<Utc>)>, DbErr> {
+    use sea_orm::{Condition, QueryOrder, QuerySelect};
+    let mut query = users::Entity::find().filter(users::Column::Standing.eq(Standing::Pending.as_str()));
+    if let Some((joined, id)) = after {
+        query = query.filter(
+            Condition::any()
+                .add(users::Column::CreatedAt.gt(joined))
+                .add(Condition::all().add(users::Column::CreatedAt.eq(joined)).add(users::Column::Id.gt(id))),
+        );
+    }
+    let rows =
+        query.order_by_asc(users::Column::CreatedAt).order_by_asc(users::Column::Id).limit(limit).all(db).await?;
+    rows.into_iter()
+        .map(|row| {
+            let joined = row.created_at;
+            to_stored(row).map(|stored| (stored.account, joined))
+        })
+        .collect()
+}
+
 /// Moves an account from standing `from` to `to`; `false` when its standing was no longer
 /// `from` (another decision came first) or it does not exist.
 pub async fn set_standing(
