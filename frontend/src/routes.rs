@@ -14,7 +14,8 @@ pub const PAGES: [(&str, &str); 7] = [
 ];
 
 /// The VPD staff pages (texts in `locales/staff/`).
-pub const STAFF_PAGES: [(&str, &str); 2] = [("/staff", "home"), ("/staff/accounts", "accounts")];
+pub const STAFF_PAGES: [(&str, &str); 3] =
+    [("/staff", "home"), ("/staff/moderation", "moderation"), ("/staff/accounts", "accounts")];
 
 /// The texts prefix of the page at `path` in `pages` (a trailing slash does not matter).
 pub fn page_of(pages: &[(&'static str, &'static str)], path: &str) -> Option<&'static str> {

@@ -4,6 +4,7 @@
 //! server refuses every staff operation to them anyway.
 
 mod accounts;
+mod moderation;
 pub mod operations;
 
 use leptos::prelude::*;
@@ -48,6 +49,7 @@ fn StaffPages() -> impl IntoView {
         let view = match page.get().unwrap_or_default() {
             "home" => view! { <StaffHome /> }.into_any(),
             "accounts" => view! { <accounts::StaffAccounts /> }.into_any(),
+            "moderation" => view! { <moderation::Moderation /> }.into_any(),
             _ => view! { <PageHeader title=keys::NOT_FOUND_TITLE intro=keys::NOT_FOUND_INTRO /> }.into_any(),
         };
         if let Some(url) = &browser_url {
@@ -103,6 +105,7 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
     let header = move || {
         let (title, intro) = match location.pathname.with(|path| page_of(&STAFF_PAGES, path)) {
             Some("accounts") => (staff_keys::ACCOUNTS_TITLE, staff_keys::ACCOUNTS_INTRO),
+            Some("moderation") => (staff_keys::MODERATION_TITLE, staff_keys::MODERATION_INTRO),
             _ => (staff_keys::HOME_TITLE, staff_keys::HOME_INTRO),
         };
         view! {
@@ -120,6 +123,7 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
         </header>
         <nav class="nav" aria-label=move || i18n.t(staff_keys::NAV_MAIN)>
             <A href="/staff" exact=true>{move || i18n.t(staff_keys::HOME_TITLE)}</A>
+            <A href="/staff/moderation">{move || i18n.t(staff_keys::NAV_MODERATION)}</A>
             <A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A>
             <a href="/account" rel="external">{move || i18n.t(staff_keys::NAV_APP)}</a>
         </nav>
@@ -164,6 +168,10 @@ fn StaffHome() -> impl IntoView {
     view! {
         <PageHeader title=staff_keys::HOME_TITLE intro=staff_keys::HOME_INTRO />
         <div class="cards">
+            <section class="card">
+                <h2><A href="/staff/moderation">{move || i18n.t(staff_keys::NAV_MODERATION)}</A></h2>
+                <p>{move || i18n.t(staff_keys::MODERATION_INTRO)}</p>
+            </section>
             <section class="card">
                 <h2><A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A></h2>
                 <p>{move || i18n.t(staff_keys::ACCOUNTS_INTRO)}</p>

@@ -52,3 +52,20 @@ fn a_type_default_covers_fields_without_their_own_rule_and_unknown_types_have_no
     assert_eq!(rule_for("Query", "noSuchField"), None);
     assert_eq!(rule_for("NoSuchType", "id"), None);
 }
+
+/// async-graphql weighs every operation of a document with the variables of the one that runs,
+/// so an operation whose cost depends on `$first` would break the others in its file.
+#[test]
+fn each_paged_operation_of_the_pwa_lives_alone_in_its_file() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../frontend/graphql");
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let operations = text
+            .lines()
+            .filter(|l| l.starts_with("query ") || l.starts_with("mutation ") || l.starts_with("subscription "))
+            .count();
+        if text.contains("$first") {
+            assert_eq!(operations, 1, "{} holds a paged operation among others", entry.path().display());
+        }
+    }
+}

@@ -156,3 +156,59 @@ async fn the_staff_pages_are_a_bundle_of_their_own_with_a_first_paint_and_the_ph
     let landing = get("/", "en").await.text().await.unwrap();
     assert!(!landing.contains("tilts-staff"), "{landing}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_approve_and_reject_people_waiting_for_approval_who_are_told_by_e_mail() {
+    let app = spawn_pwa_app().await;
+    let (_, mentor) = app.sign_in_as(Role::Mentor).await;
+    app.clock.advance(chrono::Duration::minutes(1));
+    let (_, member) = app.sign_in_as(Role::Enterprise).await;
+    let staff = vpd_account(&app, Role::Staff).await;
+    let browser = Browser::open(&app).await;
+    browser.visit("/").await;
+    browser.choose_language("en").await;
+    browser.visit("/staff/moderation").await;
+    browser.click("#staff-sign-in").await;
+    browser.wait_for_path("/sign-in").await;
+    browser.fill("email", &staff).await;
+    browser.fill("password", PASSWORD).await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_for("#second-factor-title").await;
+    let secret = app.totp_secrets.lock().unwrap().get(&staff).cloned().unwrap();
+    browser.fill("code", &app.totp_code(&secret, 1)).await;
+    browser.click("form:not([hidden]) button[type=submit]").await;
+    browser.wait_for_path("/staff/moderation").await;
+
+    // The longest waiting first.
+    browser.wait_for_text(".queue-entry", &mentor).await;
+    let entries = browser.client.find_all(Locator::Css(".queue-entry")).await.unwrap();
+    assert_eq!(entries.len(), 2);
+    assert!(entries[0].text().await.unwrap().contains(&mentor));
+    assert!(entries[1].text().await.unwrap().contains(&member));
+    let axe = super::a11y::axe_source();
+    let mut failures = super::a11y::violations(&browser, &axe).await;
+
+    browser.click(".queue-entry .approve").await;
+    browser.wait_for_text("#moderation-done", "is approved").await;
+    let mail = app.smtp.wait_for_message_to(&mentor).await;
+    assert_eq!(mail.subject, "Your Tilts account is approved");
+
+    // Rejecting asks for a reason first.
+    browser.click(".queue-entry .reject").await;
+    assert_eq!(browser.focused_id("reason").await, "reason");
+    browser.click(".queue-entry form button[type=submit]").await;
+    browser.wait_for_text("#reason-error", "").await;
+    browser.wait_for(".field-invalid #reason").await;
+    failures.extend(super::a11y::violations(&browser, &axe).await);
+    browser.fill("reason", "We could not confirm the organisation's registration number.").await;
+    browser.click(".queue-entry form button[type=submit]").await;
+    browser.wait_for_text("#moderation-done", "is rejected").await;
+    browser.wait_for("#moderation-empty:not([hidden])").await;
+    let mail = app.smtp.wait_for_message_to(&member).await;
+    assert_eq!(mail.subject, "Your Tilts account was not approved");
+    assert!(mail.text.contains("registration number"), "{}", mail.text);
+    browser.screenshot("staff-moderation").await;
+    failures.extend(super::a11y::violations(&browser, &axe).await);
+    browser.close().await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+}
