@@ -103,10 +103,13 @@ pub async fn decide(
         return Err(DecisionError::RoleNotServed(actor.role));
     }
     let now = state.now();
-    let txn = state.db.begin().await?;
-    let mut person = users::find(&txn, subject).await?.ok_or(DecisionError::NotFound)?.account;
+    let mut person = users::find(&state.db, subject).await?.ok_or(DecisionError::NotFound)?.account;
     let from = person.standing;
     let (to, reason) = moderation::decide(person.role, from, decision, reason)?;
+    // The transaction starts with its write (SQLite cannot turn a reader into a writer once
+    // another connection has written); the write only applies if the standing is still the
+    // one decided on, so two staff deciding at once cannot both succeed.
+    let txn = state.db.begin().await?;
     if !users::set_standing(&txn, subject, from, to, now).await? {
         return Err(DecisionError::Changed);
     }
