@@ -165,6 +165,12 @@ impl TestApp {
         response.json().await.expect("a JSON answer")
     }
 
+    /// Sends a GraphQL request without a session, asking for answers in `language`.
+    pub async fn graphql_in(&self, language: &str, query: &str, variables: Value) -> Value {
+        let request = self.client.post(format!("{}/graphql", self.address)).header("accept-language", language);
+        self.post(request, query, variables).await
+    }
+
     /// Creates a verified account with `role`, without signing in; returns the e-mail.
     pub async fn create_account(&self, role: Role) -> String {
         let email = format!("{}-{}@example.lv", role.as_str(), uuid::Uuid::new_v4().simple());

@@ -7,6 +7,7 @@ pub mod form_state;
 pub mod lang_switcher;
 pub mod layout;
 pub mod page_header;
+pub mod page_switch;
 pub mod resend_verification;
 pub mod second_factor;
 pub mod success;

@@ -11,10 +11,9 @@ use leptos::prelude::*;
 use leptos_router::{
     components::{A, Router},
     hooks::use_location,
-    location::{BrowserUrl, LocationProvider},
 };
 
-use crate::components::{LangSwitcher, PageHeader};
+use crate::components::{LangSwitcher, PageHeader, page_switch::page_switch};
 use crate::contexts::{
     locale::{provide_i18n, use_i18n},
     session::{Role, provide_session, use_session},
@@ -42,21 +41,12 @@ pub fn StaffApp() -> impl IntoView {
 /// The staff page at the current address (listed in [`crate::routes::STAFF_PAGES`]).
 #[component]
 fn StaffPages() -> impl IntoView {
-    let location = use_location();
-    let page = Memo::new(move |_| location.pathname.with(|path| page_of(&STAFF_PAGES, path)));
-    let browser_url = use_context::<BrowserUrl>();
-    move || {
-        let view = match page.get().unwrap_or_default() {
-            "home" => view! { <StaffHome /> }.into_any(),
-            "accounts" => view! { <accounts::StaffAccounts /> }.into_any(),
-            "moderation" => view! { <moderation::Moderation /> }.into_any(),
-            _ => view! { <PageHeader title=keys::NOT_FOUND_TITLE intro=keys::NOT_FOUND_INTRO /> }.into_any(),
-        };
-        if let Some(url) = &browser_url {
-            url.ready_to_complete();
-        }
-        view
-    }
+    page_switch(&STAFF_PAGES, |page| match page {
+        "home" => view! { <StaffHome /> }.into_any(),
+        "accounts" => view! { <accounts::StaffAccounts /> }.into_any(),
+        "moderation" => view! { <moderation::Moderation /> }.into_any(),
+        _ => view! { <PageHeader title=keys::NOT_FOUND_TITLE intro=keys::NOT_FOUND_INTRO /> }.into_any(),
+    })
 }
 
 /// Who may open the staff pages, as far as the app knows.

@@ -28,34 +28,14 @@ db_test! {
         assert_eq!(codes(&t["sectors"]).last(), Some(&"other"));
         assert_eq!(codes(&t["languages"]), ["lv", "ru", "en", "uk", "de", "other"]);
 
-        let ru = app
-            .client
-            .post(format!("{}/graphql", app.address))
-            .header("accept-language", "ru")
-            .json(&json!({ "query": QUERY }))
-            .send()
-            .await
-            .unwrap()
-            .json::<serde_json::Value>()
-            .await
-            .unwrap();
+        let ru = app.graphql_in("ru", QUERY, json!({})).await;
         let t = &ru["data"]["taxonomies"];
         assert_eq!(t["regions"][5]["label"], "Латгале");
         assert_eq!(t["topics"][2]["label"], "Бизнес-план");
         assert_eq!(t["languages"][0]["label"], "латышский");
         // Every term has a label in every language.
         for language in ["lv", "en", "ru"] {
-            let answer = app
-                .client
-                .post(format!("{}/graphql", app.address))
-                .header("accept-language", language)
-                .json(&json!({ "query": QUERY }))
-                .send()
-                .await
-                .unwrap()
-                .json::<serde_json::Value>()
-                .await
-                .unwrap();
+            let answer = app.graphql_in(language, QUERY, json!({})).await;
             for list in ["regions", "topics", "sectors", "languages"] {
                 for term in answer["data"]["taxonomies"][list].as_array().unwrap() {
                     assert!(!term["label"].as_str().unwrap_or_default().trim().is_empty(), "{language} {list}: {term}");
