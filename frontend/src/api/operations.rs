@@ -8,7 +8,10 @@ use graphql_client::GraphQLQuery;
 pub type DateTime = String;
 
 /// The schema's enums the app has its own types for (`extern_enums`): no per-operation copies.
-pub use crate::{contexts::session::Role, i18n::Locale};
+pub use crate::{
+    contexts::session::{Role, Standing},
+    i18n::Locale,
+};
 
 macro_rules! operation {
     ($name:ident) => {
@@ -17,7 +20,7 @@ macro_rules! operation {
             schema_path = "../schema.graphql",
             query_path = "graphql/accounts.graphql",
             response_derives = "Clone",
-            extern_enums("Role", "Locale")
+            extern_enums("Role", "Locale", "Standing")
         )]
         pub struct $name;
     };

@@ -14,8 +14,13 @@ use crate::i18n::{Locale, keys};
 macro_rules! signed_in_from {
     ($viewer:expr) => {{
         let v = $viewer;
-        let person =
-            SignedIn { email: v.email, display_name: v.display_name, second_factor: v.second_factor, role: v.role };
+        let person = SignedIn {
+            email: v.email,
+            display_name: v.display_name,
+            second_factor: v.second_factor,
+            role: v.role,
+            standing: v.standing,
+        };
         (person, Some(v.locale))
     }};
 }

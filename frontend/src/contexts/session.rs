@@ -17,6 +17,22 @@ pub struct SignedIn {
     pub second_factor: bool,
     /// What the person does in Tilts.
     pub role: Role,
+    /// Where the person stands with VPD's moderation.
+    pub standing: Standing,
+}
+
+/// Where a person stands with VPD's moderation; also the schema's `Standing`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Standing {
+    /// Waiting for VPD staff to approve them.
+    Pending,
+    /// Approved, or needing no approval.
+    Approved,
+    /// Refused by VPD staff.
+    Rejected,
+    /// Taken out of Tilts by VPD staff.
+    Suspended,
 }
 
 /// What a person does in Tilts, as the app labels it; also the schema's `Role` in every
@@ -146,6 +162,7 @@ fn ask_who(session: Session, i18n: I18n) {
                         display_name: v.display_name,
                         second_factor: v.second_factor,
                         role: v.role,
+                        standing: v.standing,
                     };
                     if session.viewer.with_untracked(|known| known.as_ref() != Some(&person)) {
                         session.signed_in(person, Some(v.locale), i18n);

@@ -12,9 +12,19 @@ use crate::api::{
 use crate::components::{Field, FormFooter, FormState, PageHeader, SecondFactorSetup};
 use crate::contexts::{
     locale::use_i18n,
-    session::{Role, use_session},
+    session::{Role, Standing, use_session},
 };
 use crate::i18n::keys;
+
+/// What the account page says about a standing other than approved.
+fn standing_notice(standing: Standing) -> Option<crate::i18n::Key> {
+    match standing {
+        Standing::Approved => None,
+        Standing::Pending => Some(keys::ACCOUNT_STANDING_PENDING),
+        Standing::Rejected => Some(keys::ACCOUNT_STANDING_REJECTED),
+        Standing::Suspended => Some(keys::ACCOUNT_STANDING_SUSPENDED),
+    }
+}
 
 /// The account settings page; sends people who are not signed in to the sign-in page.
 #[component]
@@ -84,6 +94,9 @@ pub fn Account() -> impl IntoView {
                 <p class="who-name">{v.display_name}</p>
                 <p>{i18n.t(v.role.label())}</p>
                 <p>{v.email}</p>
+                {standing_notice(v.standing).map(|key| view! {
+                    <p id="standing-notice" class="notice" role="status">{move || i18n.t(key)}</p>
+                })}
                 {matches!(v.role, Role::Staff | Role::Admin).then(|| view! {
                     <p><a id="staff-pages" href="/staff" rel="external">{move || i18n.t(keys::ACCOUNT_STAFF_PAGES)}</a></p>
                 })}

@@ -282,3 +282,35 @@ async fn signing_out_says_so_on_the_sign_in_page() {
     browser.close().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mentor_waiting_for_approval_is_told_so_on_the_account_page_until_approved() {
+    let app = spawn_pwa_app().await;
+    let mentor = app.create_account(Role::Mentor).await;
+    let browser = Browser::open(&app).await;
+    browser.visit("/").await;
+    browser.choose_language("en").await;
+    browser.sign_in(&mentor, PASSWORD).await;
+    browser.wait_for_text("#standing-notice", "VPD staff check new mentors").await;
+
+    let (staff, _) = app.create_staff().await;
+    let id =
+        tilts::db::repos::users::find_by_email(&app.state.db, &tilts::domain::EmailAddress::parse(&mentor).unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .account
+            .id;
+    let decided = app
+        .graphql_as(
+            &staff,
+            "mutation($s: ID!) { decideModeration(subjectId: $s, decision: APPROVE) { standing } }",
+            serde_json::json!({ "s": id.0.to_string() }),
+        )
+        .await;
+    assert_eq!(decided["data"]["decideModeration"]["standing"], "APPROVED", "{decided}");
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_text(".who", &mentor).await;
+    assert!(browser.client.find_all(Locator::Css("#standing-notice")).await.unwrap().is_empty());
+    browser.close().await;
+}
