@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::components::{Layout, page_switch::page_switch};
-use crate::contexts::{locale::provide_i18n, session::provide_session};
 use crate::pages::{
     account::Account, forgot_password::ForgotPassword, landing::Landing, not_found::NotFound, register::Register,
     reset_password::ResetPassword, sign_in::SignIn, verify_email::VerifyEmail,
@@ -14,12 +13,7 @@ use crate::routes::PAGES;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = provide_i18n();
-    provide_session(i18n);
-    // The static shell in index.html keeps the page readable until the app mounts.
-    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
-        shell.remove();
-    }
+    crate::contexts::start();
     view! {
         <Router>
             <Layout>

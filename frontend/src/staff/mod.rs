@@ -15,8 +15,8 @@ use leptos_router::{
 
 use crate::components::{LangSwitcher, PageHeader, page_switch::page_switch};
 use crate::contexts::{
-    locale::{provide_i18n, use_i18n},
-    session::{Role, provide_session, use_session},
+    locale::use_i18n,
+    session::{Role, use_session},
 };
 use crate::i18n::{keys, staff_keys};
 use crate::routes::{STAFF_PAGES, page_of};
@@ -24,11 +24,7 @@ use crate::routes::{STAFF_PAGES, page_of};
 /// The staff app.
 #[component]
 pub fn StaffApp() -> impl IntoView {
-    let i18n = provide_i18n();
-    provide_session(i18n);
-    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
-        shell.remove();
-    }
+    crate::contexts::start();
     view! {
         <Router>
             <StaffLayout>
