@@ -1,6 +1,8 @@
-//! Messages the server shows people, in Latvian, English and Russian.
-//!
-//! Each message is a match arm with all three texts, so a missing translation does not compile.
+//! Texts the server shows people, in Latvian, English and Russian, compiled from
+//! `locales/<language>/<capability>.json` by `build.rs`: error messages (`server` sections),
+//! e-mails (`email` sections) and the PWA's first paint (`app`, `staff`, `shell` sections).
+//! A key used here that no file defines does not compile; a text missing in one language fails
+//! the build.
 
 use crate::domain::Locale;
 
@@ -90,192 +92,98 @@ pub enum Message {
 impl Message {
     /// The text in `locale`.
     pub fn text(self, locale: Locale) -> &'static str {
-        let [lv, en, ru] = self.texts();
-        match locale {
-            Locale::Lv => lv,
-            Locale::En => en,
-            Locale::Ru => ru,
-        }
+        self.key().text(locale)
     }
 
-    fn texts(self) -> [&'static str; 3] {
+    fn key(self) -> Key {
         use Message::*;
         match self {
-            Unauthenticated => ["Lūdzu, pieslēdzieties.", "Please sign in.", "Пожалуйста, войдите."],
-            ReasonRequired => [
-                "Ierakstiet pamatojumu: cilvēks to saņems e-pastā.",
-                "Write a reason: the person receives it by e-mail.",
-                "Напишите причину: человек получит её по электронной почте.",
-            ],
-            ReasonTooLong => [
-                "Pamatojums nedrīkst būt garāks par 1000 rakstzīmēm.",
-                "The reason must not be longer than 1,000 characters.",
-                "Причина не должна быть длиннее 1000 символов.",
-            ],
-            DecisionDoesNotApply => [
-                "Šis lēmums neatbilst cilvēka pašreizējam statusam. Atsvaidziniet lapu un mēģiniet vēlreiz.",
-                "This decision does not fit the person's current standing. Reload the page and try again.",
-                "Это решение не подходит к текущему статусу человека. Обновите страницу и попробуйте снова.",
-            ],
-            Forbidden => {
-                ["Jums nav atļauts to darīt.", "You are not allowed to do this.", "У вас нет прав на это действие."]
-            }
-            NotFound => ["Nekas netika atrasts.", "Nothing was found.", "Ничего не найдено."],
-            Internal => [
-                "Radās kļūda mūsu pusē. Lūdzu, mēģiniet vēlreiz vēlāk.",
-                "Something went wrong on our side. Please try again later.",
-                "На нашей стороне произошла ошибка. Пожалуйста, попробуйте позже.",
-            ],
-            RateLimited => [
-                "Pārāk daudz mēģinājumu. Lūdzu, pagaidiet un mēģiniet vēlreiz.",
-                "Too many attempts. Please wait and try again.",
-                "Слишком много попыток. Пожалуйста, подождите и попробуйте снова.",
-            ],
-            InvalidEmail => [
-                "Ievadiet derīgu e-pasta adresi, piemēram, vards@piemers.lv.",
-                "Enter a valid e-mail address, such as name@example.com.",
-                "Введите правильный адрес электронной почты, например, name@example.com.",
-            ],
-            PasswordTooShort => [
-                "Parolei jābūt vismaz 10 rakstzīmju garai.",
-                "The password must be at least 10 characters long.",
-                "Пароль должен содержать не менее 10 символов.",
-            ],
-            PasswordTooLong => [
-                "Parole nedrīkst būt garāka par 128 rakstzīmēm.",
-                "The password must not be longer than 128 characters.",
-                "Пароль не должен быть длиннее 128 символов.",
-            ],
-            PasswordTooCommon => [
-                "Šī parole ir pārāk vienkārša un bieži lietota. Izvēlieties citu.",
-                "This password is too common. Choose another one.",
-                "Этот пароль слишком распространён. Выберите другой.",
-            ],
-            PasswordPersonal => [
-                "Parolē nedrīkst izmantot jūsu e-pasta vārdu, kā arī vārdus „Tilts” vai „VPD”. Izvēlieties citu.",
-                "The password must not contain your e-mail name or the words “Tilts” and “VPD”. Choose another one.",
-                "Пароль не должен содержать имя из вашего адреса почты или слова «Tilts» или «VPD». Выберите другой.",
-            ],
-            WrongCode => [
-                "Kods nav pareizs vai jau izmantots. Ievadiet jaunāko kodu no lietotnes vai atkopšanas kodu.",
-                "The code is wrong or was already used. Enter the newest code from the app, or a recovery code.",
-                "Код неверный или уже использован. Введите код, который сейчас показывает приложение, или код восстановления.",
-            ],
-            SecondFactorExists => [
-                "Divpakāpju pieslēgšanās jau ir ieslēgta.",
-                "Two-step sign-in is already on.",
-                "Двухэтапный вход уже включён.",
-            ],
-            AccountDisabled => [
-                "Šis konts pašlaik nav aktīvs. Lūdzu, sazinieties ar VPD.",
-                "This account is disabled. Please contact VPD.",
-                "Эта учётная запись отключена. Пожалуйста, свяжитесь со службой пробации.",
-            ],
-            SignInExpired => [
-                "Pieslēgšanās laiks ir beidzies. Lūdzu, pieslēdzieties vēlreiz.",
-                "The sign-in timed out. Please sign in again.",
-                "Время входа истекло. Пожалуйста, войдите снова.",
-            ],
-            InvalidDisplayName => {
-                ["Ievadiet vārdu (1–80 rakstzīmes).", "Enter a name (1–80 characters).", "Введите имя (1–80 символов)."]
-            }
-            RoleNotSelfRegistrable => [
-                "VPD darbinieku kontus izveido tikai administrators.",
-                "VPD staff accounts are created only by an administrator.",
-                "Учётные записи сотрудников VPD создаёт только администратор.",
-            ],
-            StaffRoleRequired => [
-                "Darbinieka kontam jābūt lomai STAFF vai ADMIN.",
-                "A staff account must have the role STAFF or ADMIN.",
-                "Учётная запись сотрудника должна иметь роль STAFF или ADMIN.",
-            ],
-            InvalidCredentials => [
-                "E-pasta adrese vai parole nav pareiza.",
-                "Wrong e-mail or password.",
-                "Неверный адрес электронной почты или пароль.",
-            ],
-            EmailNotVerified => [
-                "Vispirms apstipriniet savu e-pasta adresi: atveriet saiti vēstulē, ko mēs nosūtījām.",
-                "First confirm your e-mail address: open the link in the message we sent you.",
-                "Сначала подтвердите адрес электронной почты: откройте ссылку в письме, которое мы отправили.",
-            ],
-            WrongCurrentPassword => [
-                "Pašreizējā parole nav pareiza.",
-                "The current password is not correct.",
-                "Текущий пароль указан неверно.",
-            ],
-            TokenInvalid => [
-                "Šī saite nav derīga. Pieprasiet jaunu.",
-                "This link is not valid. Please request a new one.",
-                "Эта ссылка недействительна. Запросите новую.",
-            ],
-            TokenExpired => [
-                "Šīs saites derīguma termiņš ir beidzies. Pieprasiet jaunu.",
-                "This link has expired. Please request a new one.",
-                "Срок действия этой ссылки истёк. Запросите новую.",
-            ],
-            TokenUsed => [
-                "Šī saite jau ir izmantota. Pieprasiet jaunu, ja nepieciešams.",
-                "This link has already been used. Request a new one if you need to.",
-                "Эта ссылка уже использована. При необходимости запросите новую.",
-            ],
-            EmailTaken => [
-                "Konts ar šo e-pasta adresi jau pastāv.",
-                "An account with this e-mail address already exists.",
-                "Учётная запись с этим адресом электронной почты уже существует.",
-            ],
-            InvalidRequest => ["Pieprasījums nav derīgs.", "The request is not valid.", "Запрос недействителен."],
-            TooManyAliases => [
-                "Pieprasījumā ir pārāk daudz aizstājvārdu (ne vairāk kā 10).",
-                "The request has too many aliases (at most 10).",
-                "В запросе слишком много псевдонимов (не более 10).",
-            ],
-            MalformedJson => [
-                "Pieprasījuma saturs nav derīgs JSON.",
-                "The request body is not valid JSON.",
-                "Тело запроса не является корректным JSON.",
-            ],
-            BatchNotSupported => [
-                "Vienā pieprasījumā var sūtīt tikai vienu darbību.",
-                "Send one operation per request.",
-                "Отправляйте одну операцию в одном запросе.",
-            ],
-            UnsupportedMediaType => [
-                "Pieprasījumam jābūt ar Content-Type: application/json.",
-                "The request must have Content-Type: application/json.",
-                "Запрос должен иметь Content-Type: application/json.",
-            ],
-            PayloadTooLarge => [
-                "Pieprasījums ir pārāk liels (ne vairāk kā 16 KiB).",
-                "The request is too large (at most 16 KiB).",
-                "Запрос слишком большой (не более 16 КиБ).",
-            ],
-            MethodNotAllowed => ["Izmantojiet POST pieprasījumu.", "Use a POST request.", "Используйте запрос POST."],
-            TooManyFields => [
-                "Pieprasījumā ir pārāk daudz lauku (ne vairāk kā 300, ieskaitot atkārtotos).",
-                "The request asks for too many fields (at most 300, repeated ones included).",
-                "В запросе слишком много полей (не более 300, включая повторяющиеся).",
-            ],
-            TooDeep => [
-                "Pieprasījums ir pārāk dziļi ligzdots (ne vairāk kā 8 līmeņi).",
-                "The request is nested too deeply (at most 8 levels).",
-                "Запрос слишком глубоко вложен (не более 8 уровней).",
-            ],
-            TooManyDirectives => [
-                "Vienam laukam var norādīt ne vairāk kā 3 direktīvas.",
-                "A field may have at most 3 directives.",
-                "У одного поля может быть не более 3 директив.",
-            ],
-            OneMutationPerRequest => [
-                "Vienā pieprasījumā var veikt tikai vienu izmaiņu: mutācijā drīkst būt tikai viens lauks.",
-                "Make one change per request: a mutation may have only one field.",
-                "В одном запросе можно сделать только одно изменение: в мутации допускается только одно поле.",
-            ],
-            TooComplex => [
-                "Pieprasījums ir pārāk sarežģīts. Pieprasiet mazākas lapas vai mazāk lauku.",
-                "The request is too complex. Ask for smaller pages or fewer fields.",
-                "Запрос слишком сложный. Запрашивайте страницы поменьше или меньше полей.",
-            ],
+            Unauthenticated => message_keys::UNAUTHENTICATED,
+            Forbidden => message_keys::FORBIDDEN,
+            NotFound => message_keys::NOT_FOUND,
+            Internal => message_keys::INTERNAL,
+            RateLimited => message_keys::RATE_LIMITED,
+            InvalidEmail => message_keys::INVALID_EMAIL,
+            PasswordTooShort => message_keys::PASSWORD_TOO_SHORT,
+            PasswordTooLong => message_keys::PASSWORD_TOO_LONG,
+            PasswordTooCommon => message_keys::PASSWORD_TOO_COMMON,
+            PasswordPersonal => message_keys::PASSWORD_PERSONAL,
+            WrongCode => message_keys::WRONG_CODE,
+            SecondFactorExists => message_keys::SECOND_FACTOR_EXISTS,
+            AccountDisabled => message_keys::ACCOUNT_DISABLED,
+            SignInExpired => message_keys::SIGN_IN_EXPIRED,
+            InvalidDisplayName => message_keys::INVALID_DISPLAY_NAME,
+            RoleNotSelfRegistrable => message_keys::ROLE_NOT_SELF_REGISTRABLE,
+            StaffRoleRequired => message_keys::STAFF_ROLE_REQUIRED,
+            InvalidCredentials => message_keys::INVALID_CREDENTIALS,
+            EmailNotVerified => message_keys::EMAIL_NOT_VERIFIED,
+            WrongCurrentPassword => message_keys::WRONG_CURRENT_PASSWORD,
+            TokenInvalid => message_keys::TOKEN_INVALID,
+            TokenExpired => message_keys::TOKEN_EXPIRED,
+            TokenUsed => message_keys::TOKEN_USED,
+            EmailTaken => message_keys::EMAIL_TAKEN,
+            InvalidRequest => message_keys::INVALID_REQUEST,
+            TooManyAliases => message_keys::TOO_MANY_ALIASES,
+            MalformedJson => message_keys::MALFORMED_JSON,
+            BatchNotSupported => message_keys::BATCH_NOT_SUPPORTED,
+            UnsupportedMediaType => message_keys::UNSUPPORTED_MEDIA_TYPE,
+            PayloadTooLarge => message_keys::PAYLOAD_TOO_LARGE,
+            MethodNotAllowed => message_keys::METHOD_NOT_ALLOWED,
+            TooManyFields => message_keys::TOO_MANY_FIELDS,
+            TooDeep => message_keys::TOO_DEEP,
+            TooManyDirectives => message_keys::TOO_MANY_DIRECTIVES,
+            OneMutationPerRequest => message_keys::ONE_MUTATION_PER_REQUEST,
+            TooComplex => message_keys::TOO_COMPLEX,
+            ReasonRequired => message_keys::REASON_REQUIRED,
+            ReasonTooLong => message_keys::REASON_TOO_LONG,
+            DecisionDoesNotApply => message_keys::DECISION_DOES_NOT_APPLY,
         }
+    }
+}
+
+/// A text of one section (see [`message_keys`], [`email_keys`]): its table and its place there.
+#[derive(Clone, Copy, Debug)]
+pub struct Key(&'static [&'static [&'static str]; 3], u16);
+
+impl Key {
+    /// The text in `locale`.
+    pub fn text(self, locale: Locale) -> &'static str {
+        let table = self.0[locale_index(locale)];
+        table.get(usize::from(self.1)).copied().unwrap_or_default()
+    }
+}
+
+fn locale_index(locale: Locale) -> usize {
+    match locale {
+        Locale::Lv => 0,
+        Locale::En => 1,
+        Locale::Ru => 2,
+    }
+}
+
+/// The text of `key` in `locale` from one of the by-name tables ([`APP_TEXTS`], [`STAFF_TEXTS`],
+/// [`SHELL_TEXTS`]); empty when there is none.
+pub fn named(table: &[(&str, [&'static str; 3])], locale: Locale, key: &str) -> &'static str {
+    table
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .and_then(|n| table.get(n))
+        .map(|(_, texts)| texts[locale_index(locale)])
+        .unwrap_or_default()
+}
+
+include!(concat!(env!("OUT_DIR"), "/texts.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_and_named_texts_are_found_in_every_language() {
+        assert_eq!(Message::NotFound.text(Locale::En), "Nothing was found.");
+        assert_eq!(Message::NotFound.text(Locale::Ru), "Ничего не найдено.");
+        assert_eq!(named(APP_TEXTS, Locale::En, "nav.home"), "Home");
+        assert_eq!(named(APP_TEXTS, Locale::En, "no.such.key"), "");
+        assert!(APP_TEXTS.windows(2).all(|w| w[0].0 < w[1].0), "sorted for the binary search");
     }
 }

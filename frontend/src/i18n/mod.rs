@@ -1,4 +1,4 @@
-//! Translations, generated at build time from `locales/*.json` (see `build.rs`).
+//! Translations, generated at build time from `locales/<language>/<capability>.json` (see `build.rs`).
 
 pub mod plural;
 

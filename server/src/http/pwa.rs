@@ -15,9 +15,8 @@ use poem::{
     http::{StatusCode, header},
     web::Data,
 };
-use serde_json::Value;
 
-use crate::domain::Locale;
+use crate::{domain::Locale, i18n};
 
 /// One file of the build.
 struct Asset {
@@ -33,8 +32,6 @@ pub struct Pwa {
     assets: HashMap<String, Asset>,
     index: Option<String>,
     staff_index: Option<String>,
-    texts: [HashMap<String, String>; 3],
-    staff_texts: [HashMap<String, String>; 3],
 }
 
 /// The pages of both bundles, listed once for the app and this first paint.
@@ -80,31 +77,6 @@ impl Page {
 /// The page for addresses the app does not know.
 const NOT_FOUND: Page = Page { route: "", texts: "not_found", links: Links::None };
 
-/// The translation files the PWA is built from, for the static shell.
-const LOCALE_FILES: [&str; 3] = [
-    include_str!("../../../frontend/locales/lv.json"),
-    include_str!("../../../frontend/locales/en.json"),
-    include_str!("../../../frontend/locales/ru.json"),
-];
-
-/// The staff pages' translation files.
-const STAFF_LOCALE_FILES: [&str; 3] = [
-    include_str!("../../../frontend/locales/staff/lv.json"),
-    include_str!("../../../frontend/locales/staff/en.json"),
-    include_str!("../../../frontend/locales/staff/ru.json"),
-];
-
-/// The string texts of translation files.
-fn read_texts(files: [&str; 3]) -> [HashMap<String, String>; 3] {
-    files.map(|text| {
-        serde_json::from_str::<HashMap<String, Value>>(text)
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
-            .collect()
-    })
-}
-
 impl Pwa {
     /// Loads Trunk's output from `dir` (empty when it has not been built).
     pub fn load(dir: &Path) -> Pwa {
@@ -115,15 +87,16 @@ impl Pwa {
         if index.is_none() || staff_index.is_none() {
             tracing::warn!(dir = %dir.display(), "the PWA is not built; serving a placeholder");
         }
-        Pwa { assets, index, staff_index, texts: read_texts(LOCALE_FILES), staff_texts: read_texts(STAFF_LOCALE_FILES) }
+        Pwa { assets, index, staff_index }
     }
 
     fn text(&self, locale: Locale, key: &str) -> String {
-        lookup(&self.texts, locale, key)
+        let table = if key.starts_with("shell.") { i18n::SHELL_TEXTS } else { i18n::APP_TEXTS };
+        html_escape::encode_text(i18n::named(table, locale, key)).into_owned()
     }
 
     fn staff_text(&self, locale: Locale, key: &str) -> String {
-        lookup(&self.staff_texts, locale, key)
+        html_escape::encode_text(i18n::named(i18n::STAFF_TEXTS, locale, key)).into_owned()
     }
 
     /// The staff bundle's `index.html` for `path` with its first paint in `locale`.
@@ -235,16 +208,6 @@ fn with_shell(index: &str, shell: &str, locale: Locale) -> String {
         &format!("<html lang=\"{}\">", locale.code()),
         1,
     )
-}
-
-/// The text of `key` in `locale` from `tables`, escaped for HTML.
-fn lookup(tables: &[HashMap<String, String>; 3], locale: Locale, key: &str) -> String {
-    let table = match locale {
-        Locale::Lv => &tables[0],
-        Locale::En => &tables[1],
-        Locale::Ru => &tables[2],
-    };
-    html_escape::encode_text(table.get(key).map(String::as_str).unwrap_or_default()).into_owned()
 }
 
 /// The first paint's language links, each returning to `next` (URL-encoded).
