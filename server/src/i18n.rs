@@ -87,6 +87,26 @@ pub enum Message {
     ReasonTooLong,
     /// A moderation decision that does not fit the person's standing.
     DecisionDoesNotApply,
+    /// A profile without a headline.
+    HeadlineRequired,
+    /// A headline over its cap or on several lines.
+    HeadlineTooLong,
+    /// A longer profile text (business idea, bio) over its cap.
+    StoryTooLong,
+    /// A founder's skills over their cap.
+    SkillsTooLong,
+    /// A profile without a region.
+    RegionRequired,
+    /// A profile without a language.
+    LanguagesRequired,
+    /// A mentor's profile without a topic.
+    ExpertiseRequired,
+    /// A region, topic, sector or language that is not on the list.
+    UnknownTerm,
+    /// A mentor's capacity outside 1–10.
+    CapacityOutOfRange,
+    /// Not a phone number, or sharing a phone without one.
+    InvalidPhone,
 }
 
 impl Message {
@@ -137,6 +157,16 @@ impl Message {
             ReasonRequired => message_keys::REASON_REQUIRED,
             ReasonTooLong => message_keys::REASON_TOO_LONG,
             DecisionDoesNotApply => message_keys::DECISION_DOES_NOT_APPLY,
+            HeadlineRequired => message_keys::HEADLINE_REQUIRED,
+            HeadlineTooLong => message_keys::HEADLINE_TOO_LONG,
+            StoryTooLong => message_keys::STORY_TOO_LONG,
+            SkillsTooLong => message_keys::SKILLS_TOO_LONG,
+            RegionRequired => message_keys::REGION_REQUIRED,
+            LanguagesRequired => message_keys::LANGUAGES_REQUIRED,
+            ExpertiseRequired => message_keys::EXPERTISE_REQUIRED,
+            UnknownTerm => message_keys::UNKNOWN_TERM,
+            CapacityOutOfRange => message_keys::CAPACITY_OUT_OF_RANGE,
+            InvalidPhone => message_keys::INVALID_PHONE,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod locale;
 pub mod moderation;
 pub mod password;
 pub mod policy;
+pub mod profile;
 pub mod role;
 pub mod session;
 pub mod taxonomy;

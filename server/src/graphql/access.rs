@@ -60,8 +60,13 @@ pub const ANY_FIELD: &str = "*";
 pub type Access = (&'static str, &'static str, Rule);
 
 /// The rules of every module. A test compares them with the introspected schema.
-pub const DECLARED: &[&[Access]] =
-    &[super::accounts::ACCESS, super::email_links::ACCESS, super::moderation::ACCESS, super::taxonomies::ACCESS];
+pub const DECLARED: &[&[Access]] = &[
+    super::accounts::ACCESS,
+    super::email_links::ACCESS,
+    super::moderation::ACCESS,
+    super::profiles::ACCESS,
+    super::taxonomies::ACCESS,
+];
 
 /// Every declared rule.
 pub fn declarations() -> impl Iterator<Item = &'static Access> {

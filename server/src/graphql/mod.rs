@@ -6,6 +6,7 @@ pub mod context;
 pub mod email_links;
 pub mod limits;
 pub mod moderation;
+pub mod profiles;
 pub mod taxonomies;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
@@ -18,12 +19,18 @@ pub struct Query(
     accounts::AccountsQuery,
     email_links::EmailLinksQuery,
     moderation::ModerationQuery,
+    profiles::ProfilesQuery,
     taxonomies::TaxonomiesQuery,
 );
 
 /// Every mutation, merged per area.
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountsMutation, email_links::EmailLinksMutation, moderation::ModerationMutation);
+pub struct Mutation(
+    accounts::AccountsMutation,
+    email_links::EmailLinksMutation,
+    moderation::ModerationMutation,
+    profiles::ProfilesMutation,
+);
 
 /// The Tilts schema.
 pub type TiltsSchema = Schema<Query, Mutation, EmptySubscription>;

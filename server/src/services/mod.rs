@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod email_links;
 pub mod hashing;
 pub mod moderation;
+pub mod profiles;
 pub mod rate_limit;
 pub mod second_factor;
 pub mod taxonomies;

@@ -53,6 +53,15 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
             "mutation { decideModeration(subjectId: \"00000000-0000-0000-0000-000000000000\", decision: APPROVE) { id } }",
             json!({}),
         ),
+        "myProfile" => ("{ myProfile { founder { headline } mentor { headline } } }", json!({})),
+        "updateFounderProfile" => (
+            "mutation { updateFounderProfile(input: { headline: \"H\", stage: IDEA, region: \"riga\", languages: [\"lv\"] }) { headline } }",
+            json!({}),
+        ),
+        "updateMentorProfile" => (
+            "mutation { updateMentorProfile(input: { headline: \"H\", expertise: [\"hiring\"], region: \"riga\", meeting: BOTH, languages: [\"lv\"], capacity: 2, available: true }) { headline } }",
+            json!({}),
+        ),
         "createStaffAccount" => (
             CREATE_STAFF,
             json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),

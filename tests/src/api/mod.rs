@@ -7,6 +7,7 @@ mod lockout;
 mod moderation;
 mod outbox;
 mod passwords;
+mod profiles;
 mod schema;
 mod sessions;
 mod taxonomies;

@@ -2,8 +2,11 @@
 
 pub mod account_tokens;
 pub mod audit_log;
+pub mod founder_profiles;
 pub mod known_devices;
+pub mod mentor_profiles;
 pub mod outbox;
+pub mod profile_terms;
 pub mod rate_limits;
 pub mod recovery_codes;
 pub mod sessions;

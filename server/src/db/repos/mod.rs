@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod known_devices;
 pub mod outbox;
+pub mod profiles;
 pub mod rate_limits;
 pub mod recovery_codes;
 pub mod sessions;
