@@ -4,15 +4,21 @@ const VERSION = "__TILTS_BUILD__";
 const CACHE = "tilts-shell-" + VERSION;
 // The app's wasm: its loader fetches it after the first paint, so index.html does not name it.
 const WASM = "__TILTS_WASM__";
-const SHELL = ["/", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
+// The signed-in person's pages are a bundle of their own; its shell is cached as "/account".
+const MY = ["/account", "/profile"];
+const SHELL = ["/", "/account", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(SHELL);
-    // The hashed JS and CSS that index.html names, and the wasm.
-    const html = await (await cache.match("/")).text();
-    const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+    // The hashed JS and CSS that both shells name, and the public pages' wasm (the other
+    // bundle's wasm is cached when it is first fetched).
+    const assets = [];
+    for (const shell of ["/", "/account"]) {
+      const html = await (await cache.match(shell)).text();
+      assets.push(...[...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]));
+    }
     await cache.addAll([...new Set([...assets, WASM])]);
     await self.skipWaiting();
   })());
@@ -38,9 +44,10 @@ self.addEventListener("fetch", (event) => {
     // Network first, so pages are fresh; offline, the cached shell (the app routes itself).
     // On a very slow connection the cached shell is used after 4 s instead of waiting on.
     event.respondWith((async () => {
+      const shell = MY.includes(url.pathname.replace(/(.)\/$/, "$1")) ? "/account" : "/";
       const cached = async () => {
         const cache = await caches.open(CACHE);
-        return (await cache.match("/")) || (await cache.match("/offline.html"));
+        return (await cache.match(shell)) || (await cache.match("/offline.html"));
       };
       const network = fetch(request);
       const slow = new Promise((resolve) => setTimeout(() => resolve("slow"), 4000));
@@ -54,9 +61,16 @@ self.addEventListener("fetch", (event) => {
     })());
     return;
   }
-  // Static files: cache first (their names change when their content does).
+  // Static files: cache first (their names change when their content does); hashed files
+  // fetched for the first time are kept.
   event.respondWith((async () => {
     const cached = await caches.match(request);
-    return cached || fetch(request);
+    if (cached) return cached;
+    const response = await fetch(request);
+    if (response.ok && /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(url.pathname)) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+    }
+    return response;
   })());
 });

@@ -1,11 +1,12 @@
-//! The application root: contexts, router and layout.
+//! The phone app's public pages: contexts, router and layout (the signed-in person's pages are
+//! in [`crate::my`], the staff pages in [`crate::staff`]).
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::components::{Layout, page_switch::page_switch};
 use crate::pages::{
-    account::Account, forgot_password::ForgotPassword, landing::Landing, not_found::NotFound, register::Register,
+    forgot_password::ForgotPassword, landing::Landing, not_found::NotFound, register::Register,
     reset_password::ResetPassword, sign_in::SignIn, verify_email::VerifyEmail,
 };
 use crate::routes::PAGES;
@@ -34,7 +35,6 @@ fn Pages() -> impl IntoView {
         "sign_in" => view! { <SignIn /> }.into_any(),
         "forgot" => view! { <ForgotPassword /> }.into_any(),
         "reset" => view! { <ResetPassword /> }.into_any(),
-        "account" => view! { <Account /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     })
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod contexts;
 pub mod i18n;
+pub mod my;
 pub mod pages;
 pub mod routes;
 pub mod staff;

@@ -1,21 +1,31 @@
-//! Every page by path, with the prefix of its texts (`{texts}.title`, `{texts}.intro`). The app
-//! chooses its page from these lists and the server paints the same page first from them
-//! (`server/src/http/pwa.rs` includes this file), so a page is named in one place.
+//! Every page by path, with the prefix of its texts (`{texts}.title`, `{texts}.intro`), in the
+//! bundle that draws it. The app chooses its page from these lists and the server paints the
+//! same page first from them and sends the bundle that draws it (`server/src/http/pwa.rs`
+//! includes this file), so a page is named in one place.
+//!
+//! Each bundle is a wasm of its own, so the first page a phone opens downloads only the code of
+//! its own pages: the public pages, the signed-in person's own pages, and the VPD staff pages.
+//! A link between bundles is a full page load (see `components::page_switch`).
 
-/// The phone app's pages; any other path is its not-found page.
-pub const PAGES: [(&str, &str); 7] = [
+/// The public pages of the phone app (index `/index.html`); any other path is its not-found page.
+pub const PAGES: [(&str, &str); 6] = [
     ("/", "landing"),
     ("/register", "register"),
     ("/verify-email", "verify"),
     ("/sign-in", "sign_in"),
     ("/forgot-password", "forgot"),
     ("/reset-password", "reset"),
-    ("/account", "account"),
 ];
 
-/// The VPD staff pages (texts in `locales/staff/`).
+/// The signed-in person's own pages (index `/my/index.html`).
+pub const MY_PAGES: [(&str, &str); 2] = [("/account", "account"), ("/profile", "profile")];
+
+/// The VPD staff pages (index `/staff/index.html`; texts in the `staff` sections of `locales/`).
 pub const STAFF_PAGES: [(&str, &str); 3] =
     [("/staff", "home"), ("/staff/moderation", "moderation"), ("/staff/accounts", "accounts")];
+
+/// Every bundle's pages.
+pub const BUNDLES: [&[(&str, &str)]; 3] = [&PAGES, &MY_PAGES, &STAFF_PAGES];
 
 /// The texts prefix of the page at `path` in `pages` (a trailing slash does not matter).
 pub fn page_of(pages: &[(&'static str, &'static str)], path: &str) -> Option<&'static str> {
@@ -24,4 +34,9 @@ pub fn page_of(pages: &[(&'static str, &'static str)], path: &str) -> Option<&'s
         trimmed => trimmed,
     };
     pages.iter().find(|(route, _)| *route == path).map(|(_, texts)| *texts)
+}
+
+/// Whether another bundle than the one of `pages` draws `path`.
+pub fn elsewhere(pages: &[(&'static str, &'static str)], path: &str) -> bool {
+    page_of(pages, path).is_none() && BUNDLES.iter().any(|other| page_of(other, path).is_some())
 }

@@ -48,7 +48,8 @@ fn run() -> Result {
     setup::run(&mut tilts("serve"))
 }
 
-/// Builds both bundles: the phone app into `frontend/dist`, then the VPD staff pages into
+/// Builds the three bundles: the phone app's public pages into `frontend/dist`, then the
+/// signed-in person's pages into `frontend/dist/my` and the VPD staff pages into
 /// `frontend/dist/staff` (in this order: Trunk replaces its whole output directory).
 fn build_pwa() -> Result {
     // Trunk 0.21 reads the crate from the working directory, so run it in frontend/ with the root config.
@@ -62,9 +63,13 @@ fn build_pwa() -> Result {
         )
     };
     trunk(&[])?;
-    let (dist, html) = (root().join("frontend/dist/staff"), root().join("frontend/staff/index.html"));
-    let (dist, html) = (dist.to_string_lossy(), html.to_string_lossy());
-    trunk(&["--dist", &dist, "--public-url", "/staff/", &html])
+    for bundle in ["my", "staff"] {
+        let (dist, html) =
+            (root().join(format!("frontend/dist/{bundle}")), root().join(format!("frontend/{bundle}/index.html")));
+        let (dist, html) = (dist.to_string_lossy(), html.to_string_lossy());
+        trunk(&["--dist", &dist, "--public-url", &format!("/{bundle}/"), &html])?;
+    }
+    Ok(())
 }
 
 fn test(extra: &[String]) -> Result {

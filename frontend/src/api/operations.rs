@@ -1,4 +1,4 @@
-//! Typed operations from `graphql/accounts.graphql`.
+//! Typed operations from `graphql/accounts.graphql` and `graphql/profiles.graphql`.
 
 #![allow(clippy::all, missing_docs)]
 
@@ -42,3 +42,24 @@ operation!(MySessions);
 operation!(EndSession);
 operation!(ResendVerification);
 operation!(PasswordResetLink);
+
+/// Operations of `graphql/profiles.graphql`.
+macro_rules! profile_operation {
+    ($name:ident) => {
+        #[derive(GraphQLQuery)]
+        #[graphql(
+            schema_path = "../schema.graphql",
+            query_path = "graphql/profiles.graphql",
+            response_derives = "Clone",
+            extern_enums("FounderStage", "MeetingMode")
+        )]
+        pub struct $name;
+    };
+}
+
+pub use crate::pages::profile::{FounderStage, MeetingMode};
+
+profile_operation!(MyProfile);
+profile_operation!(ProfileTerms);
+profile_operation!(UpdateFounderProfile);
+profile_operation!(UpdateMentorProfile);

@@ -24,6 +24,12 @@ pub fn Field(
     /// The error, if any.
     #[prop(into)]
     error: Signal<Option<String>>,
+    /// Whether the field must be filled in.
+    #[prop(default = true)]
+    required: bool,
+    /// The most characters the browser lets in.
+    #[prop(optional)]
+    maxlength: Option<u32>,
 ) -> impl IntoView {
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
@@ -43,14 +49,15 @@ pub fn Field(
     };
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=name>{move || label.get()}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            <label for=name>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             <input
                 id=name
                 name=name
                 type=kind
                 autocomplete=autocomplete
-                required=true
+                required=required
+                maxlength=maxlength
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described_by
                 bind:value=value

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::LangSwitcher;
-use crate::contexts::{locale::use_i18n, session::use_session};
+use crate::contexts::{
+    locale::use_i18n,
+    session::{Role, use_session},
+};
 use crate::i18n::keys;
 
 /// Moves focus to the main region (the router would otherwise treat the link as navigation).
@@ -26,6 +29,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let signed_in = move || session.viewer.with(Option::is_some);
+    // Founders and mentors have a profile of their own.
+    let has_profile =
+        move || session.viewer.with(|v| v.as_ref().is_some_and(|v| matches!(v.role, Role::Founder | Role::Mentor)));
     view! {
         <a class="skip" href="#main" on:click=skip_to_main>{move || i18n.t(keys::SKIP_TO_CONTENT)}</a>
         <header class="top">
@@ -46,6 +52,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                     }
                 }
             >
+                <Show when=has_profile>
+                    <A href="/profile">{move || i18n.t(keys::NAV_PROFILE)}</A>
+                </Show>
                 <A href="/account">{move || i18n.t(keys::NAV_ACCOUNT)}</A>
             </Show>
             </Show>

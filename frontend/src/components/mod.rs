@@ -1,5 +1,6 @@
 //! Reusable pieces, one per file.
 
+pub mod choices;
 pub mod error_summary;
 pub mod field;
 pub mod form_footer;
@@ -12,6 +13,7 @@ pub mod resend_verification;
 pub mod second_factor;
 pub mod success;
 
+pub use choices::{Checkboxes, Radios, Select, TextArea, Toggle};
 pub use error_summary::ErrorSummary;
 pub use field::Field;
 pub use form_footer::FormFooter;

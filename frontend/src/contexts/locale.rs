@@ -22,6 +22,12 @@ impl I18n {
         key.text(self.locale.get())
     }
 
+    /// The text of `key` as a view or attribute that follows the language. One closure type
+    /// for every text, so each use does not add its own copy of the rendering code.
+    pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     /// `key`'s text with `{name}` placeholders filled.
     pub fn fill(self, key: Key, values: &[(&str, &str)]) -> String {
         values.iter().fold(self.t(key).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))

@@ -35,7 +35,7 @@ pub fn Account() -> impl IntoView {
     // Also the way out after signing out: the sign-in page then says "You have signed out".
     Effect::new(move |_| {
         if session.checked.get() && session.viewer.with(Option::is_none) {
-            let to = if session.signed_out.get_untracked() { "/sign-in" } else { "/sign-in?next=/account" };
+            let to = if session.signed_out.get_untracked() { "/sign-in?signed-out" } else { "/sign-in?next=/account" };
             navigate(to, Default::default());
         }
     });

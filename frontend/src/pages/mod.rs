@@ -4,6 +4,7 @@ pub mod account;
 pub mod forgot_password;
 pub mod landing;
 pub mod not_found;
+pub mod profile;
 pub mod register;
 pub mod reset_password;
 pub mod sign_in;

@@ -27,9 +27,9 @@ enum Step {
 }
 
 /// Where `?next=` may send a person after signing in: the app's own pages, never another
-/// site. The staff pages are the other bundle, so they are loaded afresh.
+/// site. Pages of another bundle are loaded afresh.
 fn after_sign_in(next: &str) -> bool {
-    matches!(next, "/" | "/account")
+    matches!(next, "/" | "/account" | "/profile")
         || next == "/staff"
         || next
             .strip_prefix("/staff/")
@@ -58,6 +58,13 @@ pub fn SignIn() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let required = move || query.with(|q| q.get("next").is_some());
+    // Set by the account page, another bundle, when it signs a person out.
+    if query.with_untracked(|q| q.get("signed-out").is_some()) {
+        session.signed_out.set(true);
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/sign-in"));
+        }
+    }
     let step = RwSignal::new(Step::Password);
     let offer = RwSignal::new(Offer::Nothing);
     // Only the app's own pages: never a redirect to another site after signing in.

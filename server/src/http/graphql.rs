@@ -29,12 +29,11 @@ pub async fn endpoint(
     Data(state): Data<&AppState>,
     Data(schema): Data<&TiltsSchema>,
 ) -> Response {
-    let header_locale = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Locale::from_accept_language)
-        .unwrap_or_default();
+    // The language the client asks for (the app sends the one its reader chose on this
+    // device); without one, the signed-in person's own, else Latvian.
+    let asked_locale =
+        req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::from_accept_language);
+    let header_locale = asked_locale.unwrap_or_default();
 
     if req.method() == Method::GET && req.uri().query().is_none() && !state.settings.is_production() {
         let mut page = Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
@@ -85,7 +84,7 @@ pub async fn endpoint(
             }
         },
     };
-    let locale = viewer.as_ref().map(|v| v.account.locale).unwrap_or(header_locale);
+    let locale = asked_locale.or_else(|| viewer.as_ref().map(|v| v.account.locale)).unwrap_or_default();
     let peer = remote.as_socket_addr().map(|a| a.ip());
     let client_ip = client_address::client_ip(req, peer, &state.settings.trusted_proxies);
     let devices = session_cookie::read_devices(req, state.settings.https());

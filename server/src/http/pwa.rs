@@ -32,10 +32,13 @@ pub struct Pwa {
     assets: HashMap<String, Asset>,
     index: Option<String>,
     staff_index: Option<String>,
+    /// The signed-in person's bundle, for [`routes::MY_PAGES`].
+    my_index: Option<String>,
 }
 
 /// The pages of both bundles, listed once for the app and this first paint.
 #[path = "../../../frontend/src/routes.rs"]
+#[allow(dead_code, reason = "the bundles' own navigation helpers, used here by tests only")]
 mod routes;
 
 /// A page of the app, as its first paint shows it.
@@ -59,10 +62,15 @@ enum Links {
 }
 
 impl Page {
-    /// The phone app's page at `path`; the not-found page for any other path.
-    fn at(path: &str) -> Option<Page> {
-        let texts = routes::page_of(&routes::PAGES, path)?;
-        let route = routes::PAGES.iter().find(|(_, t)| *t == texts).map_or("", |(route, _)| *route);
+    /// The phone's page at `path` (a public one or one of the signed-in person's), and whether
+    /// it is one of the signed-in person's; `None` for any other path.
+    fn at(path: &str) -> Option<(Page, bool)> {
+        let (pages, mine) = match routes::page_of(&routes::MY_PAGES, path) {
+            Some(_) => (&routes::MY_PAGES[..], true),
+            None => (&routes::PAGES[..], false),
+        };
+        let texts = routes::page_of(pages, path)?;
+        let route = pages.iter().find(|(_, t)| *t == texts).map_or("", |(route, _)| *route);
         let links = match texts {
             "landing" => Links::Buttons(&[("/register", "landing.cta_register"), ("/sign-in", "landing.cta_sign_in")]),
             "sign_in" => {
@@ -70,7 +78,7 @@ impl Page {
             }
             _ => Links::None,
         };
-        Some(Page { route, texts, links })
+        Some((Page { route, texts, links }, mine))
     }
 }
 
@@ -83,11 +91,11 @@ impl Pwa {
         let mut assets = HashMap::new();
         load_dir(dir, dir, &mut assets);
         let html = |path: &str| assets.get(path).and_then(|a| String::from_utf8(a.bytes.clone()).ok());
-        let (index, staff_index) = (html("/index.html"), html("/staff/index.html"));
-        if index.is_none() || staff_index.is_none() {
+        let (index, staff_index, my_index) = (html("/index.html"), html("/staff/index.html"), html("/my/index.html"));
+        if index.is_none() || staff_index.is_none() || my_index.is_none() {
             tracing::warn!(dir = %dir.display(), "the PWA is not built; serving a placeholder");
         }
-        Pwa { assets, index, staff_index }
+        Pwa { assets, index, staff_index, my_index }
     }
 
     fn text(&self, locale: Locale, key: &str) -> String {
@@ -131,13 +139,13 @@ impl Pwa {
         Some((status, with_shell(index, &shell, locale)))
     }
 
-    /// `index.html` for `path` (whose query is `query`) with its first paint in `locale`, and
-    /// whether the app has that page.
+    /// The `index.html` of the bundle that draws `path` (whose query is `query`) with its first
+    /// paint in `locale`, and whether the app has that page.
     fn page(&self, path: &str, query: Option<&str>, locale: Locale) -> Option<(StatusCode, String)> {
-        let index = self.index.as_ref()?;
-        let (status, page) = match Page::at(path) {
-            Some(page) => (StatusCode::OK, page),
-            None => (StatusCode::NOT_FOUND, NOT_FOUND),
+        let (status, page, index) = match Page::at(path) {
+            Some((page, true)) => (StatusCode::OK, page, self.my_index.as_ref()?),
+            Some((page, false)) => (StatusCode::OK, page, self.index.as_ref()?),
+            None => (StatusCode::NOT_FOUND, NOT_FOUND, self.index.as_ref()?),
         };
         let here = match query {
             Some(query) => format!("{path}?{query}"),
@@ -277,8 +285,10 @@ fn content_type(url: &str) -> &'static str {
 fn cache_control(url: &str) -> &'static str {
     let file = url.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default().trim_end_matches("_bg");
-    let hashed =
-        stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()));
+    // Trunk names files after a 64-bit hash in hex without leading zeros: up to 16 digits.
+    let hashed = stem
+        .rsplit_once('-')
+        .is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()));
     if hashed {
         "public, max-age=31536000, immutable"
     } else if url.starts_with("/icons/") {
@@ -298,7 +308,8 @@ pub fn endpoint(dir: &Path) -> impl Endpoint<Output = Response> + use<> {
 fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
     let path = req.uri().path();
     let accepts = req.header(header::ACCEPT_ENCODING).unwrap_or_default().to_owned();
-    if let Some(asset) = pwa.assets.get(path).filter(|_| path != "/index.html" && path != "/staff/index.html") {
+    let index = ["/index.html", "/staff/index.html", "/my/index.html"].contains(&path);
+    if let Some(asset) = pwa.assets.get(path).filter(|_| !index) {
         let (body, encoding) = match (&asset.brotli, &asset.gzip) {
             (Some(br), _) if accepts.contains("br") => (br.clone(), Some("br")),
             (_, Some(gz)) if accepts.contains("gzip") => (gz.clone(), Some("gzip")),
@@ -361,6 +372,24 @@ mod tests {
         let mut staff: Vec<&str> = routes::STAFF_PAGES.iter().map(|(_, texts)| *texts).collect();
         staff.sort_unstable();
         assert_eq!(arms(include_str!("../../../frontend/src/staff/mod.rs")), staff);
+        let mut mine: Vec<&str> = routes::MY_PAGES.iter().map(|(_, texts)| *texts).collect();
+        mine.sort_unstable();
+        assert_eq!(arms(include_str!("../../../frontend/src/my.rs")), mine);
+    }
+
+    #[test]
+    fn each_path_belongs_to_one_bundle_and_the_service_worker_knows_the_signed_in_pages() {
+        for (n, pages) in routes::BUNDLES.iter().enumerate() {
+            for (path, _) in pages.iter() {
+                let owners = routes::BUNDLES.iter().filter(|b| routes::page_of(b, path).is_some()).count();
+                assert_eq!(owners, 1, "{path}");
+                assert!(!routes::elsewhere(pages, path));
+                assert!(routes::BUNDLES.iter().enumerate().all(|(m, other)| m == n || routes::elsewhere(other, path)));
+            }
+        }
+        let worker = include_str!("../../../frontend/public/sw.js");
+        let listed: Vec<String> = routes::MY_PAGES.iter().map(|(path, _)| format!("\"{path}\"")).collect();
+        assert!(worker.contains(&format!("const MY = [{}];", listed.join(", "))), "sw.js lists MY_PAGES");
     }
 
     #[test]
@@ -377,5 +406,7 @@ mod tests {
         assert_eq!(cache_control("/tilts-frontend-28eaad32213ee069.js"), "public, max-age=31536000, immutable");
         assert_eq!(cache_control("/style-0123456789abcdef.css"), "public, max-age=31536000, immutable");
         assert_eq!(cache_control("/sw.js"), "no-cache");
+        assert_eq!(cache_control("/tilts-frontend-c392ad7393ed40c_bg.wasm"), "public, max-age=31536000, immutable");
+        assert_eq!(cache_control("/sw-register.js"), "no-cache");
     }
 }

@@ -171,6 +171,9 @@ async fn the_built_pwa_answers_its_pages_with_index_html_and_unknown_addresses_w
     let dist = tempfile::tempdir().unwrap();
     let index = "<!doctype html><html lang=\"lv\"><title>Tilts</title><body><!--shell--></body></html>";
     std::fs::write(dist.path().join("index.html"), index).unwrap();
+    // The signed-in person's pages are a bundle of their own.
+    std::fs::create_dir(dist.path().join("my")).unwrap();
+    std::fs::write(dist.path().join("my/index.html"), index.replace("Tilts", "Tilts (my)")).unwrap();
     std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
     let dir = dist.path().to_owned();
     let app = crate::spawn_app_with(crate::Backend::Sqlite, move |s| s.static_dir = dir).await;
@@ -187,7 +190,9 @@ async fn the_built_pwa_answers_its_pages_with_index_html_and_unknown_addresses_w
     ] {
         let page = get(path, "lv").await.unwrap();
         assert_eq!(page.status(), 200, "{path}");
-        assert!(page.text().await.unwrap().contains(heading), "{path}");
+        let html = page.text().await.unwrap();
+        assert!(html.contains(heading), "{path}");
+        assert_eq!(html.contains("Tilts (my)"), path == "/account", "{path}: the bundle that draws it");
     }
     for path in ["/settings/account", "/account/devices", "/Sign-In", "/no-such-page?x=1"] {
         let page = get(path, "en").await.unwrap();

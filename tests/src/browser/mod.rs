@@ -5,6 +5,7 @@ mod a11y;
 mod accounts;
 mod email_links;
 mod first_paint;
+mod profiles;
 mod pwa;
 mod second_factor;
 mod staff;

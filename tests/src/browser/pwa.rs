@@ -234,3 +234,33 @@ async fn offline_is_not_signed_out() {
     browser.screenshot("account-offline").await;
     browser.close().await;
 }
+
+/// The brotli bytes of the files of `dir` a first visit fetches: its page, CSS, scripts and wasm
+/// (not the offline page, the manifest, icons or the service worker, which come later).
+fn first_load_bytes(dir: &std::path::Path) -> (u64, Vec<String>) {
+    let mut total = 0;
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(plain) = name.strip_suffix(".br") else { continue };
+        let fetched = [".html", ".css", ".js", ".wasm"].iter().any(|ext| plain.ends_with(ext))
+            && !plain.starts_with("offline")
+            && plain != "sw.js";
+        if fetched {
+            let size = entry.metadata().unwrap().len();
+            total += size;
+            files.push(format!("{plain}: {size}"));
+        }
+    }
+    (total, files)
+}
+
+#[test]
+fn what_a_phone_downloads_for_its_first_page_stays_within_200_kb_in_every_phone_bundle() {
+    let dist = super::dist_dir();
+    let register = std::fs::metadata(dist.join("sw-register.js.br")).unwrap().len();
+    let (public, files) = first_load_bytes(&dist);
+    assert!(public <= 200_000, "the public pages: {public} bytes: {files:?}");
+    let (mine, files) = first_load_bytes(&dist.join("my"));
+    assert!(mine + register <= 200_000, "the signed-in pages: {} bytes: {files:?}", mine + register);
+}
