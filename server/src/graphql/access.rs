@@ -62,6 +62,7 @@ pub type Access = (&'static str, &'static str, Rule);
 /// The rules of every module. A test compares them with the introspected schema.
 pub const DECLARED: &[&[Access]] = &[
     super::accounts::ACCESS,
+    super::directory::ACCESS,
     super::email_links::ACCESS,
     super::moderation::ACCESS,
     super::profiles::ACCESS,

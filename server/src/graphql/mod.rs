@@ -3,6 +3,7 @@
 pub mod access;
 pub mod accounts;
 pub mod context;
+pub mod directory;
 pub mod email_links;
 pub mod limits;
 pub mod moderation;
@@ -17,6 +18,7 @@ use crate::state::AppState;
 #[derive(MergedObject, Default)]
 pub struct Query(
     accounts::AccountsQuery,
+    directory::DirectoryQuery,
     email_links::EmailLinksQuery,
     moderation::ModerationQuery,
     profiles::ProfilesQuery,

@@ -38,6 +38,13 @@ pub struct Taxonomies {
     languages: Vec<TermGql>,
 }
 
+impl TermGql {
+    /// A term with its label.
+    pub fn new(code: String, label: String) -> TermGql {
+        TermGql { code, label }
+    }
+}
+
 impl Taxonomies {
     fn new(all: &AllTerms, locale: Locale) -> Taxonomies {
         let of =

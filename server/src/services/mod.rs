@@ -5,6 +5,7 @@
 pub const MAX_PAGE_SIZE: usize = 50;
 
 pub mod accounts;
+pub mod directory;
 pub mod email_links;
 pub mod hashing;
 pub mod moderation;

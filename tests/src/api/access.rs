@@ -53,6 +53,10 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
             "mutation { decideModeration(subjectId: \"00000000-0000-0000-0000-000000000000\", decision: APPROVE) { id } }",
             json!({}),
         ),
+        "mentors" => ("{ mentors(first: 5) { nodes { id } } }", json!({})),
+        "founders" => ("{ founders(first: 5) { nodes { id } } }", json!({})),
+        "mentor" => ("{ mentor(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({})),
+        "founder" => ("{ founder(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({})),
         "myProfile" => ("{ myProfile { founder { headline } mentor { headline } } }", json!({})),
         "updateFounderProfile" => (
             "mutation { updateFounderProfile(input: { headline: \"H\", stage: IDEA, region: \"riga\", languages: [\"lv\"] }) { headline } }",

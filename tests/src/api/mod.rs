@@ -1,6 +1,7 @@
 mod access;
 mod accounts;
 mod binary;
+mod directory;
 mod email_links;
 mod hardening;
 mod lockout;

@@ -2,6 +2,7 @@
 //! service can run several in one transaction.
 
 pub mod audit;
+pub mod directory;
 pub mod known_devices;
 pub mod outbox;
 pub mod profiles;

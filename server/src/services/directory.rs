@@ -1,0 +1,174 @@
+//! Finding people: the directory of mentors and founders, and one person's profile by id.
+//! Who appears to whom is [`crate::domain::policy`]'s decision, applied by the repository in
+//! SQL; a person the viewer may not see answers exactly like one who does not exist. Contact
+//! details leave this service only when the policy releases them, and only those the person
+//! chose to share.
+
+use crate::db::repos::{
+    self,
+    directory::{After, Filter, Listed},
+};
+use crate::domain::{
+    Account, Role, Taxonomies,
+    policy::{self, Person, Purpose, Scope, Ties},
+    profile::{ContactChoice, FounderProfile, MentorProfile},
+};
+use crate::error::{ClientError, Code, ToClientError};
+use crate::i18n::Message;
+use crate::state::AppState;
+
+/// Why a directory question was not answered.
+#[derive(Debug, thiserror::Error)]
+pub enum DirectoryError {
+    /// No such person, or one the viewer may not see.
+    #[error("no such person")]
+    NotFound,
+    /// A page cursor the server did not make.
+    #[error("not a cursor of this list")]
+    BadCursor,
+    /// The database failed.
+    #[error("the directory could not be read")]
+    Database(#[from] sea_orm::DbErr),
+}
+
+impl ToClientError for DirectoryError {
+    fn client_error(&self) -> Option<ClientError> {
+        match self {
+            DirectoryError::NotFound => Some(ClientError::new(Code::NotFound, Message::NotFound)),
+            DirectoryError::BadCursor => {
+                Some(ClientError::new(Code::BadUserInput, Message::InvalidRequest).field("after"))
+            }
+            DirectoryError::Database(_) => None,
+        }
+    }
+}
+
+/// Contact details released to the viewer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// The person's e-mail address, if they share it.
+    pub email: Option<String>,
+    /// Their phone number, if they share it.
+    pub phone: Option<String>,
+}
+
+/// A person as the viewer may see them: the profile without its sharing choices, and the
+/// contact details only if released.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen<P> {
+    /// Their account id.
+    pub id: crate::domain::UserId,
+    /// Their name.
+    pub display_name: String,
+    /// Their profile (its contact choice emptied).
+    pub profile: P,
+    /// What the viewer may use to reach them; `None` unless released.
+    pub contact: Option<Contact>,
+}
+
+/// A page of the directory, with the vocabularies to label it.
+#[derive(Debug, Clone)]
+pub struct DirectoryPage<P> {
+    /// The people.
+    pub people: Vec<Seen<P>>,
+    /// Whether more follow.
+    pub has_more: bool,
+    /// The vocabularies.
+    pub terms: Taxonomies,
+}
+
+/// The viewer as the policy knows them, with their ties. Ties come from supervision
+/// constraints and approved relationships; until a person has any, they have none.
+fn viewer(actor: &Account) -> (Person, Ties) {
+    let person = Person { id: actor.id, role: actor.role, standing: actor.standing, disabled: false, listed: true };
+    (person, Ties::default())
+}
+
+/// What the profile's owner chose to share, if the policy releases it to the viewer.
+fn released<P>(
+    viewer: &Person,
+    ties: &Ties,
+    listed: &Listed<P>,
+    role: Role,
+    choice: &ContactChoice,
+) -> Option<Contact> {
+    let subject = Person { id: listed.id, role, standing: listed.standing, disabled: listed.disabled, listed: true };
+    policy::may_see_contact(viewer, ties, &subject).then(|| Contact {
+        email: choice.share_email.then(|| listed.email.clone()),
+        phone: if choice.share_phone { choice.phone.clone() } else { None },
+    })
+}
+
+fn seen_mentor(viewer: &Person, ties: &Ties, listed: Listed<MentorProfile>) -> Seen<MentorProfile> {
+    let contact = released(viewer, ties, &listed, Role::Mentor, &listed.profile.contact);
+    let mut profile = listed.profile;
+    profile.contact = ContactChoice::default();
+    Seen { id: listed.id, display_name: listed.display_name, profile, contact }
+}
+
+fn seen_founder(viewer: &Person, ties: &Ties, listed: Listed<FounderProfile>) -> Seen<FounderProfile> {
+    let contact = released(viewer, ties, &listed, Role::Founder, &listed.profile.contact);
+    let mut profile = listed.profile;
+    profile.contact = ContactChoice::default();
+    Seen { id: listed.id, display_name: listed.display_name, profile, contact }
+}
+
+/// Mentors `actor` may find, matching `filter`, at most `first` (up to
+/// [`super::MAX_PAGE_SIZE`]) after `after`.
+pub async fn mentors(
+    state: &AppState,
+    actor: &Account,
+    filter: &Filter,
+    first: usize,
+    after: Option<&After>,
+) -> Result<DirectoryPage<MentorProfile>, DirectoryError> {
+    let (me, ties) = viewer(actor);
+    let scope = Scope::of(&me, &ties, Purpose::Directory);
+    let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
+    let page = repos::directory::mentors(&state.db, &scope, filter, after, first).await?;
+    let terms = repos::taxonomies::all(&state.db).await?;
+    let people = page.people.into_iter().map(|p| seen_mentor(&me, &ties, p)).collect();
+    Ok(DirectoryPage { people, has_more: page.has_more, terms })
+}
+
+/// Founders `actor` may find (those who chose to be listed, for approved mentors and
+/// organisation members and for staff).
+pub async fn founders(
+    state: &AppState,
+    actor: &Account,
+    filter: &Filter,
+    first: usize,
+    after: Option<&After>,
+) -> Result<DirectoryPage<FounderProfile>, DirectoryError> {
+    let (me, ties) = viewer(actor);
+    let scope = Scope::of(&me, &ties, Purpose::Directory);
+    let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
+    let page = repos::directory::founders(&state.db, &scope, filter, after, first).await?;
+    let terms = repos::taxonomies::all(&state.db).await?;
+    let people = page.people.into_iter().map(|p| seen_founder(&me, &ties, p)).collect();
+    Ok(DirectoryPage { people, has_more: page.has_more, terms })
+}
+
+/// The mentor `id` as `actor` may see them.
+pub async fn mentor(
+    state: &AppState,
+    actor: &Account,
+    id: crate::domain::UserId,
+) -> Result<(Seen<MentorProfile>, Taxonomies), DirectoryError> {
+    let (me, ties) = viewer(actor);
+    let scope = Scope::of(&me, &ties, Purpose::Profile);
+    let listed = repos::directory::mentor(&state.db, &scope, id).await?.ok_or(DirectoryError::NotFound)?;
+    Ok((seen_mentor(&me, &ties, listed), repos::taxonomies::all(&state.db).await?))
+}
+
+/// The founder `id` as `actor` may see them.
+pub async fn founder(
+    state: &AppState,
+    actor: &Account,
+    id: crate::domain::UserId,
+) -> Result<(Seen<FounderProfile>, Taxonomies), DirectoryError> {
+    let (me, ties) = viewer(actor);
+    let scope = Scope::of(&me, &ties, Purpose::Profile);
+    let listed = repos::directory::founder(&state.db, &scope, id).await?.ok_or(DirectoryError::NotFound)?;
+    Ok((seen_founder(&me, &ties, listed), repos::taxonomies::all(&state.db).await?))
+}
