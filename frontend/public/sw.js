@@ -4,9 +4,11 @@ const VERSION = "__TILTS_BUILD__";
 const CACHE = "tilts-shell-" + VERSION;
 // The app's wasm: its loader fetches it after the first paint, so index.html does not name it.
 const WASM = "__TILTS_WASM__";
-// The signed-in person's pages are a bundle of their own; its shell is cached as "/account".
+// The signed-in person's pages and the directory are bundles of their own; their shells are
+// cached as "/account" and "/mentors".
 const MY = ["/account", "/profile"];
-const SHELL = ["/", "/account", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
+const FIND = ["/mentors", "/mentor"];
+const SHELL = ["/", "/account", "/mentors", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -15,7 +17,7 @@ self.addEventListener("install", (event) => {
     // The hashed JS and CSS that both shells name, and the public pages' wasm (the other
     // bundle's wasm is cached when it is first fetched).
     const assets = [];
-    for (const shell of ["/", "/account"]) {
+    for (const shell of ["/", "/account", "/mentors"]) {
       const html = await (await cache.match(shell)).text();
       assets.push(...[...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]));
     }
@@ -44,7 +46,8 @@ self.addEventListener("fetch", (event) => {
     // Network first, so pages are fresh; offline, the cached shell (the app routes itself).
     // On a very slow connection the cached shell is used after 4 s instead of waiting on.
     event.respondWith((async () => {
-      const shell = MY.includes(url.pathname.replace(/(.)\/$/, "$1")) ? "/account" : "/";
+      const path = url.pathname.replace(/(.)\/$/, "$1");
+      const shell = MY.includes(path) ? "/account" : FIND.includes(path) ? "/mentors" : "/";
       const cached = async () => {
         const cache = await caches.open(CACHE);
         return (await cache.match(shell)) || (await cache.match("/offline.html"));

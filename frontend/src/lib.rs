@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod contexts;
+pub mod find;
 pub mod i18n;
 pub mod my;
 pub mod pages;

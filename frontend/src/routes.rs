@@ -20,12 +20,16 @@ pub const PAGES: [(&str, &str); 6] = [
 /// The signed-in person's own pages (index `/my/index.html`).
 pub const MY_PAGES: [(&str, &str); 2] = [("/account", "account"), ("/profile", "profile")];
 
+/// Finding people (index `/find/index.html`): the mentor directory and a mentor's profile
+/// (`/mentor?id=…`).
+pub const FIND_PAGES: [(&str, &str); 2] = [("/mentors", "directory"), ("/mentor", "mentor")];
+
 /// The VPD staff pages (index `/staff/index.html`; texts in the `staff` sections of `locales/`).
 pub const STAFF_PAGES: [(&str, &str); 3] =
     [("/staff", "home"), ("/staff/moderation", "moderation"), ("/staff/accounts", "accounts")];
 
 /// Every bundle's pages.
-pub const BUNDLES: [&[(&str, &str)]; 3] = [&PAGES, &MY_PAGES, &STAFF_PAGES];
+pub const BUNDLES: [&[(&str, &str)]; 4] = [&PAGES, &MY_PAGES, &FIND_PAGES, &STAFF_PAGES];
 
 /// The texts prefix of the page at `path` in `pages` (a trailing slash does not matter).
 pub fn page_of(pages: &[(&'static str, &'static str)], path: &str) -> Option<&'static str> {

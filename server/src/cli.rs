@@ -161,6 +161,177 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<()> {
         let what = if created.is_some() { "created" } else { "exists " };
         println!("{what} {:<10} {email}", role.as_str());
     }
+    seed_directory(state).await?;
     println!("demo password for all: {DEMO_PASSWORD}");
+    Ok(())
+}
+
+/// Demo founders and mentors with profiles across every region, in the three languages, some
+/// mentors still waiting for approval, so the directory and the moderation queue have people.
+async fn seed_directory(state: &AppState) -> anyhow::Result<()> {
+    use crate::db::repos::{profiles, users};
+    use crate::domain::{
+        EmailAddress, Password, Standing,
+        profile::{FounderProfile, MeetingMode, MentorProfile, Stage},
+    };
+    const REGIONS: [&str; 6] = ["riga", "pieriga", "vidzeme", "kurzeme", "zemgale", "latgale"];
+    const TOPICS: [&str; 12] = [
+        "business_basics",
+        "financial_management",
+        "business_plan",
+        "marketing_sales",
+        "legal_administrative",
+        "taxes_accounting",
+        "funding_grants",
+        "digital_skills",
+        "hiring",
+        "social_impact",
+        "production_operations",
+        "personal_effectiveness",
+    ];
+    const SECTORS: [&str; 6] = [
+        "food_hospitality",
+        "construction_repair",
+        "crafts_manufacturing",
+        "cleaning_maintenance",
+        "it_digital",
+        "creative",
+    ];
+    // (name, headline, language)
+    const MENTORS: [(&str, &str, Locale); 15] = [
+        ("Ilze Kalniņa", "Grāmatvede, palīdzu ar nodokļiem un naudas plūsmu", Locale::Lv),
+        ("Andris Ozols", "Galdnieks ar savu darbnīcu 15 gadus", Locale::Lv),
+        ("Marina Petrova", "Бухгалтер, помогу с первой декларацией", Locale::Ru),
+        ("Jānis Bērziņš", "Pārdošanas vadītājs, mācu runāt ar klientiem", Locale::Lv),
+        ("Olga Smirnova", "Предприниматель в общепите, 10 лет своего кафе", Locale::Ru),
+        ("Kristaps Liepa", "Programmētājs, palīdzu ar mājaslapu un digitālajiem rīkiem", Locale::Lv),
+        ("Anna Kļaviņa", "Juriste: līgumi, reģistrācija, atļaujas", Locale::Lv),
+        ("Sergejs Ivanovs", "Строитель, прошёл путь от бригады до своей фирмы", Locale::Ru),
+        ("Laura Zariņa", "Sociālās uzņēmējdarbības konsultante", Locale::Lv),
+        ("Peter Hansen", "Retired business coach, mentoring in English", Locale::En),
+        ("Dace Vītola", "Projektu vadītāja, granti un finansējums", Locale::Lv),
+        ("Roberts Krūmiņš", "Līdzgaitnieks: pats sāku no nulles pēc soda izciešanas", Locale::Lv),
+        ("Tatjana Kuzņecova", "Кондитер, научу считать себестоимость", Locale::Ru),
+        ("Edgars Siliņš", "Lauksaimnieks un tirgus tirgotājs", Locale::Lv),
+        ("Inese Ābola", "Personāla vadītāja: pirmie darbinieki", Locale::Lv),
+    ];
+    const FOUNDER_NAMES: [(&str, Locale); 30] = [
+        ("Mārtiņš", Locale::Lv),
+        ("Aleksandrs", Locale::Ru),
+        ("Līga", Locale::Lv),
+        ("Dmitrijs", Locale::Ru),
+        ("Kaspars", Locale::Lv),
+        ("Natālija", Locale::Ru),
+        ("Raivis", Locale::Lv),
+        ("Svetlana", Locale::Ru),
+        ("Guntis", Locale::Lv),
+        ("Viktors", Locale::Ru),
+        ("Agnese", Locale::Lv),
+        ("Igors", Locale::Ru),
+        ("Artūrs", Locale::Lv),
+        ("Jeļena", Locale::Ru),
+        ("Edijs", Locale::Lv),
+        ("Maksims", Locale::Ru),
+        ("Sanita", Locale::Lv),
+        ("Pāvels", Locale::Ru),
+        ("Normunds", Locale::Lv),
+        ("Irina", Locale::Ru),
+        ("Valdis", Locale::Lv),
+        ("Oksana", Locale::Ru),
+        ("Ritvars", Locale::Lv),
+        ("Jurijs", Locale::Ru),
+        ("Elīna", Locale::Lv),
+        ("Ruslans", Locale::Ru),
+        ("Toms", Locale::Lv),
+        ("Mark", Locale::En),
+        ("Zane", Locale::Lv),
+        ("Vadims", Locale::Ru),
+    ];
+    const IDEAS: [&str; 6] = [
+        "Mēbeļu remonts un restaurācija",
+        "Ēdiens līdzņemšanai pie rūpnīcas",
+        "Ремонт квартир под ключ",
+        "Velosipēdu remonts un noma",
+        "Уборка офисов по вечерам",
+        "Koka rotaļlietas tirgiem",
+    ];
+    let hash = state
+        .hasher
+        .hash(Password::parse(DEMO_PASSWORD, "people@demo.tilts.lv").map_err(|e| anyhow::anyhow!("{e:?}"))?)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let now = state.now();
+    let language = |locale: Locale| locale.code().to_owned();
+    let mut created = 0;
+    for (n, (name, headline, locale)) in MENTORS.iter().enumerate() {
+        let Some(email) = EmailAddress::parse(&format!("mentor{}{DEMO_SUFFIX}", n + 2)) else { continue };
+        if users::find_by_email(&state.db, &email).await?.is_some() {
+            continue;
+        }
+        let new = users::NewUser {
+            email: &email,
+            password_hash: Some(hash.clone()),
+            display_name: name,
+            role: Role::Mentor,
+            locale: *locale,
+            email_verified_at: Some(now),
+        };
+        let account = users::insert(&state.db, new, now).await?;
+        // Every fifth waits for approval, so the moderation queue has people in it.
+        if n % 5 != 4 {
+            users::set_standing(&state.db, account.id, Standing::Pending, Standing::Approved, now).await?;
+        }
+        let mut languages = vec![language(*locale)];
+        if *locale != Locale::Lv {
+            languages.push("lv".into());
+        }
+        let profile = MentorProfile {
+            headline: (*headline).to_owned(),
+            bio: (*headline).to_owned(),
+            expertise: vec![TOPICS[n % 12].into(), TOPICS[(n + 5) % 12].into()],
+            sectors: vec![SECTORS[n % 6].into()],
+            region: REGIONS[n % 6].into(),
+            meeting: [MeetingMode::Both, MeetingMode::Remote, MeetingMode::InPerson][n % 3],
+            languages,
+            capacity: 1 + (n % 4) as u8,
+            available: n != 7,
+            peer_mentor: n == 11,
+            mentors_ngos: n % 2 == 0,
+            ..MentorProfile::default()
+        };
+        profiles::save_mentor(&state.db, account.id, &profile, now).await?;
+        created += 1;
+    }
+    for (n, (name, locale)) in FOUNDER_NAMES.iter().enumerate() {
+        let Some(email) = EmailAddress::parse(&format!("founder{}{DEMO_SUFFIX}", n + 2)) else { continue };
+        if users::find_by_email(&state.db, &email).await?.is_some() {
+            continue;
+        }
+        let new = users::NewUser {
+            email: &email,
+            password_hash: Some(hash.clone()),
+            display_name: name,
+            role: Role::Founder,
+            locale: *locale,
+            email_verified_at: Some(now),
+        };
+        let account = users::insert(&state.db, new, now).await?;
+        let profile = FounderProfile {
+            headline: IDEAS[n % 6].to_owned(),
+            business_idea: IDEAS[n % 6].to_owned(),
+            stage: [Stage::Idea, Stage::Starting, Stage::Running][n % 3],
+            needs: vec![TOPICS[(n + 2) % 12].into(), TOPICS[(n + 7) % 12].into()],
+            sectors: vec![SECTORS[n % 6].into()],
+            region: REGIONS[n % 6].into(),
+            languages: vec![language(*locale)],
+            seeking_mentor: n % 2 == 0,
+            // Most choose to be listed; some do not.
+            listed: n % 4 != 3,
+            ..FounderProfile::default()
+        };
+        profiles::save_founder(&state.db, account.id, &profile, now).await?;
+        created += 1;
+    }
+    println!("created {created} demo founders and mentors with profiles");
     Ok(())
 }

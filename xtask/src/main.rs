@@ -48,9 +48,10 @@ fn run() -> Result {
     setup::run(&mut tilts("serve"))
 }
 
-/// Builds the three bundles: the phone app's public pages into `frontend/dist`, then the
-/// signed-in person's pages into `frontend/dist/my` and the VPD staff pages into
-/// `frontend/dist/staff` (in this order: Trunk replaces its whole output directory).
+/// Builds the bundles: the phone app's public pages into `frontend/dist`, then the signed-in
+/// person's pages into `frontend/dist/my`, the directory into `frontend/dist/find` and the VPD
+/// staff pages into `frontend/dist/staff` (in this order: Trunk replaces its whole output
+/// directory).
 fn build_pwa() -> Result {
     // Trunk 0.21 reads the crate from the working directory, so run it in frontend/ with the root config.
     let trunk = |extra: &[&str]| {
@@ -63,7 +64,7 @@ fn build_pwa() -> Result {
         )
     };
     trunk(&[])?;
-    for bundle in ["my", "staff"] {
+    for bundle in ["my", "find", "staff"] {
         let (dist, html) =
             (root().join(format!("frontend/dist/{bundle}")), root().join(format!("frontend/{bundle}/index.html")));
         let (dist, html) = (dist.to_string_lossy(), html.to_string_lossy());
@@ -80,7 +81,7 @@ fn test(extra: &[String]) -> Result {
     let postgres_url = setup.postgres()?;
     build_pwa()?;
     // The same package set for build and test, so dependencies are compiled with one feature set.
-    let packages = ["-p", "tilts", "-p", "tilts-migrations", "-p", "tilts-tests", "-p", "xtask"];
+    let packages = ["-p", "tilts", "-p", "tilts-migrations", "-p", "tilts-tests", "-p", "tilts-texts", "-p", "xtask"];
     cargo(&[&["build"][..], &packages].concat())?;
     let mut args = [&["test"][..], &packages].concat();
     if !extra.is_empty() {
@@ -102,6 +103,8 @@ fn test(extra: &[String]) -> Result {
         "tilts-migrations",
         "-p",
         "tilts-tests",
+        "-p",
+        "tilts-texts",
         "-p",
         "xtask",
         "--all-targets",

@@ -1,5 +1,6 @@
 //! The GraphQL client: operations checked at compile time against `schema.graphql`.
 
+pub mod directory;
 pub mod operations;
 
 use graphql_client::GraphQLQuery;

@@ -84,6 +84,9 @@ pub fn Select(
     /// The error, if any.
     #[prop(into)]
     error: Signal<Option<String>>,
+    /// Whether a choice must be made.
+    #[prop(default = true)]
+    required: bool,
 ) -> impl IntoView {
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
@@ -92,7 +95,7 @@ pub fn Select(
             <select
                 id=name
                 name=name
-                required=true
+                required=required
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described_by(name, false, error)
                 on:change:target=move |ev| value.set(ev.target().value())

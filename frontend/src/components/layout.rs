@@ -52,6 +52,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     }
                 }
             >
+                <A href="/mentors">{move || i18n.t(keys::NAV_MENTORS)}</A>
                 <Show when=has_profile>
                     <A href="/profile">{move || i18n.t(keys::NAV_PROFILE)}</A>
                 </Show>

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod forgot_password;
 pub mod landing;
+pub mod mentors;
 pub mod not_found;
 pub mod profile;
 pub mod register;

@@ -34,6 +34,19 @@ pub struct Pwa {
     staff_index: Option<String>,
     /// The signed-in person's bundle, for [`routes::MY_PAGES`].
     my_index: Option<String>,
+    /// The directory's bundle, for [`routes::FIND_PAGES`].
+    find_index: Option<String>,
+}
+
+/// Which phone bundle draws a page.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Bundle {
+    /// The public pages.
+    Public,
+    /// The signed-in person's own pages.
+    My,
+    /// Finding people.
+    Find,
 }
 
 /// The pages of both bundles, listed once for the app and this first paint.
@@ -62,13 +75,15 @@ enum Links {
 }
 
 impl Page {
-    /// The phone's page at `path` (a public one or one of the signed-in person's), and whether
-    /// it is one of the signed-in person's; `None` for any other path.
-    fn at(path: &str) -> Option<(Page, bool)> {
-        let (pages, mine) = match routes::page_of(&routes::MY_PAGES, path) {
-            Some(_) => (&routes::MY_PAGES[..], true),
-            None => (&routes::PAGES[..], false),
-        };
+    /// The phone's page at `path` and the bundle that draws it; `None` for any other path.
+    fn at(path: &str) -> Option<(Page, Bundle)> {
+        let (pages, bundle) = [
+            (&routes::PAGES[..], Bundle::Public),
+            (&routes::MY_PAGES[..], Bundle::My),
+            (&routes::FIND_PAGES[..], Bundle::Find),
+        ]
+        .into_iter()
+        .find(|(pages, _)| routes::page_of(pages, path).is_some())?;
         let texts = routes::page_of(pages, path)?;
         let route = pages.iter().find(|(_, t)| *t == texts).map_or("", |(route, _)| *route);
         let links = match texts {
@@ -78,7 +93,7 @@ impl Page {
             }
             _ => Links::None,
         };
-        Some((Page { route, texts, links }, mine))
+        Some((Page { route, texts, links }, bundle))
     }
 }
 
@@ -91,11 +106,12 @@ impl Pwa {
         let mut assets = HashMap::new();
         load_dir(dir, dir, &mut assets);
         let html = |path: &str| assets.get(path).and_then(|a| String::from_utf8(a.bytes.clone()).ok());
-        let (index, staff_index, my_index) = (html("/index.html"), html("/staff/index.html"), html("/my/index.html"));
-        if index.is_none() || staff_index.is_none() || my_index.is_none() {
+        let (index, staff_index) = (html("/index.html"), html("/staff/index.html"));
+        let (my_index, find_index) = (html("/my/index.html"), html("/find/index.html"));
+        if index.is_none() || staff_index.is_none() || my_index.is_none() || find_index.is_none() {
             tracing::warn!(dir = %dir.display(), "the PWA is not built; serving a placeholder");
         }
-        Pwa { assets, index, staff_index, my_index }
+        Pwa { assets, index, staff_index, my_index, find_index }
     }
 
     fn text(&self, locale: Locale, key: &str) -> String {
@@ -143,8 +159,9 @@ impl Pwa {
     /// paint in `locale`, and whether the app has that page.
     fn page(&self, path: &str, query: Option<&str>, locale: Locale) -> Option<(StatusCode, String)> {
         let (status, page, index) = match Page::at(path) {
-            Some((page, true)) => (StatusCode::OK, page, self.my_index.as_ref()?),
-            Some((page, false)) => (StatusCode::OK, page, self.index.as_ref()?),
+            Some((page, Bundle::My)) => (StatusCode::OK, page, self.my_index.as_ref()?),
+            Some((page, Bundle::Find)) => (StatusCode::OK, page, self.find_index.as_ref()?),
+            Some((page, Bundle::Public)) => (StatusCode::OK, page, self.index.as_ref()?),
             None => (StatusCode::NOT_FOUND, NOT_FOUND, self.index.as_ref()?),
         };
         let here = match query {
@@ -308,7 +325,7 @@ pub fn endpoint(dir: &Path) -> impl Endpoint<Output = Response> + use<> {
 fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
     let path = req.uri().path();
     let accepts = req.header(header::ACCEPT_ENCODING).unwrap_or_default().to_owned();
-    let index = ["/index.html", "/staff/index.html", "/my/index.html"].contains(&path);
+    let index = ["/index.html", "/staff/index.html", "/my/index.html", "/find/index.html"].contains(&path);
     if let Some(asset) = pwa.assets.get(path).filter(|_| !index) {
         let (body, encoding) = match (&asset.brotli, &asset.gzip) {
             (Some(br), _) if accepts.contains("br") => (br.clone(), Some("br")),
@@ -375,6 +392,9 @@ mod tests {
         let mut mine: Vec<&str> = routes::MY_PAGES.iter().map(|(_, texts)| *texts).collect();
         mine.sort_unstable();
         assert_eq!(arms(include_str!("../../../frontend/src/my.rs")), mine);
+        let mut find: Vec<&str> = routes::FIND_PAGES.iter().map(|(_, texts)| *texts).collect();
+        find.sort_unstable();
+        assert_eq!(arms(include_str!("../../../frontend/src/find.rs")), find);
     }
 
     #[test]
@@ -388,8 +408,10 @@ mod tests {
             }
         }
         let worker = include_str!("../../../frontend/public/sw.js");
-        let listed: Vec<String> = routes::MY_PAGES.iter().map(|(path, _)| format!("\"{path}\"")).collect();
-        assert!(worker.contains(&format!("const MY = [{}];", listed.join(", "))), "sw.js lists MY_PAGES");
+        for (name, pages) in [("MY", &routes::MY_PAGES[..]), ("FIND", &routes::FIND_PAGES[..])] {
+            let listed: Vec<String> = pages.iter().map(|(path, _)| format!("\"{path}\"")).collect();
+            assert!(worker.contains(&format!("const {name} = [{}];", listed.join(", "))), "sw.js lists {name}");
+        }
     }
 
     #[test]

@@ -131,7 +131,10 @@ fn seed_demo_works_only_in_development_and_never_beside_real_accounts() {
     let production = seed("production");
     assert!(!production.status.success());
     assert!(String::from_utf8_lossy(&production.stderr).contains("TILTS_ENV=development"));
-    assert!(seed("development").status.success(), "a demo database is seeded");
+    let seeded = seed("development");
+    assert!(seeded.status.success(), "a demo database is seeded: {}", String::from_utf8_lossy(&seeded.stderr));
+    let out = String::from_utf8_lossy(&seeded.stdout);
+    assert!(out.contains("created 45 demo founders and mentors with profiles"), "30 founders and 15 mentors: {out}");
     assert!(seed("development").status.success(), "seeding again is harmless");
 
     let admin = Command::new(tilts_binary())

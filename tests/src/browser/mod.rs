@@ -3,6 +3,7 @@
 
 mod a11y;
 mod accounts;
+mod directory;
 mod email_links;
 mod first_paint;
 mod profiles;

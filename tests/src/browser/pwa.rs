@@ -261,6 +261,8 @@ fn what_a_phone_downloads_for_its_first_page_stays_within_200_kb_in_every_phone_
     let register = std::fs::metadata(dist.join("sw-register.js.br")).unwrap().len();
     let (public, files) = first_load_bytes(&dist);
     assert!(public <= 200_000, "the public pages: {public} bytes: {files:?}");
-    let (mine, files) = first_load_bytes(&dist.join("my"));
-    assert!(mine + register <= 200_000, "the signed-in pages: {} bytes: {files:?}", mine + register);
+    for bundle in ["my", "find"] {
+        let (bytes, files) = first_load_bytes(&dist.join(bundle));
+        assert!(bytes + register <= 200_000, "{bundle}: {} bytes: {files:?}", bytes + register);
+    }
 }

@@ -1,0 +1,260 @@
+//! `/mentors`: find a mentor by region, topic, language or words; `/mentor?id=…`: one mentor's
+//! profile. Only mentors the server lets the reader see arrive here.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::{
+    self,
+    directory::{DirectoryTerms, Mentor as MentorOp, Mentors, directory_terms, mentor as mentor_op, mentors},
+};
+use crate::components::{Field, PageHeader, Select};
+use crate::contexts::{
+    locale::{I18n, use_i18n},
+    session::use_session,
+};
+use crate::i18n::{Key, keys};
+use crate::pages::profile::MeetingMode;
+
+/// Mentors per page.
+const PAGE: i64 = 10;
+
+/// A translated label as a signal.
+fn text(i18n: I18n, key: Key) -> Signal<String> {
+    Signal::derive(move || i18n.t(key).to_owned())
+}
+
+/// Sends people who are not signed in to the sign-in page, then back to `here`.
+fn require_sign_in(here: &'static str) {
+    let session = use_session();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if session.checked.get() && session.viewer.with(Option::is_none) {
+            navigate(&format!("/sign-in?next={here}"), Default::default());
+        }
+    });
+}
+
+/// The vocabularies the filters offer, `(code, label)`, in the reader's language.
+#[derive(Clone, Default, PartialEq)]
+struct Choices {
+    regions: Vec<(String, String)>,
+    topics: Vec<(String, String)>,
+    languages: Vec<(String, String)>,
+}
+
+/// The list of mentors with its filters.
+#[component]
+pub fn MentorList() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    require_sign_in("/mentors");
+    let choices = RwSignal::new(Choices::default());
+    Effect::new(move |_| {
+        let locale = i18n.locale.get();
+        if session.viewer.with(Option::is_none) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(data) = api::call::<DirectoryTerms>(directory_terms::Variables {}, locale).await {
+                let t = data.taxonomies;
+                choices.set(Choices {
+                    regions: t.regions.into_iter().map(|t| (t.code, t.label)).collect(),
+                    topics: t.topics.into_iter().map(|t| (t.code, t.label)).collect(),
+                    languages: t.languages.into_iter().map(|t| (t.code, t.label)).collect(),
+                });
+            }
+        });
+    });
+    let (region, topic, language, words) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let found = RwSignal::new(Vec::<mentors::MentorsMentorsNodes>::new());
+    let next = RwSignal::new(None::<String>);
+    let loading = RwSignal::new(false);
+    let loaded = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let load = move |after: Option<String>| {
+        if loading.get_untracked() {
+            return;
+        }
+        loading.set(true);
+        let some = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
+        let filter = mentors::DirectoryFilter {
+            region: some(region),
+            topic: some(topic),
+            sector: None,
+            language: some(language),
+            text: some(words),
+        };
+        let more = after.is_some();
+        leptos::task::spawn_local(async move {
+            let locale = i18n.locale.get_untracked();
+            let variables = mentors::Variables { filter: Some(filter), first: PAGE, after };
+            match api::call::<Mentors>(variables, locale).await {
+                Ok(data) => {
+                    let page = data.mentors;
+                    found.update(|list| {
+                        if !more {
+                            list.clear();
+                        }
+                        list.extend(page.nodes);
+                    });
+                    next.set(page.page_info.has_next_page.then_some(page.page_info.end_cursor).flatten());
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e.text(locale))),
+            }
+            loading.set(false);
+            loaded.set(true);
+        });
+    };
+    Effect::new(move |_| {
+        if session.viewer.with(Option::is_some) && !loaded.get_untracked() {
+            load(None);
+        }
+    });
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        load(None);
+    };
+    let any = text(i18n, keys::DIRECTORY_ANY);
+    let no_error = Signal::derive(|| None::<String>);
+    view! {
+        <PageHeader title=keys::DIRECTORY_TITLE intro=keys::DIRECTORY_INTRO />
+        <form class="filters" role="search" on:submit=search>
+            <Select
+                name="region"
+                label=text(i18n, keys::PROFILE_REGION)
+                placeholder=any
+                options=Signal::derive(move || choices.with(|c| c.regions.clone()))
+                value=region
+                error=no_error
+                required=false
+            />
+            <Select
+                name="topic"
+                label=text(i18n, keys::DIRECTORY_TOPIC)
+                placeholder=any
+                options=Signal::derive(move || choices.with(|c| c.topics.clone()))
+                value=topic
+                error=no_error
+                required=false
+            />
+            <Select
+                name="language"
+                label=text(i18n, keys::DIRECTORY_LANGUAGE)
+                placeholder=any
+                options=Signal::derive(move || choices.with(|c| c.languages.clone()))
+                value=language
+                error=no_error
+                required=false
+            />
+            <Field
+                name="words"
+                label=text(i18n, keys::DIRECTORY_WORDS)
+                value=words
+                kind="search"
+                required=false
+                error=no_error
+            />
+            <button type="submit" id="search" disabled=move || loading.get()>{i18n.tr(keys::DIRECTORY_SEARCH)}</button>
+        </form>
+        <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
+        <p id="directory-status" role="status">
+            {move || {
+                if loading.get() {
+                    i18n.t(keys::DIRECTORY_LOADING).to_owned()
+                } else if loaded.get() && found.with(Vec::is_empty) {
+                    i18n.t(keys::DIRECTORY_EMPTY).to_owned()
+                } else {
+                    String::new()
+                }
+            }}
+        </p>
+        <ul class="people" aria-label=i18n.tr(keys::DIRECTORY_TITLE)>
+            <For each=move || found.get() key=|m| m.id.clone() let:m>
+                <li class="card person">
+                    <h2><a href=format!("/mentor?id={}", m.id)>{m.display_name.clone()}</a></h2>
+                    <p>{m.headline.clone()}</p>
+                    <p class="note">
+                        {m.region.as_ref().map(|r| r.label.clone()).unwrap_or_default()}
+                        {(!m.expertise.is_empty()).then_some(" · ")}
+                        {m.expertise.iter().map(|t| t.label.clone()).collect::<Vec<_>>().join(", ")}
+                    </p>
+                    {m.peer_mentor.then(|| view! { <p class="badge">{i18n.tr(keys::DIRECTORY_PEER)}</p> })}
+                </li>
+            </For>
+        </ul>
+        <Show when=move || next.with(Option::is_some)>
+            <button type="button" class="secondary" id="directory-more" disabled=move || loading.get() on:click=move |_| load(next.get_untracked())>
+                {i18n.tr(keys::DIRECTORY_MORE)}
+            </button>
+        </Show>
+    }
+}
+
+/// One mentor's profile.
+#[component]
+pub fn MentorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let query = use_query_map();
+    require_sign_in("/mentors");
+    let mentor = RwSignal::new(None::<mentor_op::MentorMentor>);
+    let missing = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let locale = i18n.locale.get();
+        let id = query.with(|q| q.get("id")).unwrap_or_default();
+        if session.viewer.with(Option::is_none) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match api::call::<MentorOp>(mentor_op::Variables { id }, locale).await {
+                Ok(data) => mentor.set(Some(data.mentor)),
+                Err(e) => missing.set(Some(e.text(locale))),
+            }
+        });
+    });
+    view! {
+        <p><a href="/mentors">{i18n.tr(keys::DIRECTORY_BACK)}</a></p>
+        {move || match (mentor.get(), missing.get()) {
+            (Some(m), _) => {
+                let meeting = match m.meeting {
+                    MeetingMode::Remote => keys::PROFILE_MEETING_REMOTE,
+                    MeetingMode::InPerson => keys::PROFILE_MEETING_IN_PERSON,
+                    MeetingMode::Both => keys::PROFILE_MEETING_BOTH,
+                };
+                let expertise = m.expertise.iter().map(|t| t.label.as_str()).collect::<Vec<_>>().join(", ");
+                let languages = m.languages.iter().map(|t| t.label.as_str()).collect::<Vec<_>>().join(", ");
+                let sectors = m.sectors.iter().map(|t| t.label.as_str()).collect::<Vec<_>>().join(", ");
+                view! {
+                    <h1 id="mentor-name">{m.display_name.clone()}</h1>
+                    <p class="intro">{m.headline.clone()}</p>
+                    {m.peer_mentor.then(|| view! { <p class="badge">{i18n.tr(keys::DIRECTORY_PEER)}</p> })}
+                    <section class="card">
+                        <p class="pre">{m.bio.clone()}</p>
+                        <dl class="facts">
+                            <dt>{i18n.tr(keys::PROFILE_EXPERTISE)}</dt><dd>{expertise}</dd>
+                            <dt>{i18n.tr(keys::PROFILE_REGION)}</dt><dd>{m.region.as_ref().map(|r| r.label.clone()).unwrap_or_default()}</dd>
+                            <dt>{i18n.tr(keys::PROFILE_MEETING)}</dt><dd>{i18n.tr(meeting)}</dd>
+                            <dt>{i18n.tr(keys::PROFILE_LANGUAGES)}</dt><dd>{languages}</dd>
+                            <dt>{i18n.tr(keys::PROFILE_SECTORS)}</dt><dd>{sectors}</dd>
+                            <dt>{i18n.tr(keys::DIRECTORY_CAPACITY)}</dt><dd>{m.capacity}</dd>
+                        </dl>
+                    </section>
+                }
+                .into_any()
+            }
+            (None, Some(message)) => view! {
+                <h1>{i18n.tr(keys::DIRECTORY_MISSING)}</h1>
+                <p id="mentor-missing" class="intro">{message}</p>
+            }
+            .into_any(),
+            (None, None) => view! { <p role="status">{i18n.tr(keys::DIRECTORY_LOADING)}</p> }.into_any(),
+        }}
+    }
+}
