@@ -14,6 +14,7 @@ mod m20261124_000009_sessions_status_second_factor;
 mod m20261202_000010_create_taxonomy_terms;
 mod m20261202_000011_users_standing;
 mod m20261202_000012_create_profiles;
+mod m20261202_000013_directory_indexes;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_create_taxonomy_terms::Migration),
             Box::new(m20261202_000011_users_standing::Migration),
             Box::new(m20261202_000012_create_profiles::Migration),
+            Box::new(m20261202_000013_directory_indexes::Migration),
         ]
     }
 }

@@ -1,4 +1,4 @@
-//! `cargo xtask run | test`: set up what is missing on a Debian machine, then run Tilts or its
+//! `cargo xtask run | test | pwa | bench`: set up what is missing on a Debian machine, then run Tilts or its
 //! whole test suite. Every step checks first, so a second run only does the work itself.
 
 mod setup;
@@ -13,9 +13,10 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(&args[1..]),
         Some("pwa") => Setup::new().and_then(|s| s.pwa_tools()).and_then(|()| build_pwa()),
+        Some("bench") => bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run|test|pwa>\n  run   build the PWA, add demo data, serve Tilts on SQLite\n  test  run every test on SQLite and PostgreSQL\n  pwa   build the PWA only"
+                "usage: cargo xtask <run|test|pwa|bench>\n  run   build the PWA, add demo data, serve Tilts on SQLite\n  test  run every test on SQLite and PostgreSQL\n  pwa   build the PWA only\n  bench measure the directory on SQLite and PostgreSQL"
             );
             return ExitCode::from(2);
         }
@@ -71,6 +72,20 @@ fn build_pwa() -> Result {
         trunk(&["--dist", &dist, "--public-url", &format!("/{bundle}/"), &html])?;
     }
     Ok(())
+}
+
+/// Measures the directory through `/graphql` on both databases (`tests/src/bin/bench.rs`),
+/// optimised as in production but without link-time optimisation, to build faster.
+fn bench() -> Result {
+    let setup = Setup::new()?;
+    setup.test_services()?;
+    let postgres_url = setup.postgres()?;
+    let mut command = std::process::Command::new("cargo");
+    command
+        .args(["run", "--profile", "measure", "-p", "tilts-tests", "--bin", "bench"])
+        .env("TILTS_TEST_POSTGRES_URL", &postgres_url)
+        .current_dir(root());
+    setup::run(&mut command)
 }
 
 fn test(extra: &[String]) -> Result {

@@ -3,6 +3,7 @@
 pub mod entities;
 pub mod repos;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -21,7 +22,10 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
         .max_connections(if url.starts_with("sqlite:") { 8 } else { 16 })
         .connect_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
-    let db = Database::connect(options).await.context("connecting to the database")?;
+    let mut db = Database::connect(options).await.context("connecting to the database")?;
+    db.set_metric_callback(|_| {
+        STATEMENTS.fetch_add(1, Ordering::Relaxed);
+    });
     if db.get_database_backend() == DbBackend::Sqlite {
         // WAL lets readers work while the outbox worker writes.
         db.execute_unprepared("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
@@ -29,6 +33,15 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
             .context("configuring SQLite")?;
     }
     Ok(db)
+}
+
+/// SQL statements run by this process's connections, for `cargo xtask bench` to show that a
+/// page costs the same statements whatever its size.
+static STATEMENTS: AtomicU64 = AtomicU64::new(0);
+
+/// How many SQL statements this process has run so far.
+pub fn statements_run() -> u64 {
+    STATEMENTS.load(Ordering::Relaxed)
 }
 
 /// Applies every pending migration.

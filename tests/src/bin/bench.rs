@@ -1,0 +1,190 @@
+//! `cargo xtask bench`: the directory under load. Fills a database with 10,000 founders and
+//! 2,000 mentors (with profiles across every region, topic, sector and language), then asks for
+//! a filtered first page through `/graphql` many times and reports the median and 99th
+//! percentile, and the SQL statements one page costs for 10 and for 50 rows, on SQLite and on
+//! PostgreSQL. Not a test: it prints figures for the README.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
+use serde_json::json;
+use tilts::db::entities::{founder_profiles, mentor_profiles, profile_terms, users};
+use tilts::domain::Role;
+use tilts_tests::{Backend, TestApp, spawn_app_with};
+
+const FOUNDERS: usize = 10_000;
+const MENTORS: usize = 2_000;
+const RUNS: usize = 300;
+const REGIONS: [&str; 6] = ["riga", "pieriga", "vidzeme", "kurzeme", "zemgale", "latgale"];
+const TOPICS: [&str; 12] = [
+    "business_basics",
+    "financial_management",
+    "business_plan",
+    "marketing_sales",
+    "legal_administrative",
+    "taxes_accounting",
+    "funding_grants",
+    "digital_skills",
+    "hiring",
+    "social_impact",
+    "production_operations",
+    "personal_effectiveness",
+];
+const SECTORS: [&str; 4] = ["food_hospitality", "construction_repair", "crafts_manufacturing", "it_digital"];
+const LANGUAGES: [&str; 3] = ["lv", "ru", "en"];
+
+const MENTORS_PAGE: &str = "query($n: Int!) { mentors(first: $n, filter: { region: \"latgale\", topic: \"taxes_accounting\" }) { nodes { id displayName } pageInfo { hasNextPage endCursor } } }";
+const FOUNDERS_PAGE: &str = "query($n: Int!) { founders(first: $n, filter: { region: \"latgale\", topic: \"taxes_accounting\" }) { nodes { id displayName } pageInfo { hasNextPage endCursor } } }";
+
+/// Inserts `count` approved people of `role` with profiles, in chunks inside one transaction.
+async fn fill(app: &TestApp, role: Role, count: usize) {
+    let now = Utc::now();
+    let txn = app.state.db.begin().await.unwrap();
+    for chunk in (0..count).collect::<Vec<_>>().chunks(500) {
+        let mut people = Vec::new();
+        let mut mentors = Vec::new();
+        let mut founders = Vec::new();
+        let mut terms = Vec::new();
+        for &n in chunk {
+            let id = uuid::Uuid::new_v4();
+            people.push(users::ActiveModel {
+                id: Set(id),
+                email: Set(format!("{}{n}@bench.example.lv", role.as_str())),
+                password_hash: Set(None),
+                display_name: Set(format!("{} {n:05}", if role == Role::Mentor { "Mentors" } else { "Dibinātājs" })),
+                role: Set(role.as_str().to_owned()),
+                locale: Set("lv".to_owned()),
+                email_verified_at: Set(Some(now)),
+                created_at: Set(now),
+                updated_at: Set(now),
+                status: Set("active".to_owned()),
+                totp_secret: Set(None),
+                totp_confirmed_at: Set(None),
+                totp_last_step: Set(None),
+                standing: Set("approved".to_owned()),
+            });
+            let region = REGIONS[n % 6].to_owned();
+            let mut term = |field: &str, code: &str, position: i16| {
+                terms.push(profile_terms::ActiveModel {
+                    user_id: Set(id),
+                    field: Set(field.to_owned()),
+                    code: Set(code.to_owned()),
+                    position: Set(position),
+                });
+            };
+            let topics = if role == Role::Mentor { "expertise" } else { "needs" };
+            term(topics, TOPICS[n % 12], 0);
+            if (n / 12 + 5) % 12 != n % 12 {
+                term(topics, TOPICS[(n / 12 + 5) % 12], 1);
+            }
+            term("sectors", SECTORS[n % 4], 0);
+            term("languages", LANGUAGES[n % 3], 0);
+            if role == Role::Mentor {
+                mentors.push(mentor_profiles::ActiveModel {
+                    user_id: Set(id),
+                    headline: Set(format!("Mentors {n}")),
+                    bio: Set("Palīdzu sākt.".to_owned()),
+                    region: Set(region),
+                    meeting: Set("both".to_owned()),
+                    capacity: Set(2),
+                    available: Set(n % 10 != 0),
+                    peer_mentor: Set(n % 7 == 0),
+                    mentors_ngos: Set(false),
+                    share_email: Set(false),
+                    share_phone: Set(false),
+                    phone: Set(None),
+                    updated_at: Set(now),
+                });
+            } else {
+                founders.push(founder_profiles::ActiveModel {
+                    user_id: Set(id),
+                    headline: Set(format!("Ideja {n}")),
+                    business_idea: Set("Darbnīca.".to_owned()),
+                    stage: Set("idea".to_owned()),
+                    skills: Set(String::new()),
+                    region: Set(region),
+                    seeking_mentor: Set(true),
+                    listed: Set(n % 4 != 0),
+                    share_email: Set(false),
+                    share_phone: Set(false),
+                    phone: Set(None),
+                    updated_at: Set(now),
+                });
+            }
+        }
+        users::Entity::insert_many(people).exec_without_returning(&txn).await.unwrap();
+        if !mentors.is_empty() {
+            mentor_profiles::Entity::insert_many(mentors).exec_without_returning(&txn).await.unwrap();
+        }
+        if !founders.is_empty() {
+            founder_profiles::Entity::insert_many(founders).exec_without_returning(&txn).await.unwrap();
+        }
+        profile_terms::Entity::insert_many(terms).exec_without_returning(&txn).await.unwrap();
+    }
+    txn.commit().await.unwrap();
+}
+
+/// Median and 99th percentile of `RUNS` calls of `query` with `first: 20`, and the statements
+/// one call costs for 10 and for 50 rows.
+async fn measure(app: &TestApp, client: &reqwest::Client, query: &str, list: &str) -> (Duration, Duration, u64, u64) {
+    for _ in 0..20 {
+        app.graphql_as(client, query, json!({ "n": 20 })).await;
+    }
+    let mut times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let answer = app.graphql_as(client, query, json!({ "n": 20 })).await;
+        times.push(started.elapsed());
+        assert_eq!(answer["data"][list]["nodes"].as_array().map(Vec::len), Some(20), "{answer}");
+    }
+    times.sort();
+    let statements = |n: i64| {
+        let query = query.to_owned();
+        async move {
+            let before = tilts::db::statements_run();
+            let answer = app.graphql_as(client, &query, json!({ "n": n })).await;
+            let spent = tilts::db::statements_run() - before;
+            assert_eq!(answer["data"][list]["nodes"].as_array().map(Vec::len), Some(n as usize), "{answer}");
+            spent
+        }
+    };
+    let (ten, fifty) = (statements(10).await, statements(50).await);
+    (times[RUNS / 2], times[RUNS * 99 / 100], ten, fifty)
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    println!("| database | list | median | p99 | statements for 10 rows | for 50 rows |");
+    println!("|---|---|---|---|---|---|");
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        // No mail to send: keep the outbox worker from polling during the measurement.
+        let app = spawn_app_with(backend, |s| s.outbox.poll_interval = Duration::from_secs(3600)).await;
+        fill(&app, Role::Founder, FOUNDERS).await;
+        fill(&app, Role::Mentor, MENTORS).await;
+        let (founder, _) = app.sign_in_as(Role::Founder).await;
+        let (mentor, email) = app.sign_in_as(Role::Mentor).await;
+        let stored =
+            tilts::db::repos::users::find_by_email(&app.state.db, &tilts::domain::EmailAddress::parse(&email).unwrap())
+                .await
+                .unwrap()
+                .unwrap();
+        let (pending, approved) = (tilts::domain::Standing::Pending, tilts::domain::Standing::Approved);
+        tilts::db::repos::users::set_standing(&app.state.db, stored.account.id, pending, approved, Utc::now())
+            .await
+            .unwrap();
+        for (client, query, list, who) in [
+            (&founder, MENTORS_PAGE, "mentors", "mentors (region + topic), as a founder"),
+            (&mentor, FOUNDERS_PAGE, "founders", "founders (region + topic), as an approved mentor"),
+        ] {
+            let (median, p99, ten, fifty) = measure(&app, client, query, list).await;
+            println!(
+                "| {backend:?} | {who} | {:.2} ms | {:.2} ms | {ten} | {fifty} |",
+                median.as_secs_f64() * 1000.0,
+                p99.as_secs_f64() * 1000.0
+            );
+        }
+    }
+}
