@@ -41,12 +41,12 @@ pub fn Layout(children: Children) -> impl IntoView {
             <LangSwitcher />
         </header>
         <nav class="nav" aria-label=move || i18n.t(keys::NAV_MAIN)>
-            <A href="/">{move || i18n.t(keys::NAV_HOME)}</A>
             <Show when=move || session.checked.get()>
             <Show
                 when=signed_in
                 fallback=move || {
                     view! {
+                        <A href="/">{move || i18n.t(keys::NAV_HOME)}</A>
                         <A href="/sign-in">{move || i18n.t(keys::NAV_SIGN_IN)}</A>
                         <A href="/register">{move || i18n.t(keys::NAV_REGISTER)}</A>
                     }

@@ -238,10 +238,10 @@ pub fn MentorPage() -> impl IntoView {
                     <section class="card">
                         <p class="pre">{m.bio.clone()}</p>
                         <dl class="facts">
-                            <dt>{i18n.tr(keys::PROFILE_EXPERTISE)}</dt><dd>{expertise}</dd>
+                            <dt>{i18n.tr(keys::DIRECTORY_TOPICS)}</dt><dd>{expertise}</dd>
                             <dt>{i18n.tr(keys::PROFILE_REGION)}</dt><dd>{m.region.as_ref().map(|r| r.label.clone()).unwrap_or_default()}</dd>
-                            <dt>{i18n.tr(keys::PROFILE_MEETING)}</dt><dd>{i18n.tr(meeting)}</dd>
-                            <dt>{i18n.tr(keys::PROFILE_LANGUAGES)}</dt><dd>{languages}</dd>
+                            <dt>{i18n.tr(keys::DIRECTORY_MEETING)}</dt><dd>{i18n.tr(meeting)}</dd>
+                            <dt>{i18n.tr(keys::DIRECTORY_LANGUAGES)}</dt><dd>{languages}</dd>
                             <dt>{i18n.tr(keys::PROFILE_SECTORS)}</dt><dd>{sectors}</dd>
                             <dt>{i18n.tr(keys::DIRECTORY_CAPACITY)}</dt><dd>{m.capacity}</dd>
                         </dl>
