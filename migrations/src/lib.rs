@@ -15,6 +15,7 @@ mod m20261202_000010_create_taxonomy_terms;
 mod m20261202_000011_users_standing;
 mod m20261202_000012_create_profiles;
 mod m20261202_000013_directory_indexes;
+mod m20261202_000014_target_group_and_views;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_users_standing::Migration),
             Box::new(m20261202_000012_create_profiles::Migration),
             Box::new(m20261202_000013_directory_indexes::Migration),
+            Box::new(m20261202_000014_target_group_and_views::Migration),
         ]
     }
 }

@@ -107,6 +107,18 @@ pub enum Message {
     CapacityOutOfRange,
     /// Not a phone number, or sharing a phone without one.
     InvalidPhone,
+    /// Opening supervision data without saying why.
+    AccessReasonRequired,
+    /// A target-group record without its VPD unit.
+    UnitNameRequired,
+    /// A VPD unit name over its cap or on several lines.
+    UnitNameTooLong,
+    /// Staff notes over their cap.
+    NotesTooLong,
+    /// A supervising officer who is not VPD staff.
+    NotAnOfficer,
+    /// A no-contact person who cannot be one, or too many.
+    NotAContact,
 }
 
 impl Message {
@@ -167,6 +179,12 @@ impl Message {
             UnknownTerm => message_keys::UNKNOWN_TERM,
             CapacityOutOfRange => message_keys::CAPACITY_OUT_OF_RANGE,
             InvalidPhone => message_keys::INVALID_PHONE,
+            AccessReasonRequired => message_keys::ACCESS_REASON_REQUIRED,
+            UnitNameRequired => message_keys::UNIT_NAME_REQUIRED,
+            UnitNameTooLong => message_keys::UNIT_NAME_TOO_LONG,
+            NotesTooLong => message_keys::NOTES_TOO_LONG,
+            NotAnOfficer => message_keys::NOT_AN_OFFICER,
+            NotAContact => message_keys::NOT_A_CONTACT,
         }
     }
 }

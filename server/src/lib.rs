@@ -2,6 +2,7 @@
 //!
 //! Layers: `graphql` and `http` (transport) call `services` (use cases), which use `domain`
 //! (plain rules) and `db` (persistence). `email` and `jobs` deliver what services decide.
+//! `privacy` is the one way to conviction and supervision data (sealed tables, audited reads).
 
 pub mod cli;
 pub mod config;
@@ -13,6 +14,7 @@ pub mod graphql;
 pub mod http;
 pub mod i18n;
 pub mod jobs;
+pub mod privacy;
 pub mod services;
 pub mod startup;
 pub mod state;

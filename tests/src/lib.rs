@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod app;
+pub mod logs;
 pub mod postgres;
 pub mod smtp;
 

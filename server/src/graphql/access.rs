@@ -65,6 +65,9 @@ pub const DECLARED: &[&[Access]] = &[
     super::directory::ACCESS,
     super::email_links::ACCESS,
     super::moderation::ACCESS,
+    super::people::ACCESS,
+    super::privacy::ACCESS,
+    super::profile_views::ACCESS,
     super::profiles::ACCESS,
     super::taxonomies::ACCESS,
 ];

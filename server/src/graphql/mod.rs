@@ -7,6 +7,9 @@ pub mod directory;
 pub mod email_links;
 pub mod limits;
 pub mod moderation;
+pub mod people;
+pub mod privacy;
+pub mod profile_views;
 pub mod profiles;
 pub mod taxonomies;
 
@@ -21,6 +24,9 @@ pub struct Query(
     directory::DirectoryQuery,
     email_links::EmailLinksQuery,
     moderation::ModerationQuery,
+    people::PeopleQuery,
+    privacy::PrivacyQuery,
+    profile_views::ProfileViewsQuery,
     profiles::ProfilesQuery,
     taxonomies::TaxonomiesQuery,
 );
@@ -31,6 +37,7 @@ pub struct Mutation(
     accounts::AccountsMutation,
     email_links::EmailLinksMutation,
     moderation::ModerationMutation,
+    privacy::PrivacyMutation,
     profiles::ProfilesMutation,
 );
 

@@ -7,6 +7,7 @@
 use crate::db::repos::{
     self,
     directory::{After, Filter, Listed},
+    profile_views::What,
 };
 use crate::domain::{
     Account, Role, Taxonomies,
@@ -77,11 +78,26 @@ pub struct DirectoryPage<P> {
     pub terms: Taxonomies,
 }
 
-/// The viewer as the policy knows them, with their ties. Ties come from supervision
-/// constraints and approved relationships; until a person has any, they have none.
-fn viewer(actor: &Account) -> (Person, Ties) {
+/// The viewer as the policy knows them, with their ties, loaded once per request: the people a
+/// supervision's no-contact constraint keeps from them (either side; bare ids, never why).
+/// Approved relationships join the ties as they come to exist.
+pub(crate) async fn viewer(state: &AppState, actor: &Account) -> Result<(Person, Ties), sea_orm::DbErr> {
     let person = Person { id: actor.id, role: actor.role, standing: actor.standing, disabled: false, listed: true };
-    (person, Ties::default())
+    // Staff see everyone, and nobody is kept from them.
+    let no_contact = if actor.role.is_vpd() {
+        Default::default()
+    } else {
+        crate::privacy::no_contact_of(&state.db, actor.id).await?
+    };
+    Ok((person, Ties { no_contact, ..Ties::default() }))
+}
+
+/// Notes in the subject's "who viewed my data" that `viewer` opened their profile.
+async fn viewed(state: &AppState, viewer: &Person, subject: crate::domain::UserId) -> Result<(), sea_orm::DbErr> {
+    if viewer.id == subject {
+        return Ok(());
+    }
+    repos::profile_views::record(&state.db, subject, viewer.id, What::Profile, state.now()).await
 }
 
 /// What the profile's owner chose to share, if the policy releases it to the viewer.
@@ -122,7 +138,7 @@ pub async fn mentors(
     first: usize,
     after: Option<&After>,
 ) -> Result<DirectoryPage<MentorProfile>, DirectoryError> {
-    let (me, ties) = viewer(actor);
+    let (me, ties) = viewer(state, actor).await?;
     let scope = Scope::of(&me, &ties, Purpose::Directory);
     let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
     let page = repos::directory::mentors(&state.db, &scope, filter, after, first).await?;
@@ -140,7 +156,7 @@ pub async fn founders(
     first: usize,
     after: Option<&After>,
 ) -> Result<DirectoryPage<FounderProfile>, DirectoryError> {
-    let (me, ties) = viewer(actor);
+    let (me, ties) = viewer(state, actor).await?;
     let scope = Scope::of(&me, &ties, Purpose::Directory);
     let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
     let page = repos::directory::founders(&state.db, &scope, filter, after, first).await?;
@@ -155,9 +171,10 @@ pub async fn mentor(
     actor: &Account,
     id: crate::domain::UserId,
 ) -> Result<(Seen<MentorProfile>, Taxonomies), DirectoryError> {
-    let (me, ties) = viewer(actor);
+    let (me, ties) = viewer(state, actor).await?;
     let scope = Scope::of(&me, &ties, Purpose::Profile);
     let listed = repos::directory::mentor(&state.db, &scope, id).await?.ok_or(DirectoryError::NotFound)?;
+    viewed(state, &me, id).await?;
     Ok((seen_mentor(&me, &ties, listed), repos::taxonomies::all(&state.db).await?))
 }
 
@@ -167,8 +184,9 @@ pub async fn founder(
     actor: &Account,
     id: crate::domain::UserId,
 ) -> Result<(Seen<FounderProfile>, Taxonomies), DirectoryError> {
-    let (me, ties) = viewer(actor);
+    let (me, ties) = viewer(state, actor).await?;
     let scope = Scope::of(&me, &ties, Purpose::Profile);
     let listed = repos::directory::founder(&state.db, &scope, id).await?.ok_or(DirectoryError::NotFound)?;
+    viewed(state, &me, id).await?;
     Ok((seen_founder(&me, &ties, listed), repos::taxonomies::all(&state.db).await?))
 }

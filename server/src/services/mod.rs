@@ -9,6 +9,8 @@ pub mod directory;
 pub mod email_links;
 pub mod hashing;
 pub mod moderation;
+pub mod people;
+pub mod profile_views;
 pub mod profiles;
 pub mod rate_limit;
 pub mod second_factor;

@@ -66,6 +66,20 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
             "mutation { updateMentorProfile(input: { headline: \"H\", expertise: [\"hiring\"], region: \"riga\", meeting: BOTH, languages: [\"lv\"], capacity: 2, available: true }) { headline } }",
             json!({}),
         ),
+        "people" => ("{ people(search: \"a\", first: 5) { nodes { id email } } }", json!({})),
+        "profileViews" => ("{ profileViews(first: 5) { nodes { by viewedAt } } }", json!({})),
+        "targetGroupRecord" => (
+            "{ targetGroupRecord(founderId: \"00000000-0000-0000-0000-000000000000\", reason: \"Pārbaude\") { exists } }",
+            json!({}),
+        ),
+        "setTargetGroupRecord" => (
+            "mutation { setTargetGroupRecord(founderId: \"00000000-0000-0000-0000-000000000000\", input: { category: AT_RISK, unitName: \"Rīga\" }) { exists } }",
+            json!({}),
+        ),
+        "setSupervisionConstraints" => (
+            "mutation { setSupervisionConstraints(founderId: \"00000000-0000-0000-0000-000000000000\", input: { noContactUserIds: [], excludedSectors: [] }) { exists } }",
+            json!({}),
+        ),
         "createStaffAccount" => (
             CREATE_STAFF,
             json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),

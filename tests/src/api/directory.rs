@@ -15,15 +15,15 @@ const MENTOR: &str = "query($id: ID!) { mentor(id: $id) { id displayName headlin
 
 const FOUNDER: &str = "query($id: ID!) { founder(id: $id) { id displayName headline } }";
 
-const DECIDE: &str = "mutation($s: ID!, $d: ModerationDecision!, $r: String) { decideModeration(subjectId: $s, decision: $d, reason: $r) { standing } }";
+pub(crate) const DECIDE: &str = "mutation($s: ID!, $d: ModerationDecision!, $r: String) { decideModeration(subjectId: $s, decision: $d, reason: $r) { standing } }";
 
 /// The id of `client`'s account.
-async fn id_of(app: &TestApp, client: &reqwest::Client) -> String {
+pub(crate) async fn id_of(app: &TestApp, client: &reqwest::Client) -> String {
     app.graphql_as(client, "{ viewer { id } }", json!({})).await["data"]["viewer"]["id"].as_str().unwrap().to_owned()
 }
 
 /// A mentor with a profile, approved by `staff` unless `approve` is false; their client and id.
-async fn mentor(
+pub(crate) async fn mentor(
     app: &TestApp,
     staff: &reqwest::Client,
     headline: &str,
@@ -54,7 +54,7 @@ async fn mentor(
 }
 
 /// A founder with a profile, listed or not; their client and id.
-async fn founder(app: &TestApp, headline: &str, listed: bool) -> (reqwest::Client, String) {
+pub(crate) async fn founder(app: &TestApp, headline: &str, listed: bool) -> (reqwest::Client, String) {
     let (client, _) = app.sign_in_as(Role::Founder).await;
     let input = json!({
         "headline": headline, "stage": "IDEA", "region": "latgale", "languages": ["ru"],

@@ -1,13 +1,16 @@
 mod access;
 mod accounts;
 mod binary;
-mod directory;
+mod canary;
+pub(crate) mod directory;
 mod email_links;
 mod hardening;
 mod lockout;
 mod moderation;
 mod outbox;
 mod passwords;
+mod people;
+mod privacy;
 mod profiles;
 mod schema;
 mod sessions;

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use async_graphql_parser::types::{TypeKind, TypeSystemDefinition};
+use tilts::domain::{Role, Standing};
 use tilts::graphql::access::{ANY_FIELD, declarations, rule_for};
 
 #[test]
@@ -67,5 +68,87 @@ fn each_paged_operation_of_the_pwa_lives_alone_in_its_file() {
         if text.contains("$first") {
             assert_eq!(operations, 1, "{} holds a paged operation among others", entry.path().display());
         }
+    }
+}
+
+/// The named type under lists and non-null wrappers.
+fn named(ty: &async_graphql_parser::types::Type) -> String {
+    match &ty.base {
+        async_graphql_parser::types::BaseType::List(inner) => named(inner),
+        async_graphql_parser::types::BaseType::Named(name) => name.to_string(),
+    }
+}
+
+/// Types reachable from `Query` and `Mutation` through fields some caller in `callers` may use,
+/// following results, arguments and input fields; each with the path that reaches it.
+fn reachable(callers: &[Option<(Role, Standing)>]) -> BTreeMap<String, String> {
+    let document = async_graphql_parser::parse_schema(tilts::graphql::sdl()).unwrap();
+    let mut objects = BTreeMap::new();
+    let mut inputs = BTreeMap::new();
+    for definition in &document.definitions {
+        if let TypeSystemDefinition::Type(ty) = definition {
+            match &ty.node.kind {
+                TypeKind::Object(o) => {
+                    objects.insert(
+                        ty.node.name.node.to_string(),
+                        o.fields.iter().map(|f| f.node.clone()).collect::<Vec<_>>(),
+                    );
+                }
+                TypeKind::InputObject(i) => {
+                    inputs.insert(
+                        ty.node.name.node.to_string(),
+                        i.fields.iter().map(|f| named(&f.node.ty.node)).collect::<Vec<_>>(),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut reached: BTreeMap<String, String> = BTreeMap::new();
+    let mut queue: Vec<(String, String)> =
+        vec![("Query".into(), "Query".into()), ("Mutation".into(), "Mutation".into())];
+    while let Some((ty, path)) = queue.pop() {
+        if reached.contains_key(&ty) {
+            continue;
+        }
+        reached.insert(ty.clone(), path.clone());
+        if let Some(inner) = inputs.get(&ty) {
+            queue.extend(inner.iter().map(|t| (t.clone(), format!("{path} > {t}"))));
+        }
+        for field in objects.get(&ty).into_iter().flatten() {
+            let name = field.name.node.to_string();
+            let open = rule_for(&ty, &name).is_some_and(|rule| callers.iter().any(|c| rule.allows(*c)));
+            if open {
+                let here = format!("{path}.{name}");
+                queue.push((named(&field.ty.node), here.clone()));
+                for arg in &field.arguments {
+                    queue.push((named(&arg.node.ty.node), format!("{here}({})", arg.node.name.node)));
+                }
+            }
+        }
+    }
+    reached
+}
+
+#[test]
+fn no_field_a_caller_outside_vpd_may_use_leads_to_supervision_data() {
+    let outside: Vec<_> = std::iter::once(None)
+        .chain(
+            [Role::Founder, Role::Mentor, Role::Enterprise]
+                .into_iter()
+                .flat_map(|r| Standing::ALL.map(|s| Some((r, s)))),
+        )
+        .collect();
+    let reached = reachable(&outside);
+    let leaks: Vec<_> = tilts::graphql::privacy::SEALED_TYPES
+        .iter()
+        .filter_map(|t| reached.get(*t).map(|path| format!("{t} via {path}")))
+        .collect();
+    assert!(leaks.is_empty(), "supervision data reachable outside VPD: {leaks:?}");
+
+    // The walk finds them for staff, so the test above looks where it should.
+    let staff = reachable(&[Some((Role::Staff, Standing::Approved))]);
+    for ty in tilts::graphql::privacy::SEALED_TYPES {
+        assert!(staff.contains_key(*ty), "{ty} is not in the schema, or staff cannot reach it");
     }
 }

@@ -7,6 +7,7 @@ pub mod known_devices;
 pub mod mentor_profiles;
 pub mod outbox;
 pub mod profile_terms;
+pub mod profile_views;
 pub mod rate_limits;
 pub mod recovery_codes;
 pub mod sessions;

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::db::entities::{founder_profiles, mentor_profiles, profile_terms, users};
 use crate::domain::{
     Role, Standing, UserId,
-    policy::Scope,
+    policy::{Person, Scope},
     profile::{ContactChoice, FounderProfile, MeetingMode, MentorProfile, Stage},
 };
 
@@ -134,20 +134,10 @@ fn with_term(field: &str, code: &str) -> SelectStatement {
         .to_owned()
 }
 
-/// `text` as a `LIKE` pattern matching it anywhere, its wildcards taken literally.
-fn like_pattern(text: &str) -> Option<String> {
-    let text = text.trim().to_lowercase();
-    if text.is_empty() {
-        return None;
-    }
-    let escaped: String = text.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
-    Some(format!("%{escaped}%"))
-}
-
 /// The condition on `users` that `scope` admits for people of `kind`, and the condition that
 /// they match `filter`.
 fn condition(kind: Kind, scope: &Scope, filter: &Filter) -> Condition {
-    let pattern = like_pattern(filter.text.as_deref().unwrap_or_default());
+    let pattern = super::like_pattern(filter.text.as_deref().unwrap_or_default());
     let mut matching = Condition::all().add(users::Column::Role.eq(kind.role().as_str()));
     if let Some(topic) = &filter.topic {
         matching = matching.add(users::Column::Id.in_subquery(with_term(kind.topics(), topic)));
@@ -398,9 +388,53 @@ fn page<P>(
     Ok(Page { people, has_more })
 }
 
+/// The people with these ids as the policy needs to know them, with their names; unknown ids
+/// are left out. Three statements whatever their number.
+pub async fn persons(db: &impl ConnectionTrait, ids: &[UserId]) -> Result<Vec<(Person, String)>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wanted: Vec<Uuid> = ids.iter().map(|id| id.0).collect();
+    let accounts = users::Entity::find().filter(users::Column::Id.is_in(wanted.clone())).all(db).await?;
+    let founders_listed: HashMap<Uuid, bool> = founder_profiles::Entity::find()
+        .filter(founder_profiles::Column::UserId.is_in(wanted.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p.listed))
+        .collect();
+    let mentors_available: HashMap<Uuid, bool> = mentor_profiles::Entity::find()
+        .filter(mentor_profiles::Column::UserId.is_in(wanted))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p.available))
+        .collect();
+    accounts
+        .into_iter()
+        .map(|row| {
+            let stored = super::users::from_model(row)?;
+            let account = stored.account;
+            let listed = match account.role {
+                Role::Founder => founders_listed.get(&account.id.0).copied().unwrap_or(false),
+                Role::Mentor => mentors_available.get(&account.id.0).copied().unwrap_or(false),
+                Role::Enterprise | Role::Staff | Role::Admin => true,
+            };
+            let person = Person {
+                id: account.id,
+                role: account.role,
+                standing: account.standing,
+                disabled: stored.disabled,
+                listed,
+            };
+            Ok((person, account.display_name))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::like_pattern;
+    use crate::db::repos::like_pattern;
 
     #[test]
     fn free_text_matches_anywhere_and_its_wildcards_are_plain_letters() {

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod directory;
 pub mod known_devices;
 pub mod outbox;
+pub mod profile_views;
 pub mod profiles;
 pub mod rate_limits;
 pub mod recovery_codes;
@@ -18,4 +19,15 @@ use sea_orm::{DbErr, SqlErr};
 /// Whether `err` is a violated unique constraint (the typed conflict, without a racy pre-check).
 pub fn is_unique_violation(err: &DbErr) -> bool {
     matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// `text` as a `LIKE` pattern matching it anywhere, lower-cased, its wildcards dropped; `None`
+/// for blank text.
+pub(crate) fn like_pattern(text: &str) -> Option<String> {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() {
+        return None;
+    }
+    let escaped: String = text.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
+    Some(format!("%{escaped}%"))
 }

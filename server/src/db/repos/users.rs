@@ -284,3 +284,57 @@ pub async fn clear_totp(db: &impl ConnectionTrait, id: UserId, now: DateTime<Utc
         .await?;
     Ok(())
 }
+
+/// The accounts with these ids; unknown ids are left out. One statement.
+pub async fn find_many(db: &impl ConnectionTrait, ids: &[UserId]) -> Result<Vec<StoredUser>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    users::Entity::find()
+        .filter(users::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_stored)
+        .collect()
+}
+
+/// Every account whose name or address contains `text` (all if `None`), of `role` if given, in
+/// name order after the key `(name, id)`: at most `limit`, each with when they joined and
+/// whether disabled. For VPD staff's search over all people.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    text: Option<&str>,
+    role: Option<Role>,
+    after: Option<(String, Uuid)>,
+    limit: u64,
+) -> Result<Vec<(StoredUser, DateTime<Utc>)>, DbErr> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func};
+    use sea_orm::{Condition, QueryOrder, QuerySelect};
+    let mut query = users::Entity::find();
+    if let Some(pattern) = text.and_then(super::like_pattern) {
+        query = query.filter(
+            Condition::any()
+                .add(Expr::expr(Func::lower(Expr::col(users::Column::DisplayName))).like(pattern.as_str()))
+                .add(users::Column::Email.like(pattern.as_str())),
+        );
+    }
+    if let Some(role) = role {
+        query = query.filter(users::Column::Role.eq(role.as_str()));
+    }
+    if let Some((name, id)) = after {
+        query = query.filter(
+            Condition::any()
+                .add(users::Column::DisplayName.gt(name.as_str()))
+                .add(Condition::all().add(users::Column::DisplayName.eq(name.as_str())).add(users::Column::Id.gt(id))),
+        );
+    }
+    let rows =
+        query.order_by_asc(users::Column::DisplayName).order_by_asc(users::Column::Id).limit(limit).all(db).await?;
+    rows.into_iter()
+        .map(|row| {
+            let joined = row.created_at;
+            to_stored(row).map(|stored| (stored, joined))
+        })
+        .collect()
+}
