@@ -25,8 +25,13 @@ pub const MY_PAGES: [(&str, &str); 2] = [("/account", "account"), ("/profile", "
 pub const FIND_PAGES: [(&str, &str); 2] = [("/mentors", "directory"), ("/mentor", "mentor")];
 
 /// The VPD staff pages (index `/staff/index.html`; texts in the `staff` sections of `locales/`).
-pub const STAFF_PAGES: [(&str, &str); 3] =
-    [("/staff", "home"), ("/staff/moderation", "moderation"), ("/staff/accounts", "accounts")];
+pub const STAFF_PAGES: [(&str, &str); 5] = [
+    ("/staff", "home"),
+    ("/staff/moderation", "moderation"),
+    ("/staff/people", "people"),
+    ("/staff/record", "record"),
+    ("/staff/accounts", "accounts"),
+];
 
 /// Every bundle's pages.
 pub const BUNDLES: [&[(&str, &str)]; 4] = [&PAGES, &MY_PAGES, &FIND_PAGES, &STAFF_PAGES];

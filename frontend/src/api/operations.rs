@@ -63,3 +63,8 @@ profile_operation!(MyProfile);
 profile_operation!(ProfileTerms);
 profile_operation!(UpdateFounderProfile);
 profile_operation!(UpdateMentorProfile);
+
+/// Alone in its file: its cost depends on `$first`.
+#[derive(GraphQLQuery)]
+#[graphql(schema_path = "../schema.graphql", query_path = "graphql/profile_views.graphql", response_derives = "Clone")]
+pub struct ProfileViews;

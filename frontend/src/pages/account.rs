@@ -134,6 +134,7 @@ pub fn Account() -> impl IntoView {
         </section>
         <SecondFactorCard />
         <DevicesCard />
+        <crate::pages::views::ProfileViewList />
         <section class="card">
             <h2>{move || i18n.t(keys::ACCOUNT_SIGN_OUT)}</h2>
             <p>{move || i18n.t(keys::ACCOUNT_SIGN_OUT_HINT)}</p>

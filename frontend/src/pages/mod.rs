@@ -10,6 +10,7 @@ pub mod register;
 pub mod reset_password;
 pub mod sign_in;
 pub mod verify_email;
+pub mod views;
 
 /// The token of an e-mail link: from the fragment (`#token=…`, never sent to any server), or
 /// from the query of links sent by older versions.

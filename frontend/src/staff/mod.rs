@@ -6,6 +6,8 @@
 mod accounts;
 mod moderation;
 pub mod operations;
+mod people;
+mod record;
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -41,6 +43,8 @@ fn StaffPages() -> impl IntoView {
         "home" => view! { <StaffHome /> }.into_any(),
         "accounts" => view! { <accounts::StaffAccounts /> }.into_any(),
         "moderation" => view! { <moderation::Moderation /> }.into_any(),
+        "people" => view! { <people::PeopleSearch /> }.into_any(),
+        "record" => view! { <record::RecordPage /> }.into_any(),
         _ => view! { <PageHeader title=keys::NOT_FOUND_TITLE intro=keys::NOT_FOUND_INTRO /> }.into_any(),
     })
 }
@@ -92,6 +96,8 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
         let (title, intro) = match location.pathname.with(|path| page_of(&STAFF_PAGES, path)) {
             Some("accounts") => (staff_keys::ACCOUNTS_TITLE, staff_keys::ACCOUNTS_INTRO),
             Some("moderation") => (staff_keys::MODERATION_TITLE, staff_keys::MODERATION_INTRO),
+            Some("people") => (staff_keys::PEOPLE_TITLE, staff_keys::PEOPLE_INTRO),
+            Some("record") => (staff_keys::RECORD_TITLE, staff_keys::RECORD_INTRO),
             _ => (staff_keys::HOME_TITLE, staff_keys::HOME_INTRO),
         };
         view! {
@@ -107,9 +113,10 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
             </A>
             <LangSwitcher />
         </header>
-        <nav class="nav" aria-label=move || i18n.t(staff_keys::NAV_MAIN)>
+        <nav class="nav staff-nav" aria-label=move || i18n.t(staff_keys::NAV_MAIN)>
             <A href="/staff" exact=true>{move || i18n.t(staff_keys::HOME_TITLE)}</A>
             <A href="/staff/moderation">{move || i18n.t(staff_keys::NAV_MODERATION)}</A>
+            <A href="/staff/people">{move || i18n.t(staff_keys::NAV_PEOPLE)}</A>
             <A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A>
             <a href="/account" rel="external">{move || i18n.t(staff_keys::NAV_APP)}</a>
         </nav>
@@ -157,6 +164,10 @@ fn StaffHome() -> impl IntoView {
             <section class="card">
                 <h2><A href="/staff/moderation">{move || i18n.t(staff_keys::NAV_MODERATION)}</A></h2>
                 <p>{move || i18n.t(staff_keys::MODERATION_INTRO)}</p>
+            </section>
+            <section class="card">
+                <h2><A href="/staff/people">{move || i18n.t(staff_keys::NAV_PEOPLE)}</A></h2>
+                <p>{move || i18n.t(staff_keys::PEOPLE_INTRO)}</p>
             </section>
             <section class="card">
                 <h2><A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A></h2>

@@ -4,10 +4,15 @@
 
 use graphql_client::GraphQLQuery;
 
-pub use crate::{contexts::session::Role, i18n::Locale};
+pub use crate::{
+    contexts::session::{Role, Standing},
+    i18n::Locale,
+};
 
 /// The schema's `DateTime` scalar: RFC 3339 text.
 pub type DateTime = String;
+/// The schema's `NaiveDate` scalar: `YYYY-MM-DD`.
+pub type NaiveDate = String;
 
 macro_rules! operation {
     ($name:ident) => {
@@ -16,7 +21,7 @@ macro_rules! operation {
             schema_path = "../schema.graphql",
             query_path = "graphql/staff.graphql",
             response_derives = "Clone",
-            extern_enums("Role", "Locale")
+            extern_enums("Role", "Locale", "Standing")
         )]
         pub struct $name;
     };
@@ -24,6 +29,10 @@ macro_rules! operation {
 
 operation!(CreateStaffAccount);
 operation!(DecideModeration);
+operation!(TargetGroupRecord);
+operation!(SetTargetGroupRecord);
+operation!(SetSupervisionConstraints);
+operation!(SectorTerms);
 
 /// Alone in its file: see the comment there.
 #[derive(GraphQLQuery)]
@@ -34,3 +43,13 @@ operation!(DecideModeration);
     extern_enums("Role", "Locale")
 )]
 pub struct ModerationQueue;
+
+/// Alone in its file: see the comment there.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema.graphql",
+    query_path = "graphql/people.graphql",
+    response_derives = "Clone",
+    extern_enums("Role", "Locale", "Standing")
+)]
+pub struct People;

@@ -6,6 +6,7 @@ mod accounts;
 mod directory;
 mod email_links;
 mod first_paint;
+mod privacy;
 mod profiles;
 mod pwa;
 mod second_factor;

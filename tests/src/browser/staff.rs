@@ -8,9 +8,9 @@ use super::{Browser, spawn_pwa_app};
 use crate::app::{PASSWORD, TestApp};
 
 /// Signs `browser` in as `email` (a VPD account whose second factor the app knows) through
-/// the sign-in page that `/staff/accounts` links to, and waits to be back there.
-async fn sign_in_from_staff_page(app: &TestApp, browser: &Browser, email: &str) {
-    browser.visit("/staff/accounts").await;
+/// the sign-in page that the staff page `page` links to, and waits to be back there.
+pub(super) async fn sign_in_from_staff_page(app: &TestApp, browser: &Browser, email: &str, page: &str) {
+    browser.visit(page).await;
     browser.click("#staff-sign-in").await;
     browser.wait_for_path("/sign-in").await;
     browser.fill("email", email).await;
@@ -20,11 +20,11 @@ async fn sign_in_from_staff_page(app: &TestApp, browser: &Browser, email: &str) 
     let secret = app.totp_secrets.lock().unwrap().get(email).cloned().expect("the staff member's secret");
     browser.fill("code", &app.totp_code(&secret, 1)).await;
     browser.click("form:not([hidden]) button[type=submit]").await;
-    browser.wait_for_path("/staff/accounts").await;
+    browser.wait_for_path(page).await;
 }
 
 /// A VPD account of `role` with its second factor set up (through the API).
-async fn vpd_account(app: &TestApp, role: Role) -> String {
+pub(super) async fn vpd_account(app: &TestApp, role: Role) -> String {
     let email = format!("{}-{}@vpd.example.lv", role.as_str(), uuid::Uuid::new_v4().simple());
     tilts::services::accounts::create_verified(&app.state, &email, "Inese Ozola", PASSWORD, role, Locale::En)
         .await
@@ -42,7 +42,7 @@ async fn an_admin_creates_a_staff_account_on_the_staff_pages_and_the_person_gets
     browser.visit("/staff/accounts").await;
     browser.choose_language("en").await;
     browser.wait_for_text("main", "Sign in with your VPD account").await;
-    sign_in_from_staff_page(&app, &browser, &admin).await;
+    sign_in_from_staff_page(&app, &browser, &admin, "/staff/accounts").await;
     browser.wait_for_text("h1", "Create a staff account").await;
     let axe = super::a11y::axe_source();
     let mut failures = super::a11y::violations(&browser, &axe).await;
@@ -93,7 +93,7 @@ async fn staff_pages_refuse_founders_and_keep_account_creation_to_admins() {
     let browser = Browser::open(&app).await;
     browser.visit("/").await;
     browser.choose_language("en").await;
-    sign_in_from_staff_page(&app, &browser, &staff).await;
+    sign_in_from_staff_page(&app, &browser, &staff, "/staff/accounts").await;
     browser.wait_for("#admin-only").await;
     assert!(browser.client.find_all(Locator::Css("form")).await.unwrap().is_empty(), "no form for staff");
     // The account page leads to the staff pages.
