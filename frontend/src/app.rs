@@ -6,7 +6,7 @@ use leptos_router::components::Router;
 
 use crate::components::{Layout, page_switch::page_switch};
 use crate::pages::{
-    forgot_password::ForgotPassword, landing::Landing, not_found::NotFound, register::Register,
+    forgot_password::ForgotPassword, landing::Landing, not_found::NotFound, redeem::Redeem, register::Register,
     reset_password::ResetPassword, sign_in::SignIn, verify_email::VerifyEmail,
 };
 use crate::routes::PAGES;
@@ -35,6 +35,7 @@ fn Pages() -> impl IntoView {
         "sign_in" => view! { <SignIn /> }.into_any(),
         "forgot" => view! { <ForgotPassword /> }.into_any(),
         "reset" => view! { <ResetPassword /> }.into_any(),
+        "redeem" => view! { <Redeem /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     })
 }

@@ -8,13 +8,14 @@
 //! A link between bundles is a full page load (see `components::page_switch`).
 
 /// The public pages of the phone app (index `/index.html`); any other path is its not-found page.
-pub const PAGES: [(&str, &str); 6] = [
+pub const PAGES: [(&str, &str); 7] = [
     ("/", "landing"),
     ("/register", "register"),
     ("/verify-email", "verify"),
     ("/sign-in", "sign_in"),
     ("/forgot-password", "forgot"),
     ("/reset-password", "reset"),
+    ("/redeem", "redeem"),
 ];
 
 /// The signed-in person's own pages (index `/my/index.html`).
@@ -25,11 +26,12 @@ pub const MY_PAGES: [(&str, &str); 2] = [("/account", "account"), ("/profile", "
 pub const FIND_PAGES: [(&str, &str); 2] = [("/mentors", "directory"), ("/mentor", "mentor")];
 
 /// The VPD staff pages (index `/staff/index.html`; texts in the `staff` sections of `locales/`).
-pub const STAFF_PAGES: [(&str, &str); 5] = [
+pub const STAFF_PAGES: [(&str, &str); 6] = [
     ("/staff", "home"),
     ("/staff/moderation", "moderation"),
     ("/staff/people", "people"),
     ("/staff/record", "record"),
+    ("/staff/invite", "invite"),
     ("/staff/accounts", "accounts"),
 ];
 

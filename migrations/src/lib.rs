@@ -16,6 +16,7 @@ mod m20261202_000011_users_standing;
 mod m20261202_000012_create_profiles;
 mod m20261202_000013_directory_indexes;
 mod m20261202_000014_target_group_and_views;
+mod m20261202_000015_founder_invitations;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_create_profiles::Migration),
             Box::new(m20261202_000013_directory_indexes::Migration),
             Box::new(m20261202_000014_target_group_and_views::Migration),
+            Box::new(m20261202_000015_founder_invitations::Migration),
         ]
     }
 }

@@ -119,6 +119,12 @@ pub enum Message {
     NotAnOfficer,
     /// A no-contact person who cannot be one, or too many.
     NotAContact,
+    /// An invitation code that does not exist (mistyped).
+    InvitationInvalid,
+    /// An invitation code used before.
+    InvitationUsed,
+    /// An invitation code past its 14 days.
+    InvitationExpired,
 }
 
 impl Message {
@@ -185,6 +191,9 @@ impl Message {
             NotesTooLong => message_keys::NOTES_TOO_LONG,
             NotAnOfficer => message_keys::NOT_AN_OFFICER,
             NotAContact => message_keys::NOT_A_CONTACT,
+            InvitationInvalid => message_keys::INVITATION_INVALID,
+            InvitationUsed => message_keys::INVITATION_USED,
+            InvitationExpired => message_keys::INVITATION_EXPIRED,
         }
     }
 }

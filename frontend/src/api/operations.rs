@@ -42,6 +42,7 @@ operation!(MySessions);
 operation!(EndSession);
 operation!(ResendVerification);
 operation!(PasswordResetLink);
+operation!(RedeemInvitation);
 
 /// Operations of `graphql/profiles.graphql`.
 macro_rules! profile_operation {

@@ -6,6 +6,7 @@ pub mod landing;
 pub mod mentors;
 pub mod not_found;
 pub mod profile;
+pub mod redeem;
 pub mod register;
 pub mod reset_password;
 pub mod sign_in;

@@ -174,5 +174,6 @@ pub fn SignIn() -> impl IntoView {
             </a>
         </p>
         <p><a href="/register">{move || i18n.t(keys::SIGN_IN_NO_ACCOUNT)}</a></p>
+        <p><a href="/redeem" id="redeem-link">{move || i18n.t(keys::REDEEM_LINK)}</a></p>
     }
 }

@@ -4,6 +4,7 @@
 //! server refuses every staff operation to them anyway.
 
 mod accounts;
+mod invite;
 mod moderation;
 pub mod operations;
 mod people;
@@ -45,6 +46,7 @@ fn StaffPages() -> impl IntoView {
         "moderation" => view! { <moderation::Moderation /> }.into_any(),
         "people" => view! { <people::PeopleSearch /> }.into_any(),
         "record" => view! { <record::RecordPage /> }.into_any(),
+        "invite" => view! { <invite::Invite /> }.into_any(),
         _ => view! { <PageHeader title=keys::NOT_FOUND_TITLE intro=keys::NOT_FOUND_INTRO /> }.into_any(),
     })
 }
@@ -98,6 +100,7 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
             Some("moderation") => (staff_keys::MODERATION_TITLE, staff_keys::MODERATION_INTRO),
             Some("people") => (staff_keys::PEOPLE_TITLE, staff_keys::PEOPLE_INTRO),
             Some("record") => (staff_keys::RECORD_TITLE, staff_keys::RECORD_INTRO),
+            Some("invite") => (staff_keys::INVITE_TITLE, staff_keys::INVITE_INTRO),
             _ => (staff_keys::HOME_TITLE, staff_keys::HOME_INTRO),
         };
         view! {
@@ -117,6 +120,7 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
             <A href="/staff" exact=true>{move || i18n.t(staff_keys::HOME_TITLE)}</A>
             <A href="/staff/moderation">{move || i18n.t(staff_keys::NAV_MODERATION)}</A>
             <A href="/staff/people">{move || i18n.t(staff_keys::NAV_PEOPLE)}</A>
+            <A href="/staff/invite">{move || i18n.t(staff_keys::NAV_INVITE)}</A>
             <A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A>
             <a href="/account" rel="external">{move || i18n.t(staff_keys::NAV_APP)}</a>
         </nav>
@@ -168,6 +172,10 @@ fn StaffHome() -> impl IntoView {
             <section class="card">
                 <h2><A href="/staff/people">{move || i18n.t(staff_keys::NAV_PEOPLE)}</A></h2>
                 <p>{move || i18n.t(staff_keys::PEOPLE_INTRO)}</p>
+            </section>
+            <section class="card">
+                <h2><A href="/staff/invite">{move || i18n.t(staff_keys::INVITE_TITLE)}</A></h2>
+                <p>{move || i18n.t(staff_keys::INVITE_INTRO)}</p>
             </section>
             <section class="card">
                 <h2><A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A></h2>

@@ -33,6 +33,7 @@ operation!(TargetGroupRecord);
 operation!(SetTargetGroupRecord);
 operation!(SetSupervisionConstraints);
 operation!(SectorTerms);
+operation!(CreateFounderInvitation);
 
 /// Alone in its file: see the comment there.
 #[derive(GraphQLQuery)]

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod clock;
 pub mod email_address;
+pub mod invitation;
 pub mod locale;
 pub mod moderation;
 pub mod password;

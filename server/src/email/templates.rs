@@ -36,6 +36,13 @@ pub enum Email<'a> {
         /// The link to set a password.
         link: &'a str,
     },
+    /// A founder made their account with an officer's invitation code.
+    FounderWelcome {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The sign-in page.
+        link: &'a str,
+    },
     /// The password was changed by the signed-in person.
     PasswordChanged {
         /// The recipient's display name.
@@ -126,6 +133,7 @@ impl Email<'_> {
             Email::AccountExists { name, reset_link } => (name, reset_link, parts!(account_exists)),
             Email::PasswordReset { name, link } => (name, link, parts!(password_reset)),
             Email::StaffInvitation { name, link } => (name, link, parts!(staff_invitation)),
+            Email::FounderWelcome { name, link } => (name, link, parts!(founder_welcome)),
             Email::PasswordChanged { name, reset_link } => (name, reset_link, parts!(password_changed)),
             Email::PasswordWasReset { name, reset_link } => (name, reset_link, parts!(password_was_reset)),
             Email::NewDeviceSignIn { name, reset_link } => (name, reset_link, parts!(new_device)),

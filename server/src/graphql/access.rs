@@ -64,6 +64,7 @@ pub const DECLARED: &[&[Access]] = &[
     super::accounts::ACCESS,
     super::directory::ACCESS,
     super::email_links::ACCESS,
+    super::invitations::ACCESS,
     super::moderation::ACCESS,
     super::people::ACCESS,
     super::privacy::ACCESS,

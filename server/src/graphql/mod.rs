@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod context;
 pub mod directory;
 pub mod email_links;
+pub mod invitations;
 pub mod limits;
 pub mod moderation;
 pub mod people;
@@ -36,6 +37,7 @@ pub struct Query(
 pub struct Mutation(
     accounts::AccountsMutation,
     email_links::EmailLinksMutation,
+    invitations::InvitationsMutation,
     moderation::ModerationMutation,
     privacy::PrivacyMutation,
     profiles::ProfilesMutation,

@@ -261,8 +261,10 @@ pub async fn read(
         return Err(PrivacyError::ReasonTooLong);
     }
     let now = state.now();
+    let founder = founder(&state.db, founder_id).await?;
+    // Each transaction here starts with its write: SQLite cannot turn a reader into a writer
+    // once another connection has written.
     let txn = state.db.begin().await?;
-    let founder = founder(&txn, founder_id).await?;
     let entry = AuditEntry {
         actor: Some(actor.id),
         action: "target_group_record.read",
@@ -299,10 +301,9 @@ pub async fn set_record(
         return Err(PrivacyError::NotesTooLong);
     }
     let now = state.now();
-    let txn = state.db.begin().await?;
-    let founder = founder(&txn, founder_id).await?;
+    let founder = founder(&state.db, founder_id).await?;
     if let Some(officer) = input.officer {
-        match repos::users::find(&txn, officer).await? {
+        match repos::users::find(&state.db, officer).await? {
             Some(user) if user.account.role.is_vpd() && !user.disabled => {}
             _ => return Err(PrivacyError::NotAnOfficer),
         }
@@ -317,10 +318,15 @@ pub async fn set_record(
         updated_by: Set(actor.id.0),
         updated_at: Set(now),
     };
-    let exists = target_group_records::Entity::find_by_id(founder_id.0).one(&txn).await?.is_some();
-    if exists {
-        row.update(&txn).await?;
-    } else {
+    let txn = state.db.begin().await?;
+    // An update first (a write, and it says whether the record existed), else an insert.
+    let updated = target_group_records::Entity::update_many()
+        .set(row.clone())
+        .filter(target_group_records::Column::FounderId.eq(founder_id.0))
+        .exec(&txn)
+        .await?;
+    let exists = updated.rows_affected == 1;
+    if !exists {
         row.insert(&txn).await?;
     }
     let entry = AuditEntry {
@@ -357,12 +363,12 @@ pub async fn set_constraints(
         return Err(PrivacyError::UnknownSector);
     }
     let now = state.now();
-    let txn = state.db.begin().await?;
-    let founder = founder(&txn, founder_id).await?;
-    let found = repos::users::find_many(&txn, &people.iter().copied().collect::<Vec<_>>()).await?;
+    let founder = founder(&state.db, founder_id).await?;
+    let found = repos::users::find_many(&state.db, &people.iter().copied().collect::<Vec<_>>()).await?;
     if found.len() != people.len() || found.iter().any(|u| u.account.role.is_vpd()) {
         return Err(PrivacyError::NotAContact);
     }
+    let txn = state.db.begin().await?;
     no_contact::Entity::delete_many().filter(no_contact::Column::FounderId.eq(founder_id.0)).exec(&txn).await?;
     if !people.is_empty() {
         no_contact::Entity::insert_many(

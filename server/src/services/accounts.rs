@@ -57,6 +57,9 @@ pub enum AccountsError {
     /// The link's token is unknown, expired or used.
     #[error("unusable token: {0:?}")]
     Token(Option<TokenProblem>),
+    /// The invitation code is unknown, expired or used.
+    #[error("unusable invitation code: {0:?}")]
+    Invitation(Option<TokenProblem>),
     /// Too many attempts; try again after this many seconds.
     #[error("rate limited")]
     RateLimited(i64),
@@ -104,6 +107,17 @@ impl ToClientError for AccountsError {
             }
             AccountsError::Token(Some(TokenProblem::AlreadyUsed)) => {
                 ClientError::new(Code::BadUserInput, Message::TokenUsed).reason("TOKEN_USED")
+            }
+            AccountsError::Invitation(None) => ClientError::new(Code::BadUserInput, Message::InvitationInvalid)
+                .field("code")
+                .reason("INVITATION_INVALID"),
+            AccountsError::Invitation(Some(TokenProblem::Expired)) => {
+                ClientError::new(Code::BadUserInput, Message::InvitationExpired)
+                    .field("code")
+                    .reason("INVITATION_EXPIRED")
+            }
+            AccountsError::Invitation(Some(TokenProblem::AlreadyUsed)) => {
+                ClientError::new(Code::BadUserInput, Message::InvitationUsed).field("code").reason("INVITATION_USED")
             }
             AccountsError::RateLimited(secs) => {
                 ClientError::new(Code::RateLimited, Message::RateLimited).retry_after(*secs)
@@ -216,7 +230,11 @@ pub(crate) fn parse_email(input: &str) -> Result<EmailAddress, AccountsError> {
     EmailAddress::parse(input).ok_or(AccountsError::Invalid { field: "email", message: Message::InvalidEmail })
 }
 
-fn parse_password(input: &str, email: &EmailAddress, field: &'static str) -> Result<Password, AccountsError> {
+pub(crate) fn parse_password(
+    input: &str,
+    email: &EmailAddress,
+    field: &'static str,
+) -> Result<Password, AccountsError> {
     Password::parse(input, email.as_str()).map_err(|e| AccountsError::Invalid {
         field,
         message: match e {
@@ -233,7 +251,7 @@ pub(crate) fn limited(decision: Result<(), Refused>, now: chrono::DateTime<chron
     decision.map_err(|refused| AccountsError::RateLimited(refused.retry_after_secs(now)))
 }
 
-fn parse_display_name(input: &str) -> Result<DisplayName, AccountsError> {
+pub(crate) fn parse_display_name(input: &str) -> Result<DisplayName, AccountsError> {
     DisplayName::parse(input)
         .ok_or(AccountsError::Invalid { field: "displayName", message: Message::InvalidDisplayName })
 }

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod directory;
 pub mod email_links;
 pub mod hashing;
+pub mod invitations;
 pub mod moderation;
 pub mod people;
 pub mod profile_views;

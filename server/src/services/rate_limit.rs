@@ -76,6 +76,9 @@ pub const RESEND_PAIR: Limit = Limit { name: "resend:pair", max: 3, window_secs:
 pub const RESEND_ACCOUNT: Limit = Limit { name: "resend:account", max: 10, window_secs: DAY, backoff: None };
 /// Requests for a new verification link from one network, whatever the address.
 pub const RESEND_CLIENT: Limit = Limit { name: "resend:client", max: 20, window_secs: HOUR, backoff: None };
+/// Invitation codes tried from one network (each wrong, used or expired one counts; a
+/// redemption gives its attempt back).
+pub const REDEEM_CLIENT: Limit = Limit { name: "redeem:client", max: 10, window_secs: HOUR, backoff: None };
 /// Password checks and changes by a signed-in person, before any hashing: five free, then
 /// a doubling wait from 30 s.
 pub const CHANGE_PASSWORD: Limit = Limit {

@@ -80,6 +80,13 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
             "mutation { setSupervisionConstraints(founderId: \"00000000-0000-0000-0000-000000000000\", input: { noContactUserIds: [], excludedSectors: [] }) { exists } }",
             json!({}),
         ),
+        "createFounderInvitation" => {
+            ("mutation { createFounderInvitation(input: { displayName: \"Ivars\", locale: LV }) { code } }", json!({}))
+        }
+        "redeemInvitation" => (
+            "mutation { redeemInvitation(code: \"ABCDE-FGHJK\", password: \"kalnu takas 2026\", email: \"x@example.lv\") }",
+            json!({}),
+        ),
         "createStaffAccount" => (
             CREATE_STAFF,
             json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),

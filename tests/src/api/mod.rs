@@ -5,6 +5,7 @@ mod canary;
 pub(crate) mod directory;
 mod email_links;
 mod hardening;
+mod invitations;
 mod lockout;
 mod moderation;
 mod outbox;

@@ -6,6 +6,7 @@ mod accounts;
 mod directory;
 mod email_links;
 mod first_paint;
+mod invitations;
 mod privacy;
 mod profiles;
 mod pwa;

@@ -2,6 +2,7 @@
 
 pub mod account_tokens;
 pub mod audit_log;
+pub mod founder_invitations;
 pub mod founder_profiles;
 pub mod known_devices;
 pub mod mentor_profiles;

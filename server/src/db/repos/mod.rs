@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod directory;
+pub mod invitations;
 pub mod known_devices;
 pub mod outbox;
 pub mod profile_views;
