@@ -1,5 +1,6 @@
-//! Finding people (the mentor directory and a mentor's profile): a bundle of its own, served
-//! for the paths in [`crate::routes::FIND_PAGES`], with the same layout as the other phone pages.
+//! Other people: the mentor directory and a mentor's profile, notifications and who viewed the
+//! person's data. A bundle of its own, served for the paths in [`crate::routes::FIND_PAGES`],
+//! with the same layout as the other phone pages.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -8,6 +9,8 @@ use crate::components::{Layout, page_switch::page_switch};
 use crate::pages::{
     mentors::{MentorList, MentorPage},
     not_found::NotFound,
+    notifications::NotificationList,
+    views::ProfileViewPage,
 };
 use crate::routes::FIND_PAGES;
 
@@ -30,6 +33,8 @@ fn FindPages() -> impl IntoView {
     page_switch(&FIND_PAGES, |page| match page {
         "directory" => view! { <MentorList /> }.into_any(),
         "mentor" => view! { <MentorPage /> }.into_any(),
+        "notifications" => view! { <NotificationList /> }.into_any(),
+        "views" => view! { <ProfileViewPage /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     })
 }

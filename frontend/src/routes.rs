@@ -21,9 +21,11 @@ pub const PAGES: [(&str, &str); 7] = [
 /// The signed-in person's own pages (index `/my/index.html`).
 pub const MY_PAGES: [(&str, &str); 2] = [("/account", "account"), ("/profile", "profile")];
 
-/// Finding people (index `/find/index.html`): the mentor directory and a mentor's profile
-/// (`/mentor?id=…`).
-pub const FIND_PAGES: [(&str, &str); 2] = [("/mentors", "directory"), ("/mentor", "mentor")];
+/// Other people (index `/find/index.html`): the mentor directory, a mentor's profile
+/// (`/mentor?id=…`), and what others did that concerns the person: notifications and who viewed
+/// their data.
+pub const FIND_PAGES: [(&str, &str); 4] =
+    [("/mentors", "directory"), ("/mentor", "mentor"), ("/notifications", "notifications"), ("/views", "views")];
 
 /// The VPD staff pages (index `/staff/index.html`; texts in the `staff` sections of `locales/`).
 pub const STAFF_PAGES: [(&str, &str); 6] = [

@@ -17,6 +17,7 @@ mod m20261202_000012_create_profiles;
 mod m20261202_000013_directory_indexes;
 mod m20261202_000014_target_group_and_views;
 mod m20261202_000015_founder_invitations;
+mod m20261202_000016_notifications;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_directory_indexes::Migration),
             Box::new(m20261202_000014_target_group_and_views::Migration),
             Box::new(m20261202_000015_founder_invitations::Migration),
+            Box::new(m20261202_000016_notifications::Migration),
         ]
     }
 }

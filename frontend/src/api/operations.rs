@@ -43,6 +43,8 @@ operation!(EndSession);
 operation!(ResendVerification);
 operation!(PasswordResetLink);
 operation!(RedeemInvitation);
+operation!(UnreadNotificationCount);
+operation!(MarkNotificationsRead);
 
 /// Operations of `graphql/profiles.graphql`.
 macro_rules! profile_operation {
@@ -69,3 +71,8 @@ profile_operation!(UpdateMentorProfile);
 #[derive(GraphQLQuery)]
 #[graphql(schema_path = "../schema.graphql", query_path = "graphql/profile_views.graphql", response_derives = "Clone")]
 pub struct ProfileViews;
+
+/// Alone in its file: its cost depends on `$first`.
+#[derive(GraphQLQuery)]
+#[graphql(schema_path = "../schema.graphql", query_path = "graphql/notifications.graphql", response_derives = "Clone")]
+pub struct Notifications;

@@ -5,11 +5,20 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::LangSwitcher;
+use crate::api::{
+    self,
+    operations::{UnreadNotificationCount, unread_notification_count as unread_count},
+};
 use crate::contexts::{
     locale::use_i18n,
     session::{Role, use_session},
 };
-use crate::i18n::keys;
+use crate::i18n::{keys, plural};
+
+/// How many of the signed-in person's notifications are unread: the bell's number, which the
+/// notifications page updates as it marks them read.
+#[derive(Clone, Copy)]
+pub struct Unread(pub RwSignal<u64>);
 
 /// Moves focus to the main region (the router would otherwise treat the link as navigation).
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
@@ -32,12 +41,46 @@ pub fn Layout(children: Children) -> impl IntoView {
     // Founders and mentors have a profile of their own.
     let has_profile =
         move || session.viewer.with(|v| v.as_ref().is_some_and(|v| matches!(v.role, Role::Founder | Role::Mentor)));
+    let unread = Unread(RwSignal::new(0));
+    provide_context(unread);
+    Effect::new(move |_| {
+        if session.viewer.with(Option::is_some) {
+            let locale = i18n.locale.get_untracked();
+            leptos::task::spawn_local(async move {
+                if let Ok(data) = api::call::<UnreadNotificationCount>(unread_count::Variables {}, locale).await {
+                    unread.0.set(u64::try_from(data.unread_notification_count).unwrap_or_default());
+                }
+            });
+        }
+    });
+    // "Notifications, 2 unread" for screen readers; the number alone on the badge.
+    let bell_label = move || {
+        let n = unread.0.get();
+        let title = i18n.t(keys::NOTIFICATIONS_BELL);
+        if n == 0 {
+            return title.to_owned();
+        }
+        let locale = i18n.locale.get();
+        let count = keys::NOTIFICATIONS_UNREAD
+            .text(locale)
+            .replace("{n}", &n.to_string())
+            .replace("{unit}", plural::form(keys::NOTIFICATIONS_UNREAD_UNIT.text(locale), locale.code(), n));
+        format!("{title}, {count}")
+    };
     view! {
         <a class="skip" href="#main" on:click=skip_to_main>{move || i18n.t(keys::SKIP_TO_CONTENT)}</a>
         <header class="top">
             <A href="/" attr:class="brand">
                 <span class="brand-name">{move || i18n.t(keys::APP_NAME)}</span>
             </A>
+            <Show when=signed_in>
+                <A href="/notifications" attr:class="bell" attr:id="bell" attr:aria-label=bell_label>
+                    <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+                        <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+                    </svg>
+                    <span class="bell-count" hidden=move || unread.0.get() == 0>{move || unread.0.get().to_string()}</span>
+                </A>
+            </Show>
             <LangSwitcher />
         </header>
         <nav class="nav" aria-label=move || i18n.t(keys::NAV_MAIN)>

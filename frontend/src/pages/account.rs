@@ -134,7 +134,11 @@ pub fn Account() -> impl IntoView {
         </section>
         <SecondFactorCard />
         <DevicesCard />
-        <crate::pages::views::ProfileViewList />
+        <section class="card">
+            <h2>{move || i18n.t(keys::VIEWS_TITLE)}</h2>
+            <p>{move || i18n.t(keys::VIEWS_INTRO)}</p>
+            <p><a id="views-link" href="/views">{move || i18n.t(keys::VIEWS_OPEN)}</a></p>
+        </section>
         <section class="card">
             <h2>{move || i18n.t(keys::ACCOUNT_SIGN_OUT)}</h2>
             <p>{move || i18n.t(keys::ACCOUNT_SIGN_OUT_HINT)}</p>

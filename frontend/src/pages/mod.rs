@@ -5,6 +5,7 @@ pub mod forgot_password;
 pub mod landing;
 pub mod mentors;
 pub mod not_found;
+pub mod notifications;
 pub mod profile;
 pub mod redeem;
 pub mod register;

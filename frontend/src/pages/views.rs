@@ -1,13 +1,15 @@
-//! "Who viewed my data" on the account page: who opened the person's full profile, and when VPD
-//! staff read the record VPD keeps about them, newest first.
+//! `/views`, "who viewed my data": who opened the person's full profile, and when VPD staff read
+//! the record VPD keeps about them, newest first.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 use crate::api::{
     self,
     operations::{ProfileViews, profile_views as op},
 };
-use crate::contexts::locale::use_i18n;
+use crate::components::PageHeader;
+use crate::contexts::{locale::use_i18n, session::use_session};
 use crate::i18n::{Locale, keys};
 
 /// Lines per page.
@@ -19,10 +21,17 @@ fn local_time(time: &str, locale: Locale) -> String {
     String::from(date.to_locale_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
 }
 
-/// The list, loaded when the section shows.
+/// The page; sends people who are not signed in to the sign-in page.
 #[component]
-pub fn ProfileViewList() -> impl IntoView {
+pub fn ProfileViewPage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if session.checked.get() && session.viewer.with(Option::is_none) {
+            navigate("/sign-in?next=/views", Default::default());
+        }
+    });
     let lines = RwSignal::new(Vec::<op::ProfileViewsProfileViewsNodes>::new());
     let next = RwSignal::new(None::<String>);
     let loading = RwSignal::new(false);
@@ -48,11 +57,14 @@ pub fn ProfileViewList() -> impl IntoView {
             loaded.set(true);
         });
     };
-    load(None);
+    Effect::new(move |_| {
+        if session.viewer.with(Option::is_some) && !loaded.get_untracked() {
+            load(None);
+        }
+    });
     view! {
-        <section class="card" aria-labelledby="views-title">
-            <h2 id="views-title">{i18n.tr(keys::VIEWS_TITLE)}</h2>
-            <p class="note">{i18n.tr(keys::VIEWS_INTRO)}</p>
+        <PageHeader title=keys::VIEWS_TITLE intro=keys::VIEWS_INTRO />
+        <section class="card">
             <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
             <p id="views-status" role="status">
                 {move || {

@@ -6,6 +6,7 @@ pub mod email_address;
 pub mod invitation;
 pub mod locale;
 pub mod moderation;
+pub mod notification;
 pub mod password;
 pub mod policy;
 pub mod profile;

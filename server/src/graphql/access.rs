@@ -66,6 +66,7 @@ pub const DECLARED: &[&[Access]] = &[
     super::email_links::ACCESS,
     super::invitations::ACCESS,
     super::moderation::ACCESS,
+    super::notifications::ACCESS,
     super::people::ACCESS,
     super::privacy::ACCESS,
     super::profile_views::ACCESS,

@@ -8,6 +8,7 @@ pub mod email_links;
 pub mod invitations;
 pub mod limits;
 pub mod moderation;
+pub mod notifications;
 pub mod people;
 pub mod privacy;
 pub mod profile_views;
@@ -25,6 +26,7 @@ pub struct Query(
     directory::DirectoryQuery,
     email_links::EmailLinksQuery,
     moderation::ModerationQuery,
+    notifications::NotificationsQuery,
     people::PeopleQuery,
     privacy::PrivacyQuery,
     profile_views::ProfileViewsQuery,
@@ -39,6 +41,7 @@ pub struct Mutation(
     email_links::EmailLinksMutation,
     invitations::InvitationsMutation,
     moderation::ModerationMutation,
+    notifications::NotificationsMutation,
     privacy::PrivacyMutation,
     profiles::ProfilesMutation,
 );

@@ -10,6 +10,7 @@ pub mod email_links;
 pub mod hashing;
 pub mod invitations;
 pub mod moderation;
+pub mod notifications;
 pub mod people;
 pub mod profile_views;
 pub mod profiles;

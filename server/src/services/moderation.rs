@@ -1,5 +1,5 @@
 //! VPD staff's decisions about people: approve, reject, suspend, reinstate. Each decision is
-//! audited and the person is told by e-mail in their language.
+//! audited and the person is told by e-mail and in the app, in their language.
 
 use chrono::{DateTime, Utc};
 use sea_orm::TransactionTrait;
@@ -9,6 +9,7 @@ use crate::db::repos::{self, audit::AuditEntry, users};
 use crate::domain::{
     Account, Role, UserId,
     moderation::{self, Decision, ModerationError},
+    notification::Notice,
 };
 use crate::email::{self, Email};
 use crate::error::{ClientError, Code, ToClientError};
@@ -126,6 +127,8 @@ pub async fn decide(
     let mail =
         Email::ModerationDecided { name: &person.display_name, decision, reason: reason.as_deref(), link: &link };
     email::enqueue(&txn, &person.email, &mail.render(person.locale), now).await?;
+    let notice = Notice::ModerationDecided { decision, reason: reason.clone() };
+    super::notifications::notify(&txn, subject, &notice, now).await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(decision = decision.audit_action(), "moderation decision made");

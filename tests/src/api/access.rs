@@ -87,6 +87,11 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
             "mutation { redeemInvitation(code: \"ABCDE-FGHJK\", password: \"kalnu takas 2026\", email: \"x@example.lv\") }",
             json!({}),
         ),
+        "notifications" => ("{ notifications(first: 5) { nodes { id title } } }", json!({})),
+        "unreadNotificationCount" => ("{ unreadNotificationCount }", json!({})),
+        "markNotificationsRead" => {
+            ("mutation { markNotificationsRead(ids: [\"00000000-0000-0000-0000-000000000000\"]) }", json!({}))
+        }
         "createStaffAccount" => (
             CREATE_STAFF,
             json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),

@@ -8,6 +8,7 @@ mod hardening;
 mod invitations;
 mod lockout;
 mod moderation;
+mod notifications;
 mod outbox;
 mod passwords;
 mod people;

@@ -7,6 +7,7 @@ mod directory;
 mod email_links;
 mod first_paint;
 mod invitations;
+mod notifications;
 mod privacy;
 mod profiles;
 mod pwa;

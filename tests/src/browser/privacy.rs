@@ -64,10 +64,11 @@ async fn staff_open_a_record_with_a_reason_keep_it_and_the_founder_sees_that_vpd
     // The founder, on their phone, in Latvian: VPD staff read the record; no name.
     let phone = Browser::open(&app).await;
     phone.sign_in("janis@example.lv", PASSWORD).await;
+    phone.click("#views-link").await;
+    phone.wait_for_path("/views").await;
     phone.wait_for_text("#views", "VPD darbinieks").await;
     phone.wait_for_text("#views", "lasīja jūsu VPD ierakstu").await;
     assert!(!phone.text("#views").await.contains("Inese"), "staff are never named");
-    phone.client.execute("document.getElementById('views-title').scrollIntoView()", vec![]).await.unwrap();
     phone.screenshot("profile-views").await;
     let failures = super::a11y::violations(&phone, &axe).await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));

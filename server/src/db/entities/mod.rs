@@ -6,6 +6,7 @@ pub mod founder_invitations;
 pub mod founder_profiles;
 pub mod known_devices;
 pub mod mentor_profiles;
+pub mod notifications;
 pub mod outbox;
 pub mod profile_terms;
 pub mod profile_views;

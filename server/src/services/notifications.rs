@@ -1,0 +1,130 @@
+//! In-app notifications: made in the same transaction as the decision they tell about (and the
+//! e-mail), read in the reader's language, marked read by their reader only.
+
+use chrono::{DateTime, Utc};
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+use crate::db::repos::notifications as repo;
+use crate::domain::{Account, Locale, UserId, moderation::Decision, notification::Notice};
+use crate::error::{ClientError, Code, ToClientError};
+use crate::i18n::{Key, Message, message_keys};
+use crate::state::AppState;
+
+/// Why notifications could not be read or marked.
+#[derive(Debug, thiserror::Error)]
+pub enum NotificationsError {
+    /// A page cursor the server did not make.
+    #[error("not a cursor of this list")]
+    BadCursor,
+    /// The database failed.
+    #[error("notifications could not be read")]
+    Database(#[from] sea_orm::DbErr),
+}
+
+impl ToClientError for NotificationsError {
+    fn client_error(&self) -> Option<ClientError> {
+        match self {
+            NotificationsError::BadCursor => {
+                Some(ClientError::new(Code::BadUserInput, Message::InvalidRequest).field("after"))
+            }
+            NotificationsError::Database(_) => None,
+        }
+    }
+}
+
+/// Tells `user` about `notice` (call inside the transaction of what it tells about).
+pub async fn notify(
+    db: &impl ConnectionTrait,
+    user: UserId,
+    notice: &Notice,
+    now: DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    repo::insert(db, user, notice.kind(), &notice.params(), notice.link(), now).await
+}
+
+/// A notification as its reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// Its id.
+    pub id: Uuid,
+    /// What it is about.
+    pub notice: Notice,
+    /// Its title in the reader's language.
+    pub title: String,
+    /// Its text in the reader's language.
+    pub body: String,
+    /// Where it leads.
+    pub link: String,
+    /// When it was made.
+    pub created_at: DateTime<Utc>,
+    /// Whether the reader has seen it.
+    pub read: bool,
+}
+
+/// A page of notifications, newest first.
+#[derive(Debug, Clone)]
+pub struct NotificationsPage {
+    /// The notifications.
+    pub items: Vec<Shown>,
+    /// Whether older ones follow.
+    pub has_more: bool,
+}
+
+/// The title and text of `notice` in `locale`.
+fn words(notice: &Notice, locale: Locale) -> (String, String) {
+    let (title, body): (Key, Key) = match notice {
+        Notice::ModerationDecided { decision, .. } => match decision {
+            Decision::Approve => (message_keys::NOTICE_APPROVED_TITLE, message_keys::NOTICE_APPROVED_BODY),
+            Decision::Reject => (message_keys::NOTICE_REJECTED_TITLE, message_keys::NOTICE_REJECTED_BODY),
+            Decision::Suspend => (message_keys::NOTICE_SUSPENDED_TITLE, message_keys::NOTICE_SUSPENDED_BODY),
+            Decision::Reinstate => (message_keys::NOTICE_REINSTATED_TITLE, message_keys::NOTICE_REINSTATED_BODY),
+        },
+    };
+    let reason = match notice {
+        Notice::ModerationDecided { reason, .. } => reason.clone().unwrap_or_default(),
+    };
+    (title.text(locale).to_owned(), body.text(locale).replace("{reason}", &reason))
+}
+
+/// `actor`'s notifications in `locale`: at most `first` after the key `after`.
+pub async fn mine(
+    state: &AppState,
+    actor: &Account,
+    locale: Locale,
+    first: usize,
+    after: Option<(DateTime<Utc>, Uuid)>,
+) -> Result<NotificationsPage, NotificationsError> {
+    let first = first.clamp(1, super::MAX_PAGE_SIZE);
+    let mut rows = repo::of(&state.db, actor.id, after, first as u64 + 1).await?;
+    let has_more = rows.len() > first;
+    rows.truncate(first);
+    let items = rows
+        .into_iter()
+        .filter_map(|row| {
+            let notice = Notice::parse(&row.kind, &row.params)?;
+            let (title, body) = words(&notice, locale);
+            Some(Shown {
+                id: row.id,
+                notice,
+                title,
+                body,
+                link: row.link,
+                created_at: row.created_at,
+                read: row.read_at.is_some(),
+            })
+        })
+        .collect();
+    Ok(NotificationsPage { items, has_more })
+}
+
+/// How many of `actor`'s notifications are unread.
+pub async fn unread(state: &AppState, actor: &Account) -> Result<u64, NotificationsError> {
+    Ok(repo::unread(&state.db, actor.id).await?)
+}
+
+/// Marks `ids` read, those of them that are `actor`'s; returns how many stay unread.
+pub async fn mark_read(state: &AppState, actor: &Account, ids: &[Uuid]) -> Result<u64, NotificationsError> {
+    repo::mark_read(&state.db, actor.id, ids, state.now()).await?;
+    Ok(repo::unread(&state.db, actor.id).await?)
+}
