@@ -162,7 +162,38 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<()> {
         println!("{what} {:<10} {email}", role.as_str());
     }
     seed_directory(state).await?;
+    seed_supervision(state).await?;
     println!("demo password for all: {DEMO_PASSWORD}");
+    Ok(())
+}
+
+/// A VPD record for the demo founder, kept by the demo staff member, and a no-contact
+/// constraint between one demo founder and one demo mentor, so the staff pages show them filled
+/// in (the demo founder still finds the demo mentor).
+async fn seed_supervision(state: &AppState) -> anyhow::Result<()> {
+    use crate::db::repos::users;
+    use crate::domain::EmailAddress;
+    use crate::privacy::{self, Category, ConstraintsInput, RecordInput};
+    let account = |email: &'static str| async move {
+        let address = EmailAddress::parse(email).ok_or_else(|| anyhow::anyhow!("{email} is an address"))?;
+        let user = users::find_by_email(&state.db, &address).await?;
+        user.map(|u| u.account).ok_or_else(|| anyhow::anyhow!("the demo account {email} exists"))
+    };
+    let staff = account("staff@demo.tilts.lv").await?;
+    let founder = account("founder@demo.tilts.lv").await?;
+    let (other_founder, mentor) = (account("founder2@demo.tilts.lv").await?, account("mentor3@demo.tilts.lv").await?);
+    let record = RecordInput {
+        category: Category::ProbationClient,
+        unit_name: "Rīgas Austrumu struktūrvienība".to_owned(),
+        officer: Some(staff.id),
+        supervision_ends_on: chrono::NaiveDate::from_ymd_opt(2027, 6, 30),
+        notes: "Demo: nosacīta sodīšana; strādā par galdnieku, meklē mentoru grāmatvedībā.".to_owned(),
+    };
+    privacy::set_record(state, &staff, founder.id, record).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let constraints =
+        ConstraintsInput { no_contact: vec![mentor.id], excluded_sectors: vec!["transport_logistics".to_owned()] };
+    privacy::set_constraints(state, &staff, other_founder.id, constraints).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("VPD records: founder@demo.tilts.lv; founder2@ and mentor3@ never see each other");
     Ok(())
 }
 

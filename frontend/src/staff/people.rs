@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::operations::{People, people};
+use super::operations::{DecideModeration, People, decide_moderation as decide, people};
 use crate::api;
-use crate::components::{Field, PageHeader};
+use crate::components::{Field, FormState, PageHeader, form_state::focus_later};
 use crate::contexts::{
     locale::{I18n, use_i18n},
     session::{Role, Standing},
@@ -25,9 +25,9 @@ const ROLES: [Role; 5] = [Role::Founder, Role::Mentor, Role::Enterprise, Role::S
 /// The standing's label, if it is worth saying (approved is the normal case).
 fn standing_label(standing: Standing) -> Option<crate::i18n::Key> {
     match standing {
-        Standing::Pending => Some(keys::ACCOUNT_STANDING_PENDING),
-        Standing::Rejected => Some(keys::ACCOUNT_STANDING_REJECTED),
-        Standing::Suspended => Some(keys::ACCOUNT_STANDING_SUSPENDED),
+        Standing::Pending => Some(staff_keys::PEOPLE_STANDING_PENDING),
+        Standing::Rejected => Some(staff_keys::PEOPLE_STANDING_REJECTED),
+        Standing::Suspended => Some(staff_keys::PEOPLE_STANDING_SUSPENDED),
         Standing::Approved => None,
     }
 }
@@ -43,6 +43,10 @@ pub fn PeopleSearch() -> impl IntoView {
     let loading = RwSignal::new(false);
     let loaded = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    // Whose suspension form is open (one at a time, so its field has one id on the page), and
+    // what the last decision was.
+    let suspending = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
     let load = move |after: Option<String>| {
         if loading.get_untracked() {
             return;
@@ -102,6 +106,9 @@ pub fn PeopleSearch() -> impl IntoView {
             <button type="submit" id="people-submit" disabled=move || loading.get()>{i18n.tr(staff_keys::PEOPLE_SUBMIT)}</button>
         </form>
         <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
+        <p id="people-done" class="success" role="status" tabindex="-1" hidden=move || done.with(Option::is_none)>
+            {move || done.get().unwrap_or_default()}
+        </p>
         <p id="people-status" role="status">
             {move || {
                 if loading.get() {
@@ -115,20 +122,7 @@ pub fn PeopleSearch() -> impl IntoView {
         </p>
         <ul class="people" aria-label=i18n.tr(staff_keys::PEOPLE_TITLE)>
             <For each=move || found.get() key=|p| p.id.clone() let:p>
-                <li class="card person">
-                    <h2>{p.display_name.clone()}</h2>
-                    <p>{i18n.tr(p.role.label())}" · "{p.email.clone()}</p>
-                    {standing_label(p.standing).map(|key| view! { <p class="badge">{i18n.tr(key)}</p> })}
-                    {p.disabled.then(|| view! { <p class="badge">{i18n.tr(staff_keys::PEOPLE_DISABLED)}</p> })}
-                    {(p.role == Role::Founder).then(|| {
-                        let name = p.display_name.clone();
-                        view! {
-                            <p><a class="record-link" href=format!("/staff/record?id={}", p.id)>
-                                {move || i18n.fill(staff_keys::PEOPLE_RECORD, &[("name", &name)])}
-                            </a></p>
-                        }
-                    })}
-                </li>
+                <PersonEntry person=p suspending=suspending done=done />
             </For>
         </ul>
         <Show when=move || next.with(Option::is_some)>
@@ -136,5 +130,124 @@ pub fn PeopleSearch() -> impl IntoView {
                 {i18n.tr(staff_keys::PEOPLE_MORE)}
             </button>
         </Show>
+    }
+}
+
+/// One person: who they are, their standing, and what staff can do about them — open a
+/// founder's VPD record, suspend someone (with a reason the person receives) or reinstate them.
+#[component]
+fn PersonEntry(
+    person: people::PeoplePeopleNodes,
+    suspending: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let standing = RwSignal::new(person.standing);
+    let form = FormState::new(&[("reason", staff_keys::PEOPLE_SUSPEND_REASON)]);
+    let reason = RwSignal::new(String::new());
+    let open = {
+        let id = person.id.clone();
+        Signal::derive(move || suspending.with(|s| s.as_deref() == Some(id.as_str())))
+    };
+    let vpd = matches!(person.role, Role::Staff | Role::Admin);
+    let send = {
+        let (id, name) = (person.id.clone(), person.display_name.clone());
+        move |decision: decide::ModerationDecision, why: Option<String>| {
+            let told = if why.is_some() { staff_keys::PEOPLE_SUSPENDED } else { staff_keys::PEOPLE_REINSTATED };
+            let name = name.clone();
+            let variables = decide::Variables { subject_id: id.clone(), decision, reason: why };
+            form.send::<DecideModeration>(variables, i18n, move |data| {
+                standing.set(data.decide_moderation.standing);
+                suspending.set(None);
+                done.set(Some(i18n.fill(told, &[("name", &name)])));
+                focus_later("people-done");
+            });
+        }
+    };
+    let reinstate = {
+        let send = send.clone();
+        move |_| {
+            if form.start() {
+                send(decide::ModerationDecision::REINSTATE, None);
+            }
+        }
+    };
+    let suspend = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !form.start() {
+            return;
+        }
+        if reason.with_untracked(|r| r.trim().is_empty()) {
+            form.invalid("reason", i18n, keys::ERROR_REQUIRED);
+        }
+        if form.refused() {
+            return;
+        }
+        send(decide::ModerationDecision::SUSPEND, Some(reason.get_untracked()));
+    };
+    let start = {
+        let id = person.id.clone();
+        move |_| {
+            form.reset();
+            reason.set(String::new());
+            suspending.set(Some(id.clone()));
+            focus_later("reason");
+        }
+    };
+    let invalid = form.error_of("reason");
+    let name = person.display_name.clone();
+    view! {
+        <li class="card person">
+            <h2>{person.display_name.clone()}</h2>
+            <p>{i18n.tr(person.role.label())}" · "{person.email.clone()}</p>
+            {move || standing_label(standing.get()).map(|key| view! { <p class="badge">{i18n.tr(key)}</p> })}
+            {person.disabled.then(|| view! { <p class="badge">{i18n.tr(staff_keys::PEOPLE_DISABLED)}</p> })}
+            {(person.role == Role::Founder).then(|| {
+                let name = person.display_name.clone();
+                view! {
+                    <p><a class="record-link" href=format!("/staff/record?id={}", person.id)>
+                        {move || i18n.fill(staff_keys::PEOPLE_RECORD, &[("name", &name)])}
+                    </a></p>
+                }
+            })}
+            <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
+                {move || form.general.get().unwrap_or_default()}
+            </p>
+            <div class="actions" hidden=move || vpd || open.get()>
+                <Show
+                    when=move || standing.get() == Standing::Suspended
+                    fallback=move || view! {
+                        <button type="button" class="secondary suspend" on:click=start.clone()>{i18n.tr(staff_keys::PEOPLE_SUSPEND)}</button>
+                    }
+                >
+                    <button type="button" class="reinstate" on:click=reinstate.clone()>{i18n.tr(staff_keys::PEOPLE_REINSTATE)}</button>
+                </Show>
+            </div>
+            <Show when=move || open.get()>
+                <form on:submit=suspend.clone() novalidate=true>
+                    <div class="field" class:field-invalid=move || invalid.with(Option::is_some)>
+                        <label for="reason">{let name = name.clone(); move || i18n.fill(staff_keys::PEOPLE_SUSPEND_REASON_FOR, &[("name", &name)])}</label>
+                        <p class="hint" id="reason-hint">{i18n.tr(staff_keys::PEOPLE_SUSPEND_HINT)}</p>
+                        <textarea
+                            id="reason"
+                            rows="3"
+                            maxlength="1000"
+                            aria-describedby="reason-hint reason-error"
+                            aria-invalid=move || if invalid.with(Option::is_some) { "true" } else { "false" }
+                            bind:value=reason
+                        ></textarea>
+                        <p class="error" id="reason-error" hidden=move || invalid.with(Option::is_none)>
+                            {move || invalid.get().unwrap_or_default()}
+                        </p>
+                    </div>
+                    <div class="actions">
+                        <button type="submit">{i18n.tr(staff_keys::PEOPLE_CONFIRM_SUSPEND)}</button>
+                        <button type="button" class="secondary" on:click=move |_| suspending.set(None)>
+                            {i18n.tr(staff_keys::PEOPLE_CANCEL)}
+                        </button>
+                    </div>
+                </form>
+            </Show>
+        </li>
     }
 }

@@ -212,3 +212,49 @@ async fn staff_approve_and_reject_people_waiting_for_approval_who_are_told_by_e_
     browser.close().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_suspend_a_person_with_a_reason_from_the_people_page_and_reinstate_them() {
+    let app = spawn_pwa_app().await;
+    let staff = vpd_account(&app, Role::Staff).await;
+    let mentor = tilts::services::accounts::create_verified(
+        &app.state,
+        "marta@example.lv",
+        "Marta Mentore",
+        PASSWORD,
+        Role::Mentor,
+        Locale::Lv,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let browser = Browser::open(&app).await;
+    browser.visit("/staff/people").await;
+    browser.choose_language("en").await;
+    sign_in_from_staff_page(&app, &browser, &staff, "/staff/people").await;
+    browser.fill("people-search", "Marta").await;
+    browser.click("#people-submit").await;
+    browser.wait_for_text(".people", "Marta Mentore").await;
+    browser.click(".people .suspend").await;
+    assert_eq!(browser.focused_id("reason").await, "reason");
+    // No reason, no suspension.
+    browser.click(".people form button[type=submit]").await;
+    browser.wait_for_text("#reason-error", "fill this in").await;
+    browser.fill("reason", "Complaints from two founders").await;
+    browser.click(".people form button[type=submit]").await;
+    browser.wait_for_text("#people-done", "Marta Mentore is suspended").await;
+    browser.wait_for_text(".people .badge", "Suspended").await;
+    let axe = super::a11y::axe_source();
+    let failures = super::a11y::violations(&browser, &axe).await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+    let stored = tilts::db::repos::users::find(&app.state.db, mentor.id).await.unwrap().unwrap();
+    assert_eq!(stored.account.standing, tilts::domain::Standing::Suspended);
+    let mail = app.smtp.wait_for_message_to("marta@example.lv").await;
+    assert!(mail.text.contains("Complaints from two founders"), "{}", mail.text);
+
+    browser.click(".people .reinstate").await;
+    browser.wait_for_text("#people-done", "active again").await;
+    let stored = tilts::db::repos::users::find(&app.state.db, mentor.id).await.unwrap().unwrap();
+    assert_eq!(stored.account.standing, tilts::domain::Standing::Approved);
+    browser.close().await;
+}
