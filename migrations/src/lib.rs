@@ -18,6 +18,7 @@ mod m20261202_000013_directory_indexes;
 mod m20261202_000014_target_group_and_views;
 mod m20261202_000015_founder_invitations;
 mod m20261202_000016_notifications;
+mod m20261202_000017_search_text;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000014_target_group_and_views::Migration),
             Box::new(m20261202_000015_founder_invitations::Migration),
             Box::new(m20261202_000016_notifications::Migration),
+            Box::new(m20261202_000017_search_text::Migration),
         ]
     }
 }

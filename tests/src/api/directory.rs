@@ -249,4 +249,31 @@ db_test! {
             }
         }
     }
+
+    async fn searches_ignore_case_in_latvian_and_russian_letters_too(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (looking, _) = app.sign_in_as(Role::Founder).await;
+        let (_, mentor_id) = mentor(&app, &staff, "Šūšana un Ремонт одежды", "riga", &["hiring"], true).await;
+        for words in ["šūšana", "ŠŪŠANA", "ремонт", "РЕМОНТ", "Ремонт Одежды"] {
+            let found = app.graphql_as(&looking, MENTORS, json!({ "f": { "text": words } })).await;
+            assert_eq!(ids(&found, "mentors"), std::slice::from_ref(&mentor_id), "{words}: {found}");
+        }
+        let nothing = app.graphql_as(&looking, MENTORS, json!({ "f": { "text": "šūšanas kurss" } })).await;
+        assert!(ids(&nothing, "mentors").is_empty(), "{nothing}");
+    }
+
+    async fn rows_made_before_search_texts_existed_are_found_after_the_migration(app: TestApp) {
+        use tilts_migrations::MigratorTrait as _;
+        let (staff, _) = app.create_staff().await;
+        tilts::services::accounts::create_verified(&app.state, "ervins@example.lv", "Ērvīns Ābols", crate::app::PASSWORD, Role::Founder, tilts::domain::Locale::Lv).await.unwrap();
+        let (_, mentor_id) = mentor(&app, &staff, "Ēdināšana", "riga", &["hiring"], true).await;
+        // Back to before the column, and forward again: the migration fills it in.
+        tilts_migrations::Migrator::down(&app.state.db, Some(1)).await.unwrap();
+        tilts_migrations::Migrator::up(&app.state.db, None).await.unwrap();
+        let people = app.graphql_as(&staff, "{ people(search: \"ĀBOLS\", first: 5) { nodes { displayName } } }", json!({})).await;
+        assert_eq!(people["data"]["people"]["nodes"][0]["displayName"], "Ērvīns Ābols", "{people}");
+        let (looking, _) = app.sign_in_as(Role::Founder).await;
+        let found = app.graphql_as(&looking, MENTORS, json!({ "f": { "text": "ĒDINĀŠANA" } })).await;
+        assert_eq!(ids(&found, "mentors"), [mentor_id], "{found}");
+    }
 }

@@ -65,6 +65,7 @@ async fn fill(app: &TestApp, role: Role, count: usize) {
                 totp_confirmed_at: Set(None),
                 totp_last_step: Set(None),
                 standing: Set("approved".to_owned()),
+                search_text: Set(String::new()),
             });
             let region = REGIONS[n % 6].to_owned();
             let mut term = |field: &str, code: &str, position: i16| {
@@ -97,6 +98,7 @@ async fn fill(app: &TestApp, role: Role, count: usize) {
                     share_phone: Set(false),
                     phone: Set(None),
                     updated_at: Set(now),
+                    search_text: Set(String::new()),
                 });
             } else {
                 founders.push(founder_profiles::ActiveModel {
@@ -112,6 +114,7 @@ async fn fill(app: &TestApp, role: Role, count: usize) {
                     share_phone: Set(false),
                     phone: Set(None),
                     updated_at: Set(now),
+                    search_text: Set(String::new()),
                 });
             }
         }

@@ -16,6 +16,7 @@ pub struct Model {
     pub share_phone: bool,
     pub phone: Option<String>,
     pub updated_at: DateTimeUtc,
+    pub search_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

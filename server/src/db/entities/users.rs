@@ -19,6 +19,7 @@ pub struct Model {
     pub totp_confirmed_at: Option<DateTimeUtc>,
     pub totp_last_step: Option<i64>,
     pub standing: String,
+    pub search_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, Query, SelectStatement};
+use sea_orm::sea_query::{Condition, Expr, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
@@ -27,7 +27,7 @@ pub struct Filter {
     pub sector: Option<String>,
     /// A language code.
     pub language: Option<String>,
-    /// Words in the name, headline or longer text (case-insensitive for Latin letters).
+    /// Words in the name, headline or longer text (case-insensitive in any alphabet).
     pub text: Option<String>,
 }
 
@@ -108,17 +108,10 @@ impl Kind {
             }
         }
         if let Some(pattern) = pattern {
-            let lower = |column: Expr| Expr::expr(Func::lower(column));
-            let texts = match self {
-                Kind::Mentor => Condition::any()
-                    .add(lower(Expr::col(mentor_profiles::Column::Headline)).like(pattern))
-                    .add(lower(Expr::col(mentor_profiles::Column::Bio)).like(pattern)),
-                Kind::Founder => Condition::any()
-                    .add(lower(Expr::col(founder_profiles::Column::Headline)).like(pattern))
-                    .add(lower(Expr::col(founder_profiles::Column::BusinessIdea)).like(pattern))
-                    .add(lower(Expr::col(founder_profiles::Column::Skills)).like(pattern)),
+            match self {
+                Kind::Mentor => query.and_where(mentor_profiles::Column::SearchText.like(pattern)),
+                Kind::Founder => query.and_where(founder_profiles::Column::SearchText.like(pattern)),
             };
-            query.cond_where(texts);
         }
         query.to_owned()
     }
@@ -149,9 +142,7 @@ fn condition(kind: Kind, scope: &Scope, filter: &Filter) -> Condition {
         matching = matching.add(users::Column::Id.in_subquery(with_term("languages", language)));
     }
     // A name match, or a match in the profile's texts (checked with the profile below).
-    let name_matches = pattern
-        .as_deref()
-        .map(|p| Condition::all().add(Expr::expr(Func::lower(Expr::col(users::Column::DisplayName))).like(p)));
+    let name_matches = pattern.as_deref().map(|p| Condition::all().add(users::Column::SearchText.like(p)));
     let profile = |listed_only: bool| {
         let with_profile = users::Column::Id.in_subquery(kind.profiles(filter, listed_only, None));
         match (&name_matches, pattern.as_deref()) {

@@ -33,3 +33,10 @@ pub(crate) fn like_pattern(text: &str) -> Option<String> {
     let escaped: String = text.chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
     Some(format!("%{escaped}%"))
 }
+
+/// The texts a search looks in, lower-cased here rather than by the database: SQLite's
+/// `LOWER()` knows only ASCII letters, so "Ābola" or "Ольга" would never match a search in
+/// small letters. Kept in each searchable row's `search_text`.
+pub(crate) fn search_text(texts: &[&str]) -> String {
+    texts.join("\n").to_lowercase()
+}

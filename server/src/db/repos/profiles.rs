@@ -76,6 +76,7 @@ pub async fn save_founder(
         share_phone: Set(profile.contact.share_phone),
         phone: Set(profile.contact.phone.clone()),
         updated_at: Set(now),
+        search_text: Set(super::search_text(&[&profile.headline, &profile.business_idea, &profile.skills])),
     };
     founder_profiles::Entity::insert(row).exec_without_returning(db).await?;
     replace_terms(db, user, &[(NEEDS, &profile.needs), (SECTORS, &profile.sectors), (LANGUAGES, &profile.languages)])
@@ -104,6 +105,7 @@ pub async fn save_mentor(
         share_phone: Set(profile.contact.share_phone),
         phone: Set(profile.contact.phone.clone()),
         updated_at: Set(now),
+        search_text: Set(super::search_text(&[&profile.headline, &profile.bio])),
     };
     mentor_profiles::Entity::insert(row).exec_without_returning(db).await?;
     replace_terms(

@@ -97,6 +97,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>, now: DateTime<U
         email: Set(new.email.as_str().to_owned()),
         password_hash: Set(new.password_hash),
         display_name: Set(new.display_name.to_owned()),
+        search_text: Set(super::search_text(&[new.display_name])),
         role: Set(new.role.as_str().to_owned()),
         locale: Set(new.locale.code().to_owned()),
         email_verified_at: Set(new.email_verified_at),
@@ -309,13 +310,12 @@ pub async fn search(
     after: Option<(String, Uuid)>,
     limit: u64,
 ) -> Result<Vec<(StoredUser, DateTime<Utc>)>, DbErr> {
-    use sea_orm::sea_query::{Expr, ExprTrait, Func};
     use sea_orm::{Condition, QueryOrder, QuerySelect};
     let mut query = users::Entity::find();
     if let Some(pattern) = text.and_then(super::like_pattern) {
         query = query.filter(
             Condition::any()
-                .add(Expr::expr(Func::lower(Expr::col(users::Column::DisplayName))).like(pattern.as_str()))
+                .add(users::Column::SearchText.like(pattern.as_str()))
                 .add(users::Column::Email.like(pattern.as_str())),
         );
     }
