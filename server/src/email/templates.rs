@@ -36,11 +36,10 @@ pub enum Email<'a> {
         /// The link to set a password.
         link: &'a str,
     },
-    /// A founder made their account with an officer's invitation code.
+    /// A founder made their account with an officer's invitation code: confirm the address.
+    /// It names nobody and says nothing about probation (the address is not proven yet).
     FounderWelcome {
-        /// The recipient's display name.
-        name: &'a str,
-        /// The sign-in page.
+        /// The confirmation link.
         link: &'a str,
     },
     /// The password was changed by the signed-in person.
@@ -127,13 +126,18 @@ macro_rules! parts {
 impl Email<'_> {
     /// Renders the message in `locale`: its texts in the one layout every e-mail shares.
     pub fn render(&self, locale: Locale) -> Rendered {
+        // To an address nobody has proven: not even the signature says who runs Tilts.
+        let signature = match self {
+            Email::FounderWelcome { .. } => "Tilts",
+            _ => email_keys::SIGNATURE.text(locale),
+        };
         let mut reason = "";
         let (name, link, parts) = match *self {
             Email::VerifyEmail { name, link } => (name, link, parts!(verify_email)),
             Email::AccountExists { name, reset_link } => (name, reset_link, parts!(account_exists)),
             Email::PasswordReset { name, link } => (name, link, parts!(password_reset)),
             Email::StaffInvitation { name, link } => (name, link, parts!(staff_invitation)),
-            Email::FounderWelcome { name, link } => (name, link, parts!(founder_welcome)),
+            Email::FounderWelcome { link } => ("", link, parts!(founder_welcome)),
             Email::PasswordChanged { name, reset_link } => (name, reset_link, parts!(password_changed)),
             Email::PasswordWasReset { name, reset_link } => (name, reset_link, parts!(password_was_reset)),
             Email::NewDeviceSignIn { name, reset_link } => (name, reset_link, parts!(new_device)),
@@ -151,29 +155,34 @@ impl Email<'_> {
             }
         };
         let fill = |key: Key| key.text(locale).replace("{name}", name).replace("{reason}", reason);
-        layout(
+        layout(&Letter {
             locale,
-            &fill(parts.subject),
-            &fill(parts.greeting),
-            &fill(parts.body),
-            parts.button.text(locale),
+            signature,
+            subject: &fill(parts.subject),
+            greeting: &fill(parts.greeting),
+            body: &fill(parts.body),
+            button: parts.button.text(locale),
             link,
-            parts.footer.text(locale),
-        )
+            footer: parts.footer.text(locale),
+        })
     }
 }
 
-/// The one layout of every e-mail, as plain text and HTML (everything escaped there).
-fn layout(
+/// The parts of one e-mail, filled in, for [`layout`].
+struct Letter<'a> {
     locale: Locale,
-    subject: &str,
-    greeting: &str,
-    body: &str,
-    button: &str,
-    link: &str,
-    footer: &str,
-) -> Rendered {
-    let signature = email_keys::SIGNATURE.text(locale);
+    signature: &'a str,
+    subject: &'a str,
+    greeting: &'a str,
+    body: &'a str,
+    button: &'a str,
+    link: &'a str,
+    footer: &'a str,
+}
+
+/// The one layout of every e-mail, as plain text and HTML (everything escaped there).
+fn layout(letter: &Letter<'_>) -> Rendered {
+    let Letter { locale, signature, subject, greeting, body, button, link, footer } = *letter;
     let text = format!("{greeting}\n\n{body}\n\n{link}\n\n{footer}\n\n— {signature}\n");
     let html = format!(
         concat!(

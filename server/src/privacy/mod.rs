@@ -245,7 +245,7 @@ async fn founder(db: &impl ConnectionTrait, id: UserId) -> Result<Named, Privacy
 
 /// Staff read a founder's supervision data, saying why. The read is audited (who, whose,
 /// when, why) and appears in the founder's "who viewed my data" as VPD staff.
-#[tracing::instrument(skip_all, fields(user.id = %actor.id.0, subject.id = %founder_id.0))]
+#[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn read(
     state: &AppState,
     actor: &Account,
@@ -276,12 +276,12 @@ pub async fn read(
     repos::profile_views::record(&txn, founder_id, actor.id, What::VpdRecord, now).await?;
     let supervision = load(&txn, founder).await?;
     txn.commit().await?;
-    tracing::info!("supervision data read");
+    tracing::info!("a founder's data read");
     Ok(supervision)
 }
 
 /// Staff set a founder's target-group record (audited).
-#[tracing::instrument(skip_all, fields(user.id = %actor.id.0, subject.id = %founder_id.0))]
+#[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn set_record(
     state: &AppState,
     actor: &Account,
@@ -339,13 +339,13 @@ pub async fn set_record(
     repos::audit::record(&txn, entry, now).await?;
     let supervision = load(&txn, founder).await?;
     txn.commit().await?;
-    tracing::info!("target-group record saved");
+    tracing::info!("a founder's data saved");
     Ok(supervision)
 }
 
 /// Staff replace a founder's supervision constraints (audited). They take effect on the next
 /// request of everyone concerned.
-#[tracing::instrument(skip_all, fields(user.id = %actor.id.0, subject.id = %founder_id.0))]
+#[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn set_constraints(
     state: &AppState,
     actor: &Account,
@@ -399,7 +399,7 @@ pub async fn set_constraints(
     repos::audit::record(&txn, entry, now).await?;
     let supervision = load(&txn, founder).await?;
     txn.commit().await?;
-    tracing::info!("supervision constraints saved");
+    tracing::info!("a founder's data saved");
     Ok(supervision)
 }
 

@@ -474,7 +474,9 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
         tracing::warn!(user.id = %account.id.0, "sign-in to a disabled account refused");
         return Err(AccountsError::AccountDisabled);
     }
-    if !account.email_verified {
+    // An account made with an officer's invitation code may sign in before its address is
+    // confirmed: the person may have no steady access to it.
+    if !account.email_verified && !repos::invitations::made_account(&state.db, account.id).await? {
         return Err(AccountsError::EmailNotVerified);
     }
     let step = if second_factor {
@@ -706,6 +708,11 @@ async fn send_reset_link(state: &AppState, address: &EmailAddress) -> Result<(),
     let Some(user) = users::find_by_email(&state.db, address).await? else {
         return Ok(());
     };
+    // An invitation account's address is not proven until confirmed: its owner might be
+    // someone else, who must not be able to take the account.
+    if !user.account.email_verified && repos::invitations::made_account(&state.db, user.account.id).await? {
+        return Ok(());
+    }
     let now = state.now();
     let token = SecretToken::generate();
     let txn = state.db.begin().await?;

@@ -1,7 +1,12 @@
 //! Founder accounts for people without a stable e-mail address: a probation officer makes an
 //! invitation code and hands it over in person; the person redeems it with an address and a
 //! password of their choosing and can sign in at once. Codes work once, for 14 days; trying
-//! them is rate-limited per network.
+//! them is rate-limited per network, and each code takes only a few failed tries.
+//!
+//! The address is not proven: it may be mistyped or someone else's. So the e-mail sent to it
+//! names nobody and says nothing about probation, only asks to confirm the address; and until
+//! the address is confirmed no password-reset link goes to it (its owner could otherwise take
+//! the account, and with it the person's data).
 
 use std::net::IpAddr;
 
@@ -9,11 +14,17 @@ use chrono::{DateTime, Utc};
 use sea_orm::TransactionTrait;
 use serde_json::json;
 
-use super::accounts::{AccountsError, limited, parse_display_name, parse_email, parse_password};
+use super::accounts::{AccountsError, VERIFY_TTL, limited, parse_display_name, parse_email, parse_password};
 use super::rate_limit::{self, Limiter};
-use crate::db::repos::{self, audit::AuditEntry, invitations, users};
+use crate::db::repos::{
+    self,
+    audit::AuditEntry,
+    invitations,
+    tokens::{self, Purpose},
+    users,
+};
 use crate::domain::{
-    Account, Locale, Role,
+    Account, Locale, Role, SecretToken,
     invitation::{INVITATION_TTL, InvitationCode},
     token::{TokenProblem, check_usable},
 };
@@ -89,6 +100,10 @@ pub async fn redeem(
     let code = InvitationCode::parse(code).ok_or(AccountsError::Invitation(None))?;
     let invitation = invitations::find(&state.db, &code.hash()).await?.ok_or(AccountsError::Invitation(None))?;
     check_usable(invitation.expires_at, invitation.redeemed_at, now).map_err(|p| AccountsError::Invitation(Some(p)))?;
+    // A holder of a valid code cannot use it to test many addresses or passwords.
+    let code_key = code.hash().0;
+    let per_code = [(rate_limit::REDEEM_CODE, code_key.as_str())];
+    limited(limiter.reserve(now, &per_code).await?, now)?;
     let address = parse_email(email)?;
     let password = parse_password(password, &address, "password")?;
     if users::find_by_email(&state.db, &address).await?.is_some() {
@@ -102,8 +117,8 @@ pub async fn redeem(
         display_name: &invitation.display_name,
         role: Role::Founder,
         locale: invitation.locale,
-        // The officer vouches for the person; the welcome e-mail tells the address's owner.
-        email_verified_at: Some(now),
+        // Not proven yet: the e-mail below asks to confirm it.
+        email_verified_at: None,
     };
     let account = match users::insert(&txn, new, now).await {
         Ok(account) => account,
@@ -121,12 +136,15 @@ pub async fn redeem(
         detail: json!({}),
     };
     repos::audit::record(&txn, entry, now).await?;
-    let link = state.settings.page("/sign-in");
-    let mail = Email::FounderWelcome { name: &account.display_name, link: &link };
+    let token = SecretToken::generate();
+    tokens::create(&txn, account.id, Purpose::VerifyEmail, &token.hash(), now, now + VERIFY_TTL).await?;
+    let link = state.settings.link("/verify-email", "token", token.expose());
+    let mail = Email::FounderWelcome { link: &link };
     email::enqueue(&txn, &address, &mail.render(account.locale), now).await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
     limiter.refund(now, &hits).await?;
+    limiter.refund(now, &per_code).await?;
     tracing::info!(user.id = %account.id.0, "founder invitation redeemed");
     Ok(account)
 }

@@ -79,6 +79,9 @@ pub const RESEND_CLIENT: Limit = Limit { name: "resend:client", max: 20, window_
 /// Invitation codes tried from one network (each wrong, used or expired one counts; a
 /// redemption gives its attempt back).
 pub const REDEEM_CLIENT: Limit = Limit { name: "redeem:client", max: 10, window_secs: HOUR, backoff: None };
+/// Failed redemptions of one valid code (a taken address, a weak password): a code holder
+/// cannot use it to find out which addresses have accounts.
+pub const REDEEM_CODE: Limit = Limit { name: "redeem:code", max: 5, window_secs: 14 * DAY, backoff: None };
 /// Password checks and changes by a signed-in person, before any hashing: five free, then
 /// a doubling wait from 30 s.
 pub const CHANGE_PASSWORD: Limit = Limit {

@@ -209,7 +209,7 @@ db_test! {
             assert!(!all.contains(&canary), "an e-mail to {} carries the marker", mail.to);
         }
         let logs = crate::logs::captured();
-        assert!(logs.contains("supervision data read"), "the log capture works");
+        assert!(logs.contains("a founder's data read"), "the log capture works");
         assert!(!logs.contains(&canary), "a log line carries the marker");
     }
 }

@@ -6,6 +6,7 @@ use crate::app::{PASSWORD, TestApp, error_code};
 
 const CREATE: &str =
     "mutation($i: FounderInvitationInput!) { createFounderInvitation(input: $i) { code displayName expiresAt } }";
+const RESET: &str = "mutation($e: String!) { requestPasswordReset(email: $e) }";
 const REDEEM: &str =
     "mutation($c: String!, $e: String!, $p: String!) { redeemInvitation(code: $c, email: $e, password: $p) }";
 
@@ -40,8 +41,27 @@ db_test! {
         let me = app.viewer(&client).await;
         assert_eq!(me["displayName"], "Олег");
         assert_eq!(me["locale"], "RU");
+        // The address is not proven: the e-mail names nobody and says nothing about probation.
         let welcome = app.smtp.wait_for_message_to("oleg@example.lv").await;
         assert!(welcome.subject.contains("Tilts"), "{}", welcome.subject);
+        let all = format!("{} {} {}", welcome.subject, welcome.text, welcome.html).to_lowercase();
+        for word in ["олег", "vpd", "пробац", "probation"] {
+            assert!(!all.contains(word), "the e-mail says {word}: {all}");
+        }
+        // Nor can its owner take the account with a reset link before it is confirmed.
+        app.graphql(RESET, json!({ "e": "oleg@example.lv" })).await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(app.smtp.messages_to("oleg@example.lv").len(), 1, "no reset link to an unconfirmed address");
+        let confirmed = app.graphql("mutation($t: String!) { verifyEmail(token: $t) }", json!({ "t": welcome.token() })).await;
+        assert!(confirmed["errors"].is_null(), "{confirmed}");
+        app.graphql(RESET, json!({ "e": "oleg@example.lv" })).await;
+        for _ in 0..300 {
+            if app.smtp.messages_to("oleg@example.lv").len() == 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(app.smtp.messages_to("oleg@example.lv").len(), 2, "once confirmed, the reset link comes");
 
         // Once only.
         let again = app.graphql(REDEEM, json!({ "c": code, "e": "other@example.lv", "p": PASSWORD })).await;
@@ -104,5 +124,21 @@ db_test! {
         let backend = app.state.db.get_database_backend();
         let row = app.state.db.query_one_raw(Statement::from_string(backend, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'founder_invitation.created'")).await.unwrap().unwrap();
         assert_eq!(row.try_get::<i64>("", "n").unwrap(), 1);
+    }
+
+    async fn a_code_takes_only_five_failed_tries(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let code = invite(&app, &staff, "Ivars").await;
+        let other = invite(&app, &staff, "Anna").await;
+        let taken = app.create_account(tilts::domain::Role::Mentor).await;
+        for n in 0..5 {
+            let refused = app.graphql(REDEEM, json!({ "c": code, "e": taken, "p": PASSWORD })).await;
+            assert_eq!(error_code(&refused), "CONFLICT", "try {n}: {refused}");
+        }
+        let held = app.graphql(REDEEM, json!({ "c": code, "e": "ivars@example.lv", "p": PASSWORD })).await;
+        assert_eq!(error_code(&held), "RATE_LIMITED", "{held}");
+        // Another code is not held back.
+        let fine = app.graphql(REDEEM, json!({ "c": other, "e": "anna@example.lv", "p": PASSWORD })).await;
+        assert_eq!(fine["data"]["redeemInvitation"], true, "{fine}");
     }
 }

@@ -80,3 +80,11 @@ pub async fn redeem(db: &impl ConnectionTrait, id: Uuid, user: UserId, now: Date
         .await?;
     Ok(res.rows_affected == 1)
 }
+
+/// Whether `user`'s account was made with an invitation code.
+pub async fn made_account(db: &impl ConnectionTrait, user: UserId) -> Result<bool, DbErr> {
+    use sea_orm::PaginatorTrait;
+    let made =
+        founder_invitations::Entity::find().filter(founder_invitations::Column::UserId.eq(user.0)).count(db).await?;
+    Ok(made > 0)
+}
