@@ -7,7 +7,7 @@ const WASM = "__TILTS_WASM__";
 // The signed-in person's pages and the directory are bundles of their own; their shells are
 // cached as "/account" and "/mentors".
 const MY = ["/account", "/profile"];
-const FIND = ["/mentors", "/mentor", "/notifications", "/views"];
+const FIND = ["/mentors", "/mentor", "/founders", "/notifications", "/views"];
 const SHELL = ["/", "/account", "/mentors", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {

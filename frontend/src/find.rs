@@ -7,6 +7,7 @@ use leptos_router::components::Router;
 
 use crate::components::{Layout, page_switch::page_switch};
 use crate::pages::{
+    founders::FounderList,
     mentors::{MentorList, MentorPage},
     not_found::NotFound,
     notifications::NotificationList,
@@ -33,6 +34,7 @@ fn FindPages() -> impl IntoView {
     page_switch(&FIND_PAGES, |page| match page {
         "directory" => view! { <MentorList /> }.into_any(),
         "mentor" => view! { <MentorPage /> }.into_any(),
+        "founders" => view! { <FounderList /> }.into_any(),
         "notifications" => view! { <NotificationList /> }.into_any(),
         "views" => view! { <ProfileViewPage /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),

@@ -24,8 +24,13 @@ pub const MY_PAGES: [(&str, &str); 2] = [("/account", "account"), ("/profile", "
 /// Other people (index `/find/index.html`): the mentor directory, a mentor's profile
 /// (`/mentor?id=…`), and what others did that concerns the person: notifications and who viewed
 /// their data.
-pub const FIND_PAGES: [(&str, &str); 4] =
-    [("/mentors", "directory"), ("/mentor", "mentor"), ("/notifications", "notifications"), ("/views", "views")];
+pub const FIND_PAGES: [(&str, &str); 5] = [
+    ("/mentors", "directory"),
+    ("/mentor", "mentor"),
+    ("/founders", "founders"),
+    ("/notifications", "notifications"),
+    ("/views", "views"),
+];
 
 /// The VPD staff pages (index `/staff/index.html`; texts in the `staff` sections of `locales/`).
 pub const STAFF_PAGES: [(&str, &str); 6] = [

@@ -24,3 +24,8 @@ pub struct DirectoryTerms;
 #[derive(GraphQLQuery)]
 #[graphql(schema_path = "../schema.graphql", query_path = "graphql/mentors.graphql", response_derives = "Clone")]
 pub struct Mentors;
+
+/// Alone in its file: a paged operation (see `graphql/founders.graphql`).
+#[derive(GraphQLQuery)]
+#[graphql(schema_path = "../schema.graphql", query_path = "graphql/founders.graphql", response_derives = "Clone")]
+pub struct Founders;

@@ -11,7 +11,7 @@ use crate::api::{
 use crate::components::{Field, PageHeader, Select};
 use crate::contexts::{
     locale::{I18n, use_i18n},
-    session::use_session,
+    session::{Role, Standing, use_session},
 };
 use crate::i18n::{Key, keys};
 use crate::pages::profile::MeetingMode;
@@ -125,6 +125,11 @@ pub fn MentorList() -> impl IntoView {
     let no_error = Signal::derive(|| None::<String>);
     view! {
         <PageHeader title=keys::DIRECTORY_TITLE intro=keys::DIRECTORY_INTRO />
+        <Show when=move || {
+            session.viewer.with(|v| v.as_ref().is_some_and(|v| matches!(v.role, Role::Mentor | Role::Enterprise) && v.standing == Standing::Approved))
+        }>
+            <p><a id="founders-link" href="/founders">{i18n.tr(keys::FOUNDERS_LINK)}</a></p>
+        </Show>
         <form class="filters" role="search" on:submit=search>
             <Select
                 name="region"

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod forgot_password;
+pub mod founders;
 pub mod landing;
 pub mod mentors;
 pub mod not_found;

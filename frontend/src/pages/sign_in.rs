@@ -29,7 +29,7 @@ enum Step {
 /// Where `?next=` may send a person after signing in: the app's own pages, never another
 /// site. Pages of another bundle are loaded afresh.
 fn after_sign_in(next: &str) -> bool {
-    matches!(next, "/" | "/account" | "/profile" | "/notifications" | "/views")
+    matches!(next, "/" | "/account" | "/profile" | "/notifications" | "/views" | "/founders")
         || next == "/staff"
         || next
             .strip_prefix("/staff/")

@@ -118,3 +118,48 @@ async fn a_founder_finds_a_mentor_by_region_and_opens_the_mentors_page() {
     browser.close().await;
     assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_approved_mentor_finds_founders_who_chose_to_be_listed() {
+    use tilts::domain::profile::{FounderProfile, Stage};
+    let app = spawn_pwa_app().await;
+    mentor(&app, "ilze@example.lv", "Ilze Kalniņa", profile("Grāmatvede", "riga", &["taxes_accounting"], false), true)
+        .await;
+    for (email, name, headline, listed) in [
+        ("janis@example.lv", "Jānis", "Mēbeļu restaurācija Daugavpilī", true),
+        ("olga@example.lv", "Olga", "Kūkas pēc pasūtījuma", false),
+    ] {
+        let account =
+            tilts::services::accounts::create_verified(&app.state, email, name, PASSWORD, Role::Founder, Locale::Lv)
+                .await
+                .unwrap()
+                .unwrap();
+        let founder = FounderProfile {
+            headline: headline.into(),
+            stage: Stage::Idea,
+            region: "latgale".into(),
+            languages: vec!["lv".into()],
+            needs: vec!["business_plan".into()],
+            seeking_mentor: true,
+            listed,
+            ..FounderProfile::default()
+        };
+        tilts::db::repos::profiles::save_founder(&app.state.db, account.id, &founder, app.state.now()).await.unwrap();
+    }
+    let phone = Browser::open(&app).await;
+    phone.sign_in("ilze@example.lv", PASSWORD).await;
+    phone.visit("/mentors").await;
+    phone.click("#founders-link").await;
+    phone.wait_for_path("/founders").await;
+    phone.wait_for_text(".people", "Mēbeļu restaurācija Daugavpilī").await;
+    let shown = phone.text(".people").await;
+    assert!(!shown.contains("Olga"), "an unlisted founder is not shown: {shown}");
+    phone.fill("words", "kūkas").await;
+    phone.click("#search").await;
+    phone.wait_for_text("#directory-status", "Neviens dibinātājs neatbilst").await;
+    let axe = super::a11y::axe_source();
+    let failures = super::a11y::violations(&phone, &axe).await;
+    assert!(failures.is_empty(), "accessibility violations:\n{}", failures.join("\n"));
+    phone.screenshot("founders").await;
+    phone.close().await;
+}
