@@ -7,7 +7,8 @@ const WASM = "__TILTS_WASM__";
 // The signed-in person's pages and the directory are bundles of their own; their shells are
 // cached as "/account" and "/mentors".
 const MY = ["/account", "/profile"];
-const FIND = ["/mentors", "/mentor", "/founders", "/notifications", "/views"];
+const ORG = ["/organisation"];
+const FIND = ["/mentors", "/mentor", "/founders", "/organisations", "/notifications", "/views"];
 const SHELL = ["/", "/account", "/mentors", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {
@@ -37,8 +38,9 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  // The VPD staff pages are desktop work on the network: never cached here.
-  const staff = url.pathname === "/staff" || url.pathname.startsWith("/staff/");
+  // The VPD staff pages and an organisation's pages are work on the network: never cached
+  // here, so a founder's phone never fetches their code.
+  const staff = url.pathname === "/staff" || url.pathname.startsWith("/staff/") || ORG.includes(url.pathname.replace(/(.)\/$/, "$1"));
   if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/graphql") || staff) {
     return;
   }

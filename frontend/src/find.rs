@@ -11,6 +11,7 @@ use crate::pages::{
     mentors::{MentorList, MentorPage},
     not_found::NotFound,
     notifications::NotificationList,
+    organisations::OrganisationList,
     views::ProfileViewPage,
 };
 use crate::routes::FIND_PAGES;
@@ -35,6 +36,7 @@ fn FindPages() -> impl IntoView {
         "directory" => view! { <MentorList /> }.into_any(),
         "mentor" => view! { <MentorPage /> }.into_any(),
         "founders" => view! { <FounderList /> }.into_any(),
+        "organisations" => view! { <OrganisationList /> }.into_any(),
         "notifications" => view! { <NotificationList /> }.into_any(),
         "views" => view! { <ProfileViewPage /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),

@@ -9,6 +9,7 @@ pub mod contexts;
 pub mod find;
 pub mod i18n;
 pub mod my;
+pub mod org;
 pub mod pages;
 pub mod routes;
 pub mod staff;

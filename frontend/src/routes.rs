@@ -21,13 +21,18 @@ pub const PAGES: [(&str, &str); 7] = [
 /// The signed-in person's own pages (index `/my/index.html`).
 pub const MY_PAGES: [(&str, &str); 2] = [("/account", "account"), ("/profile", "profile")];
 
+/// An organisation account's pages (index `/org/index.html`): work on the network, by phone or
+/// desktop; a founder's phone never downloads their code.
+pub const ORG_PAGES: [(&str, &str); 1] = [("/organisation", "organisation")];
+
 /// Other people (index `/find/index.html`): the mentor directory, a mentor's profile
-/// (`/mentor?id=…`), and what others did that concerns the person: notifications and who viewed
-/// their data.
-pub const FIND_PAGES: [(&str, &str); 5] = [
+/// (`/mentor?id=…`), founders, organisations, and what others did that concerns the person:
+/// notifications and who viewed their data.
+pub const FIND_PAGES: [(&str, &str); 6] = [
     ("/mentors", "directory"),
     ("/mentor", "mentor"),
     ("/founders", "founders"),
+    ("/organisations", "organisations"),
     ("/notifications", "notifications"),
     ("/views", "views"),
 ];
@@ -43,7 +48,7 @@ pub const STAFF_PAGES: [(&str, &str); 6] = [
 ];
 
 /// Every bundle's pages.
-pub const BUNDLES: [&[(&str, &str)]; 4] = [&PAGES, &MY_PAGES, &FIND_PAGES, &STAFF_PAGES];
+pub const BUNDLES: [&[(&str, &str)]; 5] = [&PAGES, &MY_PAGES, &FIND_PAGES, &ORG_PAGES, &STAFF_PAGES];
 
 /// The texts prefix of the page at `path` in `pages` (a trailing slash does not matter).
 pub fn page_of(pages: &[(&'static str, &'static str)], path: &str) -> Option<&'static str> {

@@ -19,6 +19,7 @@ mod m20261202_000014_target_group_and_views;
 mod m20261202_000015_founder_invitations;
 mod m20261202_000016_notifications;
 mod m20261202_000017_search_text;
+mod m20261202_000018_organisations;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_founder_invitations::Migration),
             Box::new(m20261202_000016_notifications::Migration),
             Box::new(m20261202_000017_search_text::Migration),
+            Box::new(m20261202_000018_organisations::Migration),
         ]
     }
 }

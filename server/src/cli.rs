@@ -162,6 +162,7 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<()> {
         println!("{what} {:<10} {email}", role.as_str());
     }
     seed_directory(state).await?;
+    seed_organisations(state).await?;
     seed_supervision(state).await?;
     println!("demo password for all: {DEMO_PASSWORD}");
     Ok(())
@@ -194,6 +195,155 @@ async fn seed_supervision(state: &AppState) -> anyhow::Result<()> {
         ConstraintsInput { no_contact: vec![mentor.id], excluded_sectors: vec!["transport_logistics".to_owned()] };
     privacy::set_constraints(state, &staff, other_founder.id, constraints).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("VPD records: founder@demo.tilts.lv; founder2@ and mentor3@ never see each other");
+    Ok(())
+}
+
+/// Ten demo organisations of every kind across the regions, the demo organisation account
+/// representing the first; two wait for approval (one with a representative's invitation).
+async fn seed_organisations(state: &AppState) -> anyhow::Result<()> {
+    use crate::db::repos::{organisations, users};
+    use crate::domain::{
+        EmailAddress, Standing,
+        organisation::{OrganisationKind as Kind, OrganisationProfile},
+    };
+    /// Name, registration number, kind, sectors, region, supports the target group, description.
+    type Demo = (&'static str, &'static str, Kind, &'static [&'static str], &'static str, bool, &'static str);
+    const ORGANISATIONS: [Demo; 10] = [
+        (
+            "Darbnīca",
+            "40203000001",
+            Kind::SocialEnterprise,
+            &["crafts_manufacturing", "construction_repair"],
+            "riga",
+            true,
+            "Mēbeļu restaurācija; pieņemam darbā cilvēkus pēc soda izciešanas un mācām amatu.",
+        ),
+        (
+            "Otrā elpa",
+            "40008000002",
+            Kind::Ngo,
+            &["care_social"],
+            "latgale",
+            true,
+            "Biedrība, kas palīdz atgriezties sabiedrībā: mājoklis, dokumenti, pirmais darbs.",
+        ),
+        (
+            "Kurzemes maize",
+            "40103000003",
+            Kind::Company,
+            &["food_hospitality"],
+            "kurzeme",
+            true,
+            "Maiznīca Liepājā; pieņemam mācekļus un pārejas darba vietās.",
+        ),
+        (
+            "Rēzeknes novada pašvaldība",
+            "90000000004",
+            Kind::Municipality,
+            &["care_social", "other"],
+            "latgale",
+            false,
+            "Pašvaldības nodarbinātības programmas un telpas jauniem uzņēmējiem.",
+        ),
+        (
+            "Чистый дом",
+            "40203000005",
+            Kind::SocialEnterprise,
+            &["cleaning_maintenance"],
+            "riga",
+            true,
+            "Уборка офисов; берём на работу людей после заключения, обучаем на месте.",
+        ),
+        (
+            "Zaļā sēta",
+            "40103000006",
+            Kind::Company,
+            &["agriculture_forestry"],
+            "vidzeme",
+            false,
+            "Bioloģiskā saimniecība; sezonas darbi un prakse.",
+        ),
+        (
+            "Zemgales būvnieki",
+            "40103000007",
+            Kind::Company,
+            &["construction_repair"],
+            "zemgale",
+            true,
+            "Būvfirma, kas dod pirmo darbu un apmāca brigādē.",
+        ),
+        (
+            "Second Chance Digital",
+            "40203000008",
+            Kind::SocialEnterprise,
+            &["it_digital", "creative"],
+            "pieriga",
+            true,
+            "Web design studio training people after prison in digital skills.",
+        ),
+        (
+            "Jaunā darbnīca",
+            "40203000009",
+            Kind::SocialEnterprise,
+            &["crafts_manufacturing"],
+            "vidzeme",
+            true,
+            "Koka izstrādājumi; gaida VPD apstiprinājumu.",
+        ),
+        (
+            "Помощь рядом",
+            "40008000010",
+            Kind::Ngo,
+            &["care_social"],
+            "pieriga",
+            true,
+            "Общество поддержки семей; ждёт подтверждения VPD.",
+        ),
+    ];
+    let address = EmailAddress::parse("enterprise@demo.tilts.lv").ok_or_else(|| anyhow::anyhow!("demo address"))?;
+    let representative = users::find_by_email(&state.db, &address)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo organisation account"))?;
+    let now = state.now();
+    let mut created = 0;
+    for (n, (name, number, kind, sectors, region, supports, description)) in ORGANISATIONS.into_iter().enumerate() {
+        if organisations::registration_taken(&state.db, number, None).await? {
+            continue;
+        }
+        let profile = OrganisationProfile {
+            name: name.to_owned(),
+            registration_number: number.to_owned(),
+            kind,
+            social_enterprise: kind == Kind::SocialEnterprise && n % 2 == 0,
+            sectors: sectors.iter().map(|s| (*s).to_owned()).collect(),
+            region: region.to_owned(),
+            website: None,
+            description: description.to_owned(),
+            supports_target_group: supports,
+        };
+        let id = uuid::Uuid::new_v4();
+        // The demo organisation account represents the first only.
+        organisations::insert(&state.db, id, &profile, representative.account.id, now).await?;
+        if n > 0 {
+            organisations::remove_member(&state.db, id, representative.account.id).await?;
+        }
+        if n < 8 {
+            organisations::set_standing(&state.db, id, Standing::Pending, Standing::Approved, now).await?;
+        }
+        if n == 0 {
+            organisations::invite(
+                &state.db,
+                uuid::Uuid::new_v4(),
+                id,
+                "new.colleague@demo.tilts.lv",
+                representative.account.id,
+                now,
+            )
+            .await?;
+        }
+        created += 1;
+    }
+    println!("created {created} demo organisations (2 waiting for approval, 1 representative invited)");
     Ok(())
 }
 

@@ -125,6 +125,22 @@ pub enum Message {
     InvitationUsed,
     /// An invitation code past its 14 days.
     InvitationExpired,
+    /// An organisation without a name.
+    OrganisationNameRequired,
+    /// An organisation name over its cap or on several lines.
+    OrganisationNameTooLong,
+    /// Not an 11-digit registration number.
+    InvalidRegistrationNumber,
+    /// An organisation without a sector.
+    SectorsRequired,
+    /// Not a website address.
+    InvalidWebsite,
+    /// Another organisation in Tilts has this registration number.
+    RegistrationNumberTaken,
+    /// Inviting representatives before staff approved the organisation.
+    OrganisationNotApproved,
+    /// An address already invited to (or acting for) the organisation.
+    AlreadyInvited,
 }
 
 impl Message {
@@ -194,6 +210,14 @@ impl Message {
             InvitationInvalid => message_keys::INVITATION_INVALID,
             InvitationUsed => message_keys::INVITATION_USED,
             InvitationExpired => message_keys::INVITATION_EXPIRED,
+            OrganisationNameRequired => message_keys::ORGANISATION_NAME_REQUIRED,
+            OrganisationNameTooLong => message_keys::ORGANISATION_NAME_TOO_LONG,
+            InvalidRegistrationNumber => message_keys::INVALID_REGISTRATION_NUMBER,
+            SectorsRequired => message_keys::SECTORS_REQUIRED,
+            InvalidWebsite => message_keys::INVALID_WEBSITE,
+            RegistrationNumberTaken => message_keys::REGISTRATION_NUMBER_TAKEN,
+            OrganisationNotApproved => message_keys::ORGANISATION_NOT_APPROVED,
+            AlreadyInvited => message_keys::ALREADY_INVITED,
         }
     }
 }

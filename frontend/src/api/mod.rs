@@ -2,6 +2,7 @@
 
 pub mod directory;
 pub mod operations;
+pub mod organisations;
 
 use graphql_client::GraphQLQuery;
 use serde::Deserialize;

@@ -41,6 +41,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     // Founders and mentors have a profile of their own.
     let has_profile =
         move || session.viewer.with(|v| v.as_ref().is_some_and(|v| matches!(v.role, Role::Founder | Role::Mentor)));
+    // Organisation accounts have their organisation instead.
+    let represents = move || session.viewer.with(|v| v.as_ref().is_some_and(|v| v.role == Role::Enterprise));
     let unread = Unread(RwSignal::new(0));
     provide_context(unread);
     Effect::new(move |_| {
@@ -95,9 +97,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     }
                 }
             >
-                <A href="/mentors">{move || i18n.t(keys::NAV_MENTORS)}</A>
+                <A href="/mentors">{move || i18n.t(keys::NAV_FIND)}</A>
                 <Show when=has_profile>
                     <A href="/profile">{move || i18n.t(keys::NAV_PROFILE)}</A>
+                </Show>
+                <Show when=represents>
+                    <A href="/organisation">{move || i18n.t(keys::NAV_ORGANISATION)}</A>
                 </Show>
                 <A href="/account">{move || i18n.t(keys::NAV_ACCOUNT)}</A>
             </Show>

@@ -1,6 +1,7 @@
 //! Reusable pieces, one per file.
 
 pub mod choices;
+pub mod directory_tabs;
 pub mod error_summary;
 pub mod field;
 pub mod form_footer;
@@ -14,6 +15,7 @@ pub mod second_factor;
 pub mod success;
 
 pub use choices::{Checkboxes, Radios, Select, TextArea, Toggle};
+pub use directory_tabs::DirectoryTabs;
 pub use error_summary::ErrorSummary;
 pub use field::Field;
 pub use form_footer::FormFooter;

@@ -8,7 +8,7 @@ use crate::api::{
     self,
     directory::{DirectoryTerms, Founders, directory_terms, founders},
 };
-use crate::components::{Field, PageHeader, Select};
+use crate::components::{DirectoryTabs, Field, PageHeader, Select};
 use crate::contexts::{
     locale::{I18n, use_i18n},
     session::use_session,
@@ -102,6 +102,7 @@ pub fn FounderList() -> impl IntoView {
     let any = text(i18n, keys::DIRECTORY_ANY);
     let no_error = Signal::derive(|| None::<String>);
     view! {
+        <DirectoryTabs current="/founders" />
         <PageHeader title=keys::FOUNDERS_TITLE intro=keys::FOUNDERS_INTRO />
         <form class="filters" role="search" on:submit=search>
             <Select

@@ -8,10 +8,10 @@ use crate::api::{
     self,
     directory::{DirectoryTerms, Mentor as MentorOp, Mentors, directory_terms, mentor as mentor_op, mentors},
 };
-use crate::components::{Field, PageHeader, Select};
+use crate::components::{DirectoryTabs, Field, PageHeader, Select};
 use crate::contexts::{
     locale::{I18n, use_i18n},
-    session::{Role, Standing, use_session},
+    session::use_session,
 };
 use crate::i18n::{Key, keys};
 use crate::pages::profile::MeetingMode;
@@ -124,12 +124,8 @@ pub fn MentorList() -> impl IntoView {
     let any = text(i18n, keys::DIRECTORY_ANY);
     let no_error = Signal::derive(|| None::<String>);
     view! {
+        <DirectoryTabs current="/mentors" />
         <PageHeader title=keys::DIRECTORY_TITLE intro=keys::DIRECTORY_INTRO />
-        <Show when=move || {
-            session.viewer.with(|v| v.as_ref().is_some_and(|v| matches!(v.role, Role::Mentor | Role::Enterprise) && v.standing == Standing::Approved))
-        }>
-            <p><a id="founders-link" href="/founders">{i18n.tr(keys::FOUNDERS_LINK)}</a></p>
-        </Show>
         <form class="filters" role="search" on:submit=search>
             <Select
                 name="region"

@@ -7,6 +7,8 @@ pub mod landing;
 pub mod mentors;
 pub mod not_found;
 pub mod notifications;
+pub mod organisation;
+pub mod organisations;
 pub mod profile;
 pub mod redeem;
 pub mod register;

@@ -1,5 +1,6 @@
-//! `/staff/moderation`: people waiting for approval, the longest waiting first; staff approve
-//! them, or reject them with a reason the person receives by e-mail.
+//! `/staff/moderation`: people, organisations and representatives' invitations waiting for
+//! approval, the longest waiting first; staff approve them, or reject them with a reason that
+//! whoever must know receives by e-mail.
 
 use leptos::prelude::*;
 
@@ -12,13 +13,23 @@ use crate::i18n::{Locale, staff_keys};
 /// People per page.
 const PAGE: i64 = 20;
 
-/// A person in the queue.
+/// What a queued subject is.
+#[derive(Clone, PartialEq)]
+enum What {
+    /// A person with their role and sign-in address.
+    Person(crate::contexts::session::Role, String),
+    /// An organisation with its registration number.
+    Organisation(String),
+    /// An invitation to act for the named organisation.
+    Representative(String),
+}
+
+/// Something in the queue.
 #[derive(Clone, PartialEq)]
 struct Waiting {
     id: String,
     name: String,
-    role: crate::contexts::session::Role,
-    email: String,
+    what: What,
     since: String,
 }
 
@@ -45,12 +56,20 @@ pub fn Moderation() -> impl IntoView {
                 Ok(data) => {
                     let page = data.moderation_queue;
                     people.update(|list| {
-                        list.extend(page.nodes.into_iter().map(|n| Waiting {
-                            id: n.id,
-                            name: n.display_name,
-                            role: n.role,
-                            email: n.email,
-                            since: n.waiting_since,
+                        list.extend(page.nodes.into_iter().filter_map(|n| {
+                            let what = match n.kind {
+                                queue::ModerationSubjectKind::PERSON => {
+                                    What::Person(n.role?, n.email.unwrap_or_default())
+                                }
+                                queue::ModerationSubjectKind::ORGANISATION => {
+                                    What::Organisation(n.registration_number.unwrap_or_default())
+                                }
+                                queue::ModerationSubjectKind::REPRESENTATIVE => {
+                                    What::Representative(n.organisation.unwrap_or_default())
+                                }
+                                queue::ModerationSubjectKind::Other(_) => return None,
+                            };
+                            Some(Waiting { id: n.id, name: n.display_name, what, since: n.waiting_since })
                         }))
                     });
                     next.set(page.page_info.has_next_page.then_some(page.page_info.end_cursor).flatten());
@@ -147,13 +166,20 @@ fn QueueEntry(
             crate::components::form_state::focus_later("reason");
         }
     };
-    let Waiting { name, role, email, since, .. } = person;
+    let Waiting { name, what, since, .. } = person;
+    let about = move || match &what {
+        What::Person(role, email) => format!("{} · {email}", i18n.t(role.label())),
+        What::Organisation(number) => i18n.fill(staff_keys::MODERATION_KIND_ORGANISATION, &[("number", number)]),
+        What::Representative(organisation) => {
+            i18n.fill(staff_keys::MODERATION_KIND_REPRESENTATIVE, &[("organisation", organisation)])
+        }
+    };
     let label_name = name.clone();
     let invalid = form.error_of("reason");
     view! {
         <li class="card queue-entry">
             <h2>{name.clone()}</h2>
-            <p>{move || i18n.t(role.label())}" · "{email.clone()}</p>
+            <p>{about}</p>
             <p class="note">
                 {move || i18n.fill(staff_keys::MODERATION_WAITING_SINCE, &[("date", &local_date(&since, i18n.locale.get()))])}
             </p>

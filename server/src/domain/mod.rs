@@ -7,6 +7,7 @@ pub mod invitation;
 pub mod locale;
 pub mod moderation;
 pub mod notification;
+pub mod organisation;
 pub mod password;
 pub mod policy;
 pub mod profile;

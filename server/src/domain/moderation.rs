@@ -69,6 +69,16 @@ pub fn decide(
     if role.is_vpd() {
         return Err(ModerationError::NotModerated(role));
     }
+    decide_standing(standing, decision, reason)
+}
+
+/// The standing after `decision` about something moderated (a person or an organisation) that
+/// stands at `standing`, and the reason to tell (trimmed; `None` when there is none).
+pub fn decide_standing(
+    standing: Standing,
+    decision: Decision,
+    reason: Option<&str>,
+) -> Result<(Standing, Option<String>), ModerationError> {
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if decision.needs_reason() && reason.is_none() {
         return Err(ModerationError::ReasonRequired);

@@ -14,18 +14,57 @@ pub enum Notice {
         /// Why, for a rejection or suspension.
         reason: Option<String>,
     },
+    /// VPD staff decided about an organisation they act for.
+    OrganisationDecided {
+        /// The organisation's name.
+        organisation: String,
+        /// The decision.
+        decision: Decision,
+        /// Why, for a rejection or suspension.
+        reason: Option<String>,
+    },
+    /// VPD staff decided about someone they invited to act for their organisation.
+    RepresentativeDecided {
+        /// The organisation's name.
+        organisation: String,
+        /// The address they invited.
+        email: String,
+        /// Approve or reject.
+        decision: Decision,
+        /// Why, for a rejection.
+        reason: Option<String>,
+    },
+    /// They now act for an organisation (a representative invited them, staff approved).
+    RepresentativeJoined {
+        /// The organisation's name.
+        organisation: String,
+    },
+}
+
+/// The stored name of a decision, as part of a kind.
+fn decision_name(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Approve => "approve",
+        Decision::Reject => "reject",
+        Decision::Suspend => "suspend",
+        Decision::Reinstate => "reinstate",
+    }
+}
+
+fn decision_named(name: &str) -> Option<Decision> {
+    [Decision::Approve, Decision::Reject, Decision::Suspend, Decision::Reinstate]
+        .into_iter()
+        .find(|d| decision_name(*d) == name)
 }
 
 impl Notice {
-    /// The stored kind.
-    pub fn kind(&self) -> &'static str {
+    /// The stored kind, e.g. `moderation_approve`, `organisation_reject`.
+    pub fn kind(&self) -> String {
         match self {
-            Notice::ModerationDecided { decision, .. } => match decision {
-                Decision::Approve => "moderation_approve",
-                Decision::Reject => "moderation_reject",
-                Decision::Suspend => "moderation_suspend",
-                Decision::Reinstate => "moderation_reinstate",
-            },
+            Notice::ModerationDecided { decision, .. } => format!("moderation_{}", decision_name(*decision)),
+            Notice::OrganisationDecided { decision, .. } => format!("organisation_{}", decision_name(*decision)),
+            Notice::RepresentativeDecided { decision, .. } => format!("representative_{}", decision_name(*decision)),
+            Notice::RepresentativeJoined { .. } => "representative_joined".to_owned(),
         }
     }
 
@@ -33,6 +72,13 @@ impl Notice {
     pub fn params(&self) -> serde_json::Value {
         match self {
             Notice::ModerationDecided { reason, .. } => serde_json::json!({ "reason": reason }),
+            Notice::OrganisationDecided { organisation, reason, .. } => {
+                serde_json::json!({ "organisation": organisation, "reason": reason })
+            }
+            Notice::RepresentativeDecided { organisation, email, reason, .. } => {
+                serde_json::json!({ "organisation": organisation, "email": email, "reason": reason })
+            }
+            Notice::RepresentativeJoined { organisation } => serde_json::json!({ "organisation": organisation }),
         }
     }
 
@@ -40,6 +86,9 @@ impl Notice {
     pub fn link(&self) -> &'static str {
         match self {
             Notice::ModerationDecided { .. } => "/account",
+            Notice::OrganisationDecided { .. }
+            | Notice::RepresentativeDecided { .. }
+            | Notice::RepresentativeJoined { .. } => "/organisation",
         }
     }
 
@@ -47,15 +96,28 @@ impl Notice {
     /// (it is then not shown, rather than shown wrong).
     pub fn parse(kind: &str, params: &str) -> Option<Notice> {
         let params: serde_json::Value = serde_json::from_str(params).ok()?;
-        let reason = params.get("reason").and_then(|r| r.as_str()).map(str::to_owned);
-        let decision = match kind {
-            "moderation_approve" => Decision::Approve,
-            "moderation_reject" => Decision::Reject,
-            "moderation_suspend" => Decision::Suspend,
-            "moderation_reinstate" => Decision::Reinstate,
-            _ => return None,
-        };
-        Some(Notice::ModerationDecided { decision, reason })
+        let text = |name: &str| params.get(name).and_then(|r| r.as_str()).map(str::to_owned);
+        let reason = text("reason");
+        if kind == "representative_joined" {
+            return Some(Notice::RepresentativeJoined { organisation: text("organisation")? });
+        }
+        let (family, decision) = kind.split_once('_')?;
+        let decision = decision_named(decision)?;
+        match family {
+            "moderation" => Some(Notice::ModerationDecided { decision, reason }),
+            "organisation" => {
+                Some(Notice::OrganisationDecided { organisation: text("organisation")?, decision, reason })
+            }
+            "representative" if matches!(decision, Decision::Approve | Decision::Reject) => {
+                Some(Notice::RepresentativeDecided {
+                    organisation: text("organisation")?,
+                    email: text("email")?,
+                    decision,
+                    reason,
+                })
+            }
+            _ => None,
+        }
     }
 }
 
@@ -65,11 +127,30 @@ mod tests {
 
     #[test]
     fn every_notice_reads_back_and_unknown_kinds_are_not_shown() {
-        for decision in [Decision::Approve, Decision::Reject, Decision::Suspend, Decision::Reinstate] {
-            let notice = Notice::ModerationDecided { decision, reason: Some("Sūdzības".into()) };
-            assert_eq!(Notice::parse(notice.kind(), &notice.params().to_string()), Some(notice));
+        let all = [Decision::Approve, Decision::Reject, Decision::Suspend, Decision::Reinstate];
+        let mut notices = vec![Notice::RepresentativeJoined { organisation: "Darbnīca".into() }];
+        for decision in all {
+            let reason = Some("Sūdzības".to_owned());
+            notices.push(Notice::ModerationDecided { decision, reason: reason.clone() });
+            notices.push(Notice::OrganisationDecided {
+                organisation: "Darbnīca".into(),
+                decision,
+                reason: reason.clone(),
+            });
+        }
+        for decision in [Decision::Approve, Decision::Reject] {
+            notices.push(Notice::RepresentativeDecided {
+                organisation: "Darbnīca".into(),
+                email: "ilze@example.lv".into(),
+                decision,
+                reason: None,
+            });
+        }
+        for notice in notices {
+            assert_eq!(Notice::parse(&notice.kind(), &notice.params().to_string()), Some(notice));
         }
         assert_eq!(Notice::parse("from_the_future", "{}"), None);
         assert_eq!(Notice::parse("moderation_approve", "not json"), None);
+        assert_eq!(Notice::parse("representative_suspend", "{\"organisation\":\"x\",\"email\":\"y\"}"), None);
     }
 }

@@ -88,6 +88,49 @@ pub enum Email<'a> {
         /// The app's account page.
         link: &'a str,
     },
+    /// VPD staff decided about an organisation the recipient acts for.
+    OrganisationDecided {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The organisation's name.
+        organisation: &'a str,
+        /// What staff decided.
+        decision: Decision,
+        /// Why, for a rejection or suspension.
+        reason: Option<&'a str>,
+        /// The app's organisation page.
+        link: &'a str,
+    },
+    /// VPD staff decided about someone the recipient invited to act for their organisation.
+    RepresentativeDecided {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The organisation's name.
+        organisation: &'a str,
+        /// The address the recipient invited.
+        email: &'a str,
+        /// Approve or reject.
+        decision: Decision,
+        /// Why, for a rejection.
+        reason: Option<&'a str>,
+        /// The app's organisation page.
+        link: &'a str,
+    },
+    /// Staff approved the recipient's address to act for an organisation: make an organisation
+    /// account with it.
+    RepresentativeInvited {
+        /// The organisation's name.
+        organisation: &'a str,
+        /// The registration page.
+        link: &'a str,
+    },
+    /// The recipient's organisation account now acts for an organisation.
+    RepresentativeJoined {
+        /// The organisation's name.
+        organisation: &'a str,
+        /// The app's organisation page.
+        link: &'a str,
+    },
 }
 
 /// A rendered message.
@@ -132,6 +175,8 @@ impl Email<'_> {
             _ => email_keys::SIGNATURE.text(locale),
         };
         let mut reason = "";
+        let mut organisation = "";
+        let mut invited = "";
         let (name, link, parts) = match *self {
             Email::VerifyEmail { name, link } => (name, link, parts!(verify_email)),
             Email::AccountExists { name, reset_link } => (name, reset_link, parts!(account_exists)),
@@ -153,8 +198,43 @@ impl Email<'_> {
                 };
                 (name, link, parts)
             }
+            Email::OrganisationDecided { name, organisation: org, decision, reason: why, link } => {
+                reason = why.unwrap_or_default();
+                organisation = org;
+                let parts = match decision {
+                    Decision::Approve => parts!(organisation_approve),
+                    Decision::Reject => parts!(organisation_reject),
+                    Decision::Suspend => parts!(organisation_suspend),
+                    Decision::Reinstate => parts!(organisation_reinstate),
+                };
+                (name, link, parts)
+            }
+            Email::RepresentativeDecided { name, organisation: org, email, decision, reason: why, link } => {
+                reason = why.unwrap_or_default();
+                organisation = org;
+                invited = email;
+                let parts = match decision {
+                    Decision::Approve => parts!(representative_approve),
+                    Decision::Reject | Decision::Suspend | Decision::Reinstate => parts!(representative_reject),
+                };
+                (name, link, parts)
+            }
+            Email::RepresentativeInvited { organisation: org, link } => {
+                organisation = org;
+                ("", link, parts!(representative_invited))
+            }
+            Email::RepresentativeJoined { organisation: org, link } => {
+                organisation = org;
+                ("", link, parts!(representative_joined))
+            }
         };
-        let fill = |key: Key| key.text(locale).replace("{name}", name).replace("{reason}", reason);
+        let fill = |key: Key| {
+            key.text(locale)
+                .replace("{name}", name)
+                .replace("{reason}", reason)
+                .replace("{organisation}", organisation)
+                .replace("{email}", invited)
+        };
         layout(&Letter {
             locale,
             signature,
@@ -163,7 +243,7 @@ impl Email<'_> {
             body: &fill(parts.body),
             button: parts.button.text(locale),
             link,
-            footer: parts.footer.text(locale),
+            footer: &fill(parts.footer),
         })
     }
 }
@@ -240,6 +320,49 @@ mod tests {
             assert!(!first_line.contains(name), "{first_line}");
             let quoted = [format!("„{name}”"), format!("“{name}”"), format!("«{name}»")];
             assert!(quoted.iter().any(|q| r.text.contains(q.as_str())), "{}", r.text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod organisation_tests {
+    use super::{Decision, Email, Locale};
+
+    #[test]
+    fn every_organisation_e_mail_names_the_organisation_in_every_language() {
+        let link = "https://tilts.lv/organisation";
+        for locale in [Locale::Lv, Locale::En, Locale::Ru] {
+            let mut mails = Vec::new();
+            for decision in [Decision::Approve, Decision::Reject, Decision::Suspend, Decision::Reinstate] {
+                let reason = decision.needs_reason().then_some("Nav reģistrācijas");
+                mails.push(
+                    Email::OrganisationDecided { name: "Ilze", organisation: "Darbnīca", decision, reason, link }
+                        .render(locale),
+                );
+            }
+            for decision in [Decision::Approve, Decision::Reject] {
+                let reason = (decision == Decision::Reject).then_some("Nav reģistrācijas");
+                let email = "janis@example.lv";
+                mails.push(
+                    Email::RepresentativeDecided {
+                        name: "Ilze",
+                        organisation: "Darbnīca",
+                        email,
+                        decision,
+                        reason,
+                        link,
+                    }
+                    .render(locale),
+                );
+            }
+            mails.push(Email::RepresentativeInvited { organisation: "Darbnīca", link }.render(locale));
+            mails.push(Email::RepresentativeJoined { organisation: "Darbnīca", link }.render(locale));
+            for mail in mails {
+                for part in [&mail.subject, &mail.text, &mail.html] {
+                    assert!(!part.contains('{'), "{locale:?}: {part}");
+                }
+                assert!(mail.text.contains("Darbnīca") && mail.text.contains(link), "{locale:?}: {}", mail.text);
+            }
         }
     }
 }

@@ -67,6 +67,7 @@ pub const DECLARED: &[&[Access]] = &[
     super::invitations::ACCESS,
     super::moderation::ACCESS,
     super::notifications::ACCESS,
+    super::organisations::ACCESS,
     super::people::ACCESS,
     super::privacy::ACCESS,
     super::profile_views::ACCESS,

@@ -79,7 +79,7 @@ impl From<SeenContact> for Contact {
 }
 
 /// Terms of `kind` by code, labelled in `locale`; unknown codes are left out.
-fn label(terms: &Taxonomies, kind: TaxonomyKind, codes: &[String], locale: Locale) -> Vec<TermGql> {
+pub(super) fn label(terms: &Taxonomies, kind: TaxonomyKind, codes: &[String], locale: Locale) -> Vec<TermGql> {
     codes
         .iter()
         .filter_map(|code| terms.of(kind).find(|t| t.code == *code))

@@ -9,6 +9,7 @@ pub mod invitations;
 pub mod limits;
 pub mod moderation;
 pub mod notifications;
+pub mod organisations;
 pub mod people;
 pub mod privacy;
 pub mod profile_views;
@@ -27,6 +28,7 @@ pub struct Query(
     email_links::EmailLinksQuery,
     moderation::ModerationQuery,
     notifications::NotificationsQuery,
+    organisations::OrganisationsQuery,
     people::PeopleQuery,
     privacy::PrivacyQuery,
     profile_views::ProfileViewsQuery,
@@ -42,6 +44,7 @@ pub struct Mutation(
     invitations::InvitationsMutation,
     moderation::ModerationMutation,
     notifications::NotificationsMutation,
+    organisations::OrganisationsMutation,
     privacy::PrivacyMutation,
     profiles::ProfilesMutation,
 );

@@ -1,4 +1,5 @@
-//! VPD staff's moderation decisions over GraphQL.
+//! VPD staff's moderation decisions over GraphQL: one queue of people, organisations and
+//! representatives' invitations, and one mutation deciding about any of them by id.
 
 use async_graphql::{
     Context, Enum, ID, Object, SimpleObject,
@@ -10,8 +11,8 @@ use chrono::{DateTime, Utc};
 use super::access::{ANY_FIELD, Access, Rule};
 use super::accounts::{RoleGql, StandingGql};
 use super::context::ContextExt;
-use crate::domain::{Account, Role, UserId};
-use crate::services::moderation::{self, DecisionError};
+use crate::domain::{Role, Standing, organisation::InvitationStatus};
+use crate::services::moderation::{self, Decided, DecisionError, Queued};
 
 /// VPD staff and admins.
 const VPD: Rule = Rule::Roles(&[Role::Staff, Role::Admin]);
@@ -19,11 +20,11 @@ const VPD: Rule = Rule::Roles(&[Role::Staff, Role::Admin]);
 /// Who may reach the fields of this module: VPD staff only.
 pub const ACCESS: &[Access] = &[
     ("Mutation", "decideModeration", VPD),
-    ("ModeratedPerson", ANY_FIELD, VPD),
+    ("ModeratedSubject", ANY_FIELD, VPD),
     ("Query", "moderationQueue", VPD),
-    ("QueuedPersonConnection", ANY_FIELD, VPD),
-    ("QueuedPersonEdge", ANY_FIELD, VPD),
-    ("QueuedPerson", ANY_FIELD, VPD),
+    ("QueuedSubjectConnection", ANY_FIELD, VPD),
+    ("QueuedSubjectEdge", ANY_FIELD, VPD),
+    ("QueuedSubject", ANY_FIELD, VPD),
     // Shared by every connection; it says nothing about the rows.
     ("PageInfo", ANY_FIELD, Rule::SignedIn),
 ];
@@ -42,35 +43,122 @@ pub enum DecisionGql {
     Reinstate,
 }
 
-/// A person after a moderation decision.
+/// What staff decide about.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "ModerationSubjectKind")]
+pub enum SubjectKind {
+    /// A person's account.
+    Person,
+    /// An organisation.
+    Organisation,
+    /// A representative's invitation of someone else to act for their organisation.
+    Representative,
+}
+
+/// Something after a moderation decision.
 #[derive(SimpleObject)]
-pub struct ModeratedPerson {
+pub struct ModeratedSubject {
+    /// The `subjectId` decided about.
     id: ID,
+    kind: SubjectKind,
+    /// The person's or organisation's name; for an invitation, the invited address.
     display_name: String,
-    role: RoleGql,
+    /// A person's role.
+    role: Option<RoleGql>,
+    /// Where it stands now (an invitation: approved or rejected).
     standing: StandingGql,
 }
 
-impl From<&Account> for ModeratedPerson {
-    fn from(a: &Account) -> Self {
-        ModeratedPerson {
-            id: ID(a.id.0.to_string()),
-            display_name: a.display_name.clone(),
-            role: a.role.into(),
-            standing: a.standing.into(),
+impl From<Decided> for ModeratedSubject {
+    fn from(decided: Decided) -> Self {
+        match decided {
+            Decided::Person(a) => ModeratedSubject {
+                id: ID(a.id.0.to_string()),
+                kind: SubjectKind::Person,
+                display_name: a.display_name,
+                role: Some(a.role.into()),
+                standing: a.standing.into(),
+            },
+            Decided::Organisation(o) => ModeratedSubject {
+                id: ID(o.id.to_string()),
+                kind: SubjectKind::Organisation,
+                display_name: o.profile.name,
+                role: None,
+                standing: o.standing.into(),
+            },
+            Decided::Representative(i, _) => ModeratedSubject {
+                id: ID(i.id.to_string()),
+                kind: SubjectKind::Representative,
+                display_name: i.email,
+                role: None,
+                standing: match i.status {
+                    InvitationStatus::Pending => Standing::Pending,
+                    InvitationStatus::Approved | InvitationStatus::Joined => Standing::Approved,
+                    InvitationStatus::Rejected => Standing::Rejected,
+                }
+                .into(),
+            },
         }
     }
 }
 
-/// A person waiting for VPD staff's approval.
+/// Something waiting for VPD staff's approval.
 #[derive(SimpleObject)]
-pub struct QueuedPerson {
+pub struct QueuedSubject {
+    /// The `subjectId` to decide about.
     id: ID,
+    kind: SubjectKind,
+    /// The person's or organisation's name; for an invitation, the invited address.
     display_name: String,
-    role: RoleGql,
-    email: String,
-    /// When they joined: the queue shows who waited longest first.
+    /// A person's role.
+    role: Option<RoleGql>,
+    /// A person's sign-in address, or the invited address.
+    email: Option<String>,
+    /// The organisation an invitation is to; an organisation's registration number is in
+    /// `registrationNumber`.
+    organisation: Option<String>,
+    /// An organisation's registration number.
+    registration_number: Option<String>,
+    /// Since when it waits: the queue shows what waited longest first.
     waiting_since: DateTime<Utc>,
+}
+
+impl QueuedSubject {
+    fn new(subject: Queued, since: DateTime<Utc>) -> QueuedSubject {
+        let id = ID(subject.id().to_string());
+        match subject {
+            Queued::Person(person) => QueuedSubject {
+                id,
+                kind: SubjectKind::Person,
+                display_name: person.display_name,
+                role: Some(person.role.into()),
+                email: Some(person.email.as_str().to_owned()),
+                organisation: None,
+                registration_number: None,
+                waiting_since: since,
+            },
+            Queued::Organisation(o) => QueuedSubject {
+                id,
+                kind: SubjectKind::Organisation,
+                display_name: o.profile.name,
+                role: None,
+                email: None,
+                organisation: None,
+                registration_number: Some(o.profile.registration_number),
+                waiting_since: since,
+            },
+            Queued::Representative(invitation, organisation) => QueuedSubject {
+                id,
+                kind: SubjectKind::Representative,
+                display_name: invitation.email.clone(),
+                role: None,
+                email: Some(invitation.email),
+                organisation: Some(organisation),
+                registration_number: None,
+                waiting_since: since,
+            },
+        }
+    }
 }
 
 /// The cursor of a queued person: when they joined and their id, opaque to clients.
@@ -92,14 +180,15 @@ pub struct ModerationQuery;
 
 #[Object]
 impl ModerationQuery {
-    /// People waiting for approval, who waited longest first (VPD staff).
+    /// People, organisations and representatives waiting for approval, who waited longest
+    /// first (VPD staff).
     #[graphql(complexity = "first * child_complexity")]
     async fn moderation_queue(
         &self,
         ctx: &Context<'_>,
         #[graphql(default = 20)] first: usize,
         after: Option<String>,
-    ) -> async_graphql::Result<Connection<String, QueuedPerson>> {
+    ) -> async_graphql::Result<Connection<String, QueuedSubject>> {
         let viewer = ctx.viewer()?;
         let after = match after {
             Some(text) => Some(parse_cursor(&text).ok_or_else(|| ctx.fail(&DecisionError::BadCursor))?),
@@ -107,15 +196,9 @@ impl ModerationQuery {
         };
         let page = moderation::queue(ctx.state()?, &viewer.account, first, after).await.map_err(|e| ctx.fail(&e))?;
         let mut connection = Connection::new(after.is_some(), page.has_more);
-        connection.edges.extend(page.people.into_iter().map(|(person, joined)| {
-            let node = QueuedPerson {
-                id: ID(person.id.0.to_string()),
-                display_name: person.display_name,
-                role: person.role.into(),
-                email: person.email.as_str().to_owned(),
-                waiting_since: joined,
-            };
-            Edge::new(cursor(joined, person.id.0), node)
+        connection.edges.extend(page.items.into_iter().map(|(subject, since)| {
+            let key = cursor(since, subject.id());
+            Edge::new(key, QueuedSubject::new(subject, since))
         }));
         Ok(connection)
     }
@@ -127,21 +210,21 @@ pub struct ModerationMutation;
 
 #[Object]
 impl ModerationMutation {
-    /// Approves, rejects, suspends or reinstates a person (VPD staff; audited; the person is
-    /// told by e-mail). Rejecting and suspending need a reason, which the person receives.
+    /// Approves, rejects, suspends or reinstates a person or an organisation, or approves or
+    /// rejects a representative's invitation (VPD staff; audited; whoever must know is told by
+    /// e-mail and in the app). Rejecting and suspending need a reason, which they receive.
     async fn decide_moderation(
         &self,
         ctx: &Context<'_>,
         subject_id: ID,
         decision: DecisionGql,
         reason: Option<String>,
-    ) -> async_graphql::Result<ModeratedPerson> {
+    ) -> async_graphql::Result<ModeratedSubject> {
         let viewer = ctx.viewer()?;
         let subject = uuid::Uuid::parse_str(subject_id.as_str()).map_err(|_| ctx.fail(&DecisionError::NotFound))?;
-        let person =
-            moderation::decide(ctx.state()?, &viewer.account, UserId(subject), decision.into(), reason.as_deref())
-                .await
-                .map_err(|e| ctx.fail(&e))?;
-        Ok(ModeratedPerson::from(&person))
+        let decided = moderation::decide(ctx.state()?, &viewer.account, subject, decision.into(), reason.as_deref())
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(ModeratedSubject::from(decided))
     }
 }

@@ -27,6 +27,12 @@ pub const ACCESS: &[Access] = &[
 pub enum NotificationKind {
     /// VPD staff decided about the person's account.
     ModerationDecision,
+    /// VPD staff decided about an organisation the person acts for.
+    OrganisationDecision,
+    /// VPD staff decided about someone the person invited to act for their organisation.
+    RepresentativeDecision,
+    /// The person now acts for an organisation.
+    RepresentativeJoined,
 }
 
 /// Something the person must know about.
@@ -81,6 +87,9 @@ impl NotificationsQuery {
         connection.edges.extend(page.items.into_iter().map(|n| {
             let kind = match n.notice {
                 Notice::ModerationDecided { .. } => NotificationKind::ModerationDecision,
+                Notice::OrganisationDecided { .. } => NotificationKind::OrganisationDecision,
+                Notice::RepresentativeDecided { .. } => NotificationKind::RepresentativeDecision,
+                Notice::RepresentativeJoined { .. } => NotificationKind::RepresentativeJoined,
             };
             let node = Notification {
                 id: ID(n.id.to_string()),

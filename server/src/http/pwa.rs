@@ -36,6 +36,8 @@ pub struct Pwa {
     my_index: Option<String>,
     /// The directory's bundle, for [`routes::FIND_PAGES`].
     find_index: Option<String>,
+    /// An organisation's bundle, for [`routes::ORG_PAGES`].
+    org_index: Option<String>,
 }
 
 /// Which phone bundle draws a page.
@@ -47,6 +49,8 @@ enum Bundle {
     My,
     /// Finding people.
     Find,
+    /// An organisation's pages.
+    Org,
 }
 
 /// The pages of both bundles, listed once for the app and this first paint.
@@ -81,6 +85,7 @@ impl Page {
             (&routes::PAGES[..], Bundle::Public),
             (&routes::MY_PAGES[..], Bundle::My),
             (&routes::FIND_PAGES[..], Bundle::Find),
+            (&routes::ORG_PAGES[..], Bundle::Org),
         ]
         .into_iter()
         .find(|(pages, _)| routes::page_of(pages, path).is_some())?;
@@ -108,10 +113,11 @@ impl Pwa {
         let html = |path: &str| assets.get(path).and_then(|a| String::from_utf8(a.bytes.clone()).ok());
         let (index, staff_index) = (html("/index.html"), html("/staff/index.html"));
         let (my_index, find_index) = (html("/my/index.html"), html("/find/index.html"));
-        if index.is_none() || staff_index.is_none() || my_index.is_none() || find_index.is_none() {
+        let org_index = html("/org/index.html");
+        if [&index, &staff_index, &my_index, &find_index, &org_index].iter().any(|i| i.is_none()) {
             tracing::warn!(dir = %dir.display(), "the PWA is not built; serving a placeholder");
         }
-        Pwa { assets, index, staff_index, my_index, find_index }
+        Pwa { assets, index, staff_index, my_index, find_index, org_index }
     }
 
     fn text(&self, locale: Locale, key: &str) -> String {
@@ -161,6 +167,7 @@ impl Pwa {
         let (status, page, index) = match Page::at(path) {
             Some((page, Bundle::My)) => (StatusCode::OK, page, self.my_index.as_ref()?),
             Some((page, Bundle::Find)) => (StatusCode::OK, page, self.find_index.as_ref()?),
+            Some((page, Bundle::Org)) => (StatusCode::OK, page, self.org_index.as_ref()?),
             Some((page, Bundle::Public)) => (StatusCode::OK, page, self.index.as_ref()?),
             None => (StatusCode::NOT_FOUND, NOT_FOUND, self.index.as_ref()?),
         };
@@ -325,7 +332,8 @@ pub fn endpoint(dir: &Path) -> impl Endpoint<Output = Response> + use<> {
 fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
     let path = req.uri().path();
     let accepts = req.header(header::ACCEPT_ENCODING).unwrap_or_default().to_owned();
-    let index = ["/index.html", "/staff/index.html", "/my/index.html", "/find/index.html"].contains(&path);
+    let index =
+        ["/index.html", "/staff/index.html", "/my/index.html", "/find/index.html", "/org/index.html"].contains(&path);
     if let Some(asset) = pwa.assets.get(path).filter(|_| !index) {
         let (body, encoding) = match (&asset.brotli, &asset.gzip) {
             (Some(br), _) if accepts.contains("br") => (br.clone(), Some("br")),
@@ -395,6 +403,9 @@ mod tests {
         let mut find: Vec<&str> = routes::FIND_PAGES.iter().map(|(_, texts)| *texts).collect();
         find.sort_unstable();
         assert_eq!(arms(include_str!("../../../frontend/src/find.rs")), find);
+        let mut org: Vec<&str> = routes::ORG_PAGES.iter().map(|(_, texts)| *texts).collect();
+        org.sort_unstable();
+        assert_eq!(arms(include_str!("../../../frontend/src/org.rs")), org);
     }
 
     #[test]
@@ -408,7 +419,9 @@ mod tests {
             }
         }
         let worker = include_str!("../../../frontend/public/sw.js");
-        for (name, pages) in [("MY", &routes::MY_PAGES[..]), ("FIND", &routes::FIND_PAGES[..])] {
+        for (name, pages) in
+            [("MY", &routes::MY_PAGES[..]), ("FIND", &routes::FIND_PAGES[..]), ("ORG", &routes::ORG_PAGES[..])]
+        {
             let listed: Vec<String> = pages.iter().map(|(path, _)| format!("\"{path}\"")).collect();
             assert!(worker.contains(&format!("const {name} = [{}];", listed.join(", "))), "sw.js lists {name}");
         }

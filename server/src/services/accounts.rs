@@ -335,6 +335,9 @@ pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AccountsE
         return Err(AccountsError::Token(Some(TokenProblem::AlreadyUsed)));
     }
     users::mark_email_verified(&txn, stored.user, now).await?;
+    // An organisation account whose address staff approved to represent an organisation
+    // starts acting for it now that the address is proven.
+    super::organisations::join_on_confirmation(&txn, stored.user, now).await?;
     txn.commit().await?;
     tracing::info!(user.id = %stored.user.0, "e-mail verified");
     Ok(())

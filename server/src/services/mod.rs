@@ -11,6 +11,7 @@ pub mod hashing;
 pub mod invitations;
 pub mod moderation;
 pub mod notifications;
+pub mod organisations;
 pub mod people;
 pub mod profile_views;
 pub mod profiles;

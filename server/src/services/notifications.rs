@@ -40,7 +40,7 @@ pub async fn notify(
     notice: &Notice,
     now: DateTime<Utc>,
 ) -> Result<(), sea_orm::DbErr> {
-    repo::insert(db, user, notice.kind(), &notice.params(), notice.link(), now).await
+    repo::insert(db, user, &notice.kind(), &notice.params(), notice.link(), now).await
 }
 
 /// A notification as its reader sees it.
@@ -73,18 +73,45 @@ pub struct NotificationsPage {
 
 /// The title and text of `notice` in `locale`.
 fn words(notice: &Notice, locale: Locale) -> (String, String) {
+    use message_keys as k;
     let (title, body): (Key, Key) = match notice {
         Notice::ModerationDecided { decision, .. } => match decision {
-            Decision::Approve => (message_keys::NOTICE_APPROVED_TITLE, message_keys::NOTICE_APPROVED_BODY),
-            Decision::Reject => (message_keys::NOTICE_REJECTED_TITLE, message_keys::NOTICE_REJECTED_BODY),
-            Decision::Suspend => (message_keys::NOTICE_SUSPENDED_TITLE, message_keys::NOTICE_SUSPENDED_BODY),
-            Decision::Reinstate => (message_keys::NOTICE_REINSTATED_TITLE, message_keys::NOTICE_REINSTATED_BODY),
+            Decision::Approve => (k::NOTICE_APPROVED_TITLE, k::NOTICE_APPROVED_BODY),
+            Decision::Reject => (k::NOTICE_REJECTED_TITLE, k::NOTICE_REJECTED_BODY),
+            Decision::Suspend => (k::NOTICE_SUSPENDED_TITLE, k::NOTICE_SUSPENDED_BODY),
+            Decision::Reinstate => (k::NOTICE_REINSTATED_TITLE, k::NOTICE_REINSTATED_BODY),
         },
+        Notice::OrganisationDecided { decision, .. } => match decision {
+            Decision::Approve => (k::NOTICE_ORGANISATION_APPROVED_TITLE, k::NOTICE_ORGANISATION_APPROVED_BODY),
+            Decision::Reject => (k::NOTICE_ORGANISATION_REJECTED_TITLE, k::NOTICE_ORGANISATION_REJECTED_BODY),
+            Decision::Suspend => (k::NOTICE_ORGANISATION_SUSPENDED_TITLE, k::NOTICE_ORGANISATION_SUSPENDED_BODY),
+            Decision::Reinstate => (k::NOTICE_ORGANISATION_REINSTATED_TITLE, k::NOTICE_ORGANISATION_REINSTATED_BODY),
+        },
+        Notice::RepresentativeDecided { decision: Decision::Approve, .. } => {
+            (k::NOTICE_REPRESENTATIVE_APPROVED_TITLE, k::NOTICE_REPRESENTATIVE_APPROVED_BODY)
+        }
+        Notice::RepresentativeDecided { .. } => {
+            (k::NOTICE_REPRESENTATIVE_REJECTED_TITLE, k::NOTICE_REPRESENTATIVE_REJECTED_BODY)
+        }
+        Notice::RepresentativeJoined { .. } => {
+            (k::NOTICE_REPRESENTATIVE_JOINED_TITLE, k::NOTICE_REPRESENTATIVE_JOINED_BODY)
+        }
     };
-    let reason = match notice {
-        Notice::ModerationDecided { reason, .. } => reason.clone().unwrap_or_default(),
+    let (organisation, email, reason) = match notice {
+        Notice::ModerationDecided { reason, .. } => ("", "", reason.as_deref()),
+        Notice::OrganisationDecided { organisation, reason, .. } => (organisation.as_str(), "", reason.as_deref()),
+        Notice::RepresentativeDecided { organisation, email, reason, .. } => {
+            (organisation.as_str(), email.as_str(), reason.as_deref())
+        }
+        Notice::RepresentativeJoined { organisation } => (organisation.as_str(), "", None),
     };
-    (title.text(locale).to_owned(), body.text(locale).replace("{reason}", &reason))
+    let fill = |key: Key| {
+        key.text(locale)
+            .replace("{organisation}", organisation)
+            .replace("{email}", email)
+            .replace("{reason}", reason.unwrap_or_default())
+    };
+    (fill(title), fill(body))
 }
 
 /// `actor`'s notifications in `locale`: at most `first` after the key `after`.

@@ -92,6 +92,21 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
         "markNotificationsRead" => {
             ("mutation { markNotificationsRead(ids: [\"00000000-0000-0000-0000-000000000000\"]) }", json!({}))
         }
+        "organisations" => ("{ organisations(first: 5) { nodes { id name } } }", json!({})),
+        "organisation" => ("{ organisation(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({})),
+        "myOrganisations" => ("{ myOrganisations { id standing } }", json!({})),
+        "createOrganisation" => (
+            "mutation($i: OrganisationInput!) { createOrganisation(input: $i) { id } }",
+            json!({ "i": { "name": "Darbnīca", "registrationNumber": format!("4{:010}", uuid::Uuid::new_v4().as_u128() % 10_000_000_000), "kind": "NGO", "sectors": ["creative"], "region": "riga" } }),
+        ),
+        "updateOrganisation" => (
+            "mutation { updateOrganisation(id: \"00000000-0000-0000-0000-000000000000\", input: { name: \"D\", registrationNumber: \"40003012345\", kind: NGO, sectors: [\"creative\"], region: \"riga\" }) { id } }",
+            json!({}),
+        ),
+        "inviteRepresentative" => (
+            "mutation { inviteRepresentative(organisationId: \"00000000-0000-0000-0000-000000000000\", email: \"x@example.lv\") { id } }",
+            json!({}),
+        ),
         "createStaffAccount" => (
             CREATE_STAFF,
             json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),

@@ -185,6 +185,8 @@ async fn the_built_pwa_answers_its_pages_with_index_html_and_unknown_addresses_w
     std::fs::write(dist.path().join("my/index.html"), index.replace("Tilts", "Tilts (my)")).unwrap();
     std::fs::create_dir(dist.path().join("find")).unwrap();
     std::fs::write(dist.path().join("find/index.html"), index).unwrap();
+    std::fs::create_dir(dist.path().join("org")).unwrap();
+    std::fs::write(dist.path().join("org/index.html"), index).unwrap();
     std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
     let dir = dist.path().to_owned();
     let app = crate::spawn_app_with(crate::Backend::Sqlite, move |s| s.static_dir = dir).await;

@@ -9,6 +9,7 @@ mod invitations;
 mod lockout;
 mod moderation;
 mod notifications;
+mod organisations;
 mod outbox;
 mod passwords;
 mod people;

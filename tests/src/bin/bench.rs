@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: the directory under load. Fills a database with 10,000 founders and
-//! 2,000 mentors (with profiles across every region, topic, sector and language), then asks for
+//! `cargo xtask bench`: the directory under load. Fills a database with 10,000 founders,
+//! 2,000 mentors (with profiles across every region, topic, sector and language) and 1,000
+//! organisations, then asks for
 //! a filtered first page through `/graphql` many times and reports the median and 99th
 //! percentile, and the SQL statements one page costs for 10 and for 50 rows, on SQLite and on
 //! PostgreSQL. Not a test: it prints figures for the README.
@@ -11,12 +12,15 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
 use serde_json::json;
-use tilts::db::entities::{founder_profiles, mentor_profiles, profile_terms, users};
+use tilts::db::entities::{
+    founder_profiles, mentor_profiles, organisation_sectors, organisations, profile_terms, users,
+};
 use tilts::domain::Role;
 use tilts_tests::{Backend, TestApp, spawn_app_with};
 
 const FOUNDERS: usize = 10_000;
 const MENTORS: usize = 2_000;
+const ORGANISATIONS: usize = 1_000;
 const RUNS: usize = 300;
 const REGIONS: [&str; 6] = ["riga", "pieriga", "vidzeme", "kurzeme", "zemgale", "latgale"];
 const TOPICS: [&str; 12] = [
@@ -37,6 +41,7 @@ const SECTORS: [&str; 4] = ["food_hospitality", "construction_repair", "crafts_m
 const LANGUAGES: [&str; 3] = ["lv", "ru", "en"];
 
 const MENTORS_PAGE: &str = "query($n: Int!) { mentors(first: $n, filter: { region: \"latgale\", topic: \"taxes_accounting\" }) { nodes { id displayName } pageInfo { hasNextPage endCursor } } }";
+const ORGANISATIONS_PAGE: &str = "query($n: Int!) { organisations(first: $n, filter: { region: \"latgale\", sector: \"construction_repair\" }) { nodes { id name sectors { label } region { label } } pageInfo { hasNextPage endCursor } } }";
 const FOUNDERS_PAGE: &str = "query($n: Int!) { founders(first: $n, filter: { region: \"latgale\", topic: \"taxes_accounting\" }) { nodes { id displayName } pageInfo { hasNextPage endCursor } } }";
 
 /// Inserts `count` approved people of `role` with profiles, in chunks inside one transaction.
@@ -130,6 +135,45 @@ async fn fill(app: &TestApp, role: Role, count: usize) {
     txn.commit().await.unwrap();
 }
 
+/// Inserts `ORGANISATIONS` approved organisations across regions and sectors.
+async fn fill_organisations(app: &TestApp) {
+    let now = Utc::now();
+    let txn = app.state.db.begin().await.unwrap();
+    let mut rows = Vec::new();
+    let mut sectors = Vec::new();
+    for n in 0..ORGANISATIONS {
+        let id = uuid::Uuid::new_v4();
+        rows.push(organisations::ActiveModel {
+            id: Set(id),
+            name: Set(format!("Organizācija {n:04}")),
+            registration_number: Set(format!("4{n:010}")),
+            kind: Set(["social_enterprise", "ngo", "company", "municipality"][n % 4].to_owned()),
+            social_enterprise: Set(n % 3 == 0),
+            region: Set(REGIONS[n % 6].to_owned()),
+            website: Set(None),
+            description: Set("Darbs un prakse.".to_owned()),
+            supports_target_group: Set(n % 2 == 0),
+            standing: Set("approved".to_owned()),
+            search_text: Set(format!("organizācija {n:04}")),
+            created_by: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+        });
+        sectors.push(organisation_sectors::ActiveModel {
+            organisation_id: Set(id),
+            code: Set(SECTORS[n % 4].to_owned()),
+            position: Set(0),
+        });
+    }
+    for chunk in rows.chunks(250) {
+        organisations::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await.unwrap();
+    }
+    for chunk in sectors.chunks(250) {
+        organisation_sectors::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await.unwrap();
+    }
+    txn.commit().await.unwrap();
+}
+
 /// Median and 99th percentile of `RUNS` calls of `query` with `first: 20`, and the statements
 /// one call costs for 10 and for 50 rows.
 async fn measure(app: &TestApp, client: &reqwest::Client, query: &str, list: &str) -> (Duration, Duration, u64, u64) {
@@ -167,6 +211,7 @@ async fn main() {
         let app = spawn_app_with(backend, |s| s.outbox.poll_interval = Duration::from_secs(3600)).await;
         fill(&app, Role::Founder, FOUNDERS).await;
         fill(&app, Role::Mentor, MENTORS).await;
+        fill_organisations(&app).await;
         let (founder, _) = app.sign_in_as(Role::Founder).await;
         let (mentor, email) = app.sign_in_as(Role::Mentor).await;
         let stored =
@@ -181,6 +226,7 @@ async fn main() {
         for (client, query, list, who) in [
             (&founder, MENTORS_PAGE, "mentors", "mentors (region + topic), as a founder"),
             (&mentor, FOUNDERS_PAGE, "founders", "founders (region + topic), as an approved mentor"),
+            (&founder, ORGANISATIONS_PAGE, "organisations", "organisations (region + sector), as a founder"),
         ] {
             let (median, p99, ten, fifty) = measure(&app, client, query, list).await;
             println!(

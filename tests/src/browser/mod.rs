@@ -8,6 +8,7 @@ mod email_links;
 mod first_paint;
 mod invitations;
 mod notifications;
+mod organisations;
 mod privacy;
 mod profiles;
 mod pwa;

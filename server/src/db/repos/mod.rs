@@ -6,6 +6,7 @@ pub mod directory;
 pub mod invitations;
 pub mod known_devices;
 pub mod notifications;
+pub mod organisations;
 pub mod outbox;
 pub mod profile_views;
 pub mod profiles;
