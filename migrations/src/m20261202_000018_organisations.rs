@@ -7,14 +7,16 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // Social enterprises, NGOs, companies and municipalities. `standing` is moderation's
-        // (pending until staff approve); one organisation per registration number.
+        // (pending until staff approve). A registration number is unique among approved
+        // organisations only (checked when staff approve), so nobody can hold a real company's
+        // number by registering it first, nor learn that a hidden organisation has it.
         manager
             .create_table(
                 Table::create()
                     .table(Organisations::Table)
                     .col(uuid(Organisations::Id).primary_key())
                     .col(string_len(Organisations::Name, 120))
-                    .col(string_len(Organisations::RegistrationNumber, 11).unique_key())
+                    .col(string_len(Organisations::RegistrationNumber, 11))
                     .col(string_len(Organisations::Kind, 24))
                     .col(boolean(Organisations::SocialEnterprise))
                     .col(string_len(Organisations::Region, 32))
@@ -45,6 +47,16 @@ impl MigrationTrait for Migration {
                     .col(Organisations::Standing)
                     .col(Organisations::Name)
                     .col(Organisations::Id)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("organisations_by_registration_number")
+                    .table(Organisations::Table)
+                    .col(Organisations::RegistrationNumber)
+                    .col(Organisations::Standing)
                     .to_owned(),
             )
             .await?;
@@ -174,7 +186,17 @@ impl MigrationTrait for Migration {
                     .col(RepresentativeInvitations::Status)
                     .to_owned(),
             )
-            .await
+            .await?;
+        // One open invitation per address and organisation, even when two arrive at once (the
+        // same partial-index syntax in PostgreSQL and SQLite).
+        manager
+            .get_connection()
+            .execute_unprepared(
+                "CREATE UNIQUE INDEX representative_invitations_open ON representative_invitations \
+                 (organisation_id, email) WHERE status IN ('pending', 'approved')",
+            )
+            .await?;
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -307,7 +307,7 @@ async fn seed_organisations(state: &AppState) -> anyhow::Result<()> {
     let now = state.now();
     let mut created = 0;
     for (n, (name, number, kind, sectors, region, supports, description)) in ORGANISATIONS.into_iter().enumerate() {
-        if organisations::registration_taken(&state.db, number, None).await? {
+        if organisations::any_with_number(&state.db, number).await? {
             continue;
         }
         let profile = OrganisationProfile {

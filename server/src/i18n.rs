@@ -222,6 +222,33 @@ impl Message {
     }
 }
 
+/// `text` with each `{name}` of `values` replaced by its value, in one pass: a value that
+/// itself holds `{…}` (a name someone typed) is never filled in again.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let value = after.find('}').and_then(|end| {
+            let name = &after[..end];
+            values.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, end))
+        });
+        match value {
+            Some((value, end)) => {
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A text of one section (see [`message_keys`], [`email_keys`]): its table and its place there.
 #[derive(Clone, Copy, Debug)]
 pub struct Key(&'static [&'static [&'static str]; 3], u16);
@@ -258,6 +285,13 @@ include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_filled_once_and_unknown_ones_stay() {
+        let values = [("organisation", "Darbnīca {email}"), ("email", "ilze@example.lv")];
+        assert_eq!(fill("„{organisation}”: {email}, {other}", &values), "„Darbnīca {email}”: ilze@example.lv, {other}");
+        assert_eq!(fill("{", &values), "{");
+    }
 
     #[test]
     fn messages_and_named_texts_are_found_in_every_language() {

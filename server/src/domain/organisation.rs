@@ -80,6 +80,10 @@ pub enum OrganisationField {
     Name,
     /// The registration number.
     RegistrationNumber,
+    /// The kind of body.
+    Kind,
+    /// The registered social-enterprise status.
+    SocialEnterprise,
     /// The sectors.
     Sectors,
     /// The region.
@@ -88,6 +92,36 @@ pub enum OrganisationField {
     Website,
     /// The description.
     Description,
+    /// Whether it employs or supports the target group.
+    SupportsTargetGroup,
+}
+
+impl OrganisationField {
+    /// The name in the audit log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrganisationField::Name => "name",
+            OrganisationField::RegistrationNumber => "registration_number",
+            OrganisationField::Kind => "kind",
+            OrganisationField::SocialEnterprise => "social_enterprise",
+            OrganisationField::Sectors => "sectors",
+            OrganisationField::Region => "region",
+            OrganisationField::Website => "website",
+            OrganisationField::Description => "description",
+            OrganisationField::SupportsTargetGroup => "supports_target_group",
+        }
+    }
+
+    /// Whether the field says who the organisation is: what VPD vouched for when approving it.
+    pub fn is_identity(self) -> bool {
+        matches!(
+            self,
+            OrganisationField::Name
+                | OrganisationField::RegistrationNumber
+                | OrganisationField::Kind
+                | OrganisationField::SocialEnterprise
+        )
+    }
 }
 
 /// What is wrong with an organisation's profile: the first problem found, with its field.
@@ -111,6 +145,25 @@ pub enum OrganisationError {
 }
 
 impl OrganisationProfile {
+    /// The fields in which `other` differs from this profile.
+    pub fn changed_fields(&self, other: &OrganisationProfile) -> Vec<OrganisationField> {
+        use OrganisationField as F;
+        [
+            (F::Name, self.name != other.name),
+            (F::RegistrationNumber, self.registration_number != other.registration_number),
+            (F::Kind, self.kind != other.kind),
+            (F::SocialEnterprise, self.social_enterprise != other.social_enterprise),
+            (F::Sectors, self.sectors != other.sectors),
+            (F::Region, self.region != other.region),
+            (F::Website, self.website != other.website),
+            (F::Description, self.description != other.description),
+            (F::SupportsTargetGroup, self.supports_target_group != other.supports_target_group),
+        ]
+        .into_iter()
+        .filter_map(|(field, changed)| changed.then_some(field))
+        .collect()
+    }
+
     /// The profile with its texts trimmed and sectors deduplicated, or the first problem.
     pub fn validated(mut self, terms: &Taxonomies) -> Result<OrganisationProfile, OrganisationError> {
         use OrganisationField as F;

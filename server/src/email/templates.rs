@@ -228,13 +228,8 @@ impl Email<'_> {
                 ("", link, parts!(representative_joined))
             }
         };
-        let fill = |key: Key| {
-            key.text(locale)
-                .replace("{name}", name)
-                .replace("{reason}", reason)
-                .replace("{organisation}", organisation)
-                .replace("{email}", invited)
-        };
+        let values = [("name", name), ("reason", reason), ("organisation", organisation), ("email", invited)];
+        let fill = |key: Key| crate::i18n::fill(key.text(locale), &values);
         layout(&Letter {
             locale,
             signature,

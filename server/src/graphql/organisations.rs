@@ -81,6 +81,9 @@ fn field_name(field: OrganisationField) -> &'static str {
         OrganisationField::Region => "region",
         OrganisationField::Website => "website",
         OrganisationField::Description => "description",
+        OrganisationField::Kind => "kind",
+        OrganisationField::SocialEnterprise => "registeredSocialEnterprise",
+        OrganisationField::SupportsTargetGroup => "supportsTargetGroup",
     }
 }
 

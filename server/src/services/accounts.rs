@@ -752,6 +752,7 @@ pub async fn reset_password(state: &AppState, token: &str, new_password: &str) -
     tokens::consume_open(&txn, stored.user, &[Purpose::ResetPassword, Purpose::StaffInvitation], now).await?;
     // Receiving the link proves control of the address.
     users::mark_email_verified(&txn, stored.user, now).await?;
+    super::organisations::join_on_confirmation(&txn, stored.user, now).await?;
     let revoked = sessions::delete_all_for(&txn, stored.user).await?;
     // Whoever knew the old password may have made their browser a known device.
     known_devices::delete_all_for(&txn, stored.user).await?;

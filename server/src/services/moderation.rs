@@ -39,6 +39,9 @@ pub enum DecisionError {
     /// Another decision changed the person's standing first.
     #[error("the standing changed meanwhile")]
     Changed,
+    /// An approved organisation already has this registration number.
+    #[error("an approved organisation has this registration number")]
+    RegistrationTaken,
     /// A role the access gate should have refused reached this use case.
     #[error("the access rules let a {0:?} through to moderation")]
     RoleNotServed(Role),
@@ -62,6 +65,9 @@ impl ToClientError for DecisionError {
             }
             DecisionError::Rule(ModerationError::ReasonTooLong) => {
                 ClientError::new(Code::BadUserInput, Message::ReasonTooLong).field("reason")
+            }
+            DecisionError::RegistrationTaken => {
+                ClientError::new(Code::Conflict, Message::RegistrationNumberTaken).reason("REGISTRATION_NUMBER_TAKEN")
             }
             DecisionError::Rule(ModerationError::DoesNotApply { .. }) | DecisionError::Changed => {
                 ClientError::new(Code::Conflict, Message::DecisionDoesNotApply).reason("DECISION_DOES_NOT_APPLY")
@@ -239,6 +245,13 @@ async fn decide_organisation(
     let now = state.now();
     let from = organisation.standing;
     let (to, reason) = moderation::decide_standing(from, decision, reason)?;
+    // One approved organisation per registration number: staff see the number in the queue.
+    let number = &organisation.profile.registration_number;
+    if to == Standing::Approved
+        && repos::organisations::registration_taken(&state.db, number, Some(organisation.id)).await?
+    {
+        return Err(DecisionError::RegistrationTaken);
+    }
     let txn = state.db.begin().await?;
     if !repos::organisations::set_standing(&txn, organisation.id, from, to, now).await? {
         return Err(DecisionError::Changed);
@@ -286,13 +299,15 @@ async fn decide_invitation(
     }
     let (_, reason) = moderation::decide_standing(from, decision, reason)?;
     let to = if decision == Decision::Approve { InvitationStatus::Approved } else { InvitationStatus::Rejected };
-    let names = repos::organisations::names(&state.db, &[invitation.organisation]).await?;
-    let organisation = names.get(&invitation.organisation).cloned().unwrap_or_default();
-    let address = crate::domain::EmailAddress::parse(&invitation.email).ok_or(DecisionError::NotFound)?;
-    let invitee = match users::find_by_email(&state.db, &address).await? {
-        Some(found) if found.account.email_verified && !found.disabled => Some(found.account),
-        _ => None,
+    let Some(stored) = repos::organisations::find_any(&state.db, invitation.organisation).await? else {
+        return Err(DecisionError::NotFound);
     };
+    // Nobody joins an organisation that is not (or no longer) approved.
+    if decision == Decision::Approve && stored.standing != Standing::Approved {
+        return Err(ModerationError::DoesNotApply { decision, standing: from }.into());
+    }
+    let organisation = stored.profile.name;
+    let address = crate::domain::EmailAddress::parse(&invitation.email).ok_or(DecisionError::NotFound)?;
     let inviter = match invitation.invited_by {
         Some(id) => users::find(&state.db, id).await?.filter(|p| !p.disabled).map(|p| p.account),
         None => None,
@@ -301,6 +316,11 @@ async fn decide_invitation(
     if !repos::organisations::set_invitation_status(&txn, invitation.id, InvitationStatus::Pending, to, now).await? {
         return Err(DecisionError::Changed);
     }
+    // Read after the write, so an address confirmed meanwhile is seen (or sees this approval).
+    let invitee = match users::find_by_email(&txn, &address).await? {
+        Some(found) if found.account.email_verified && !found.disabled => Some(found.account),
+        _ => None,
+    };
     invitation.status = to;
     let detail = json!({ "organisation": invitation.organisation, "to": to.as_str(), "reason": reason });
     repos::audit::record(&txn, audited(actor, decision, "representative_invitation", invitation.id, detail), now)

@@ -105,12 +105,8 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
         }
         Notice::RepresentativeJoined { organisation } => (organisation.as_str(), "", None),
     };
-    let fill = |key: Key| {
-        key.text(locale)
-            .replace("{organisation}", organisation)
-            .replace("{email}", email)
-            .replace("{reason}", reason.unwrap_or_default())
-    };
+    let values = [("organisation", organisation), ("email", email), ("reason", reason.unwrap_or_default())];
+    let fill = |key: Key| crate::i18n::fill(key.text(locale), &values);
     (fill(title), fill(body))
 }
 

@@ -48,6 +48,9 @@ pub enum OrganisationUseError {
     /// The address is already invited (or acts for the organisation).
     #[error("already invited")]
     AlreadyInvited,
+    /// Staff decided about the organisation meanwhile.
+    #[error("the organisation's standing changed meanwhile")]
+    Changed,
     /// A page cursor the server did not make.
     #[error("not a cursor of this list")]
     BadCursor,
@@ -109,6 +112,9 @@ impl ToClientError for OrganisationUseError {
             }
             OrganisationUseError::AlreadyInvited => {
                 ClientError::new(Code::Conflict, Message::AlreadyInvited).reason("ALREADY_INVITED").field("email")
+            }
+            OrganisationUseError::Changed => {
+                ClientError::new(Code::Conflict, Message::DecisionDoesNotApply).reason("STANDING_CHANGED")
             }
             OrganisationUseError::BadCursor => {
                 ClientError::new(Code::BadUserInput, Message::InvalidRequest).field("after")
@@ -215,13 +221,7 @@ pub async fn create(
     let id = Uuid::new_v4();
     let now = state.now();
     let txn = state.db.begin().await?;
-    if let Err(err) = repos::organisations::insert(&txn, id, &profile, actor.id, now).await {
-        return Err(if repos::is_unique_violation(&err) {
-            OrganisationUseError::RegistrationTaken
-        } else {
-            err.into()
-        });
-    }
+    repos::organisations::insert(&txn, id, &profile, actor.id, now).await?;
     let entry = AuditEntry {
         actor: Some(actor.id),
         action: "organisation.create",
@@ -246,23 +246,36 @@ pub async fn update(
     if actor.role != Role::Enterprise {
         return Err(OrganisationUseError::RoleNotServed(actor.role));
     }
-    representative_of(state, actor, id).await?;
+    let before = representative_of(state, actor, id).await?;
     let terms = repos::taxonomies::all(&state.db).await?;
     let profile = profile.validated(&terms)?;
     if repos::organisations::registration_taken(&state.db, &profile.registration_number, Some(id)).await? {
         return Err(OrganisationUseError::RegistrationTaken);
     }
+    let changed = before.profile.changed_fields(&profile);
+    // VPD vouched for who the organisation is: a new name, number, kind or status goes back to
+    // them, as does any change to an organisation they refused.
+    let review = match before.standing {
+        Standing::Approved => changed.iter().any(|f| f.is_identity()),
+        Standing::Rejected => !changed.is_empty(),
+        Standing::Pending | Standing::Suspended => false,
+    };
     let now = state.now();
     let txn = state.db.begin().await?;
-    if let Err(err) = repos::organisations::update(&txn, id, &profile, now).await {
-        return Err(if repos::is_unique_violation(&err) {
-            OrganisationUseError::RegistrationTaken
-        } else {
-            err.into()
-        });
+    repos::organisations::update(&txn, id, &profile, now).await?;
+    if review && !repos::organisations::set_standing(&txn, id, before.standing, Standing::Pending, now).await? {
+        return Err(OrganisationUseError::Changed);
     }
+    let entry = AuditEntry {
+        actor: Some(actor.id),
+        action: "organisation.update",
+        subject_type: "organisation",
+        subject_id: Some(id),
+        detail: json!({ "changed": changed.iter().map(|f| f.as_str()).collect::<Vec<_>>(), "review": review }),
+    };
+    repos::audit::record(&txn, entry, now).await?;
     txn.commit().await?;
-    tracing::info!("organisation saved");
+    tracing::info!(review, "organisation saved");
     mine_one(state, actor, id).await
 }
 
@@ -295,13 +308,17 @@ pub async fn invite_representative(
     }
     let email = EmailAddress::parse(email).ok_or(OrganisationUseError::InvalidEmail)?;
     let address = email.as_str().to_owned();
-    if address == actor.email.as_str() || repos::organisations::invitation_open(&state.db, id, &address).await? {
+    let members = repos::organisations::member_emails(&state.db, id).await?;
+    if members.contains(&address) || repos::organisations::invitation_open(&state.db, id, &address).await? {
         return Err(OrganisationUseError::AlreadyInvited);
     }
     let now = state.now();
     let invitation_id = Uuid::new_v4();
     let txn = state.db.begin().await?;
-    repos::organisations::invite(&txn, invitation_id, id, &address, actor.id, now).await?;
+    // Two invitations of one address at once: the index keeps one.
+    if let Err(err) = repos::organisations::invite(&txn, invitation_id, id, &address, actor.id, now).await {
+        return Err(if repos::is_unique_violation(&err) { OrganisationUseError::AlreadyInvited } else { err.into() });
+    }
     let entry = AuditEntry {
         actor: Some(actor.id),
         action: "organisation.invite_representative",
@@ -333,12 +350,17 @@ pub async fn join_approved(
     now: DateTime<Utc>,
 ) -> Result<Vec<Uuid>, sea_orm::DbErr> {
     let mut joined = Vec::new();
-    if user.role != Role::Enterprise {
+    // Only an organisation account in good standing joins, and only an approved organisation.
+    if user.role != Role::Enterprise || !matches!(user.standing, Standing::Pending | Standing::Approved) {
         return Ok(joined);
     }
     let names =
         repos::organisations::names(db, &invitations.iter().map(|i| i.organisation).collect::<Vec<_>>()).await?;
     for invitation in invitations.iter().filter(|i| i.email == user.email.as_str()) {
+        let organisation = repos::organisations::find_any(db, invitation.organisation).await?;
+        if organisation.is_none_or(|o| o.standing != Standing::Approved) {
+            continue;
+        }
         if !repos::organisations::set_invitation_status(
             db,
             invitation.id,
@@ -387,7 +409,7 @@ pub(crate) async fn tell_representatives(
     let members = repos::organisations::members(db, &[organisation]).await?;
     let ids: Vec<UserId> = members.iter().map(|(_, user, _)| *user).collect();
     for person in users::find_many(db, &ids).await? {
-        if person.disabled {
+        if person.disabled || !matches!(person.account.standing, Standing::Pending | Standing::Approved) {
             continue;
         }
         let account = person.account;

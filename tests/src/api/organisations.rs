@@ -170,23 +170,58 @@ db_test! {
         }
         assert_eq!(app.graphql_as(&representative, MINE, json!({})).await["data"]["myOrganisations"], json!([]));
 
+        assert_eq!(app.graphql_as(&representative, MINE, json!({})).await["data"]["myOrganisations"], json!([]));
+    }
+
+    async fn a_registration_number_is_held_only_by_an_approved_organisation(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
         let first = input("Darbnīca", &["creative"]);
+        let (representative, _) = app.sign_in_as(Role::Enterprise).await;
         let created = app.graphql_as(&representative, CREATE, json!({ "i": first })).await;
-        assert!(created["errors"].is_null(), "{created}");
+        // A number waiting for approval holds nothing and tells nobody it waits.
         let (other, _) = app.sign_in_as(Role::Enterprise).await;
         let twin = app.graphql_as(&other, CREATE, json!({ "i": first })).await;
-        assert_eq!(error_code(&twin), "CONFLICT", "{twin}");
-        assert_eq!(twin["errors"][0]["extensions"]["field"], "registrationNumber");
-        assert_eq!(app.graphql_as(&other, MINE, json!({})).await["data"]["myOrganisations"], json!([]));
+        assert!(twin["errors"].is_null(), "{twin}");
+        let approved = app.graphql_as(&staff, DECIDE, json!({ "s": created["data"]["createOrganisation"]["id"], "d": "APPROVE" })).await;
+        assert!(approved["errors"].is_null(), "{approved}");
+        // Staff cannot approve a second organisation with an approved one's number ...
+        let second = app.graphql_as(&staff, DECIDE, json!({ "s": twin["data"]["createOrganisation"]["id"], "d": "APPROVE" })).await;
+        assert_eq!(error_code(&second), "CONFLICT", "{second}");
+        assert_eq!(second["errors"][0]["extensions"]["reason"], "REGISTRATION_NUMBER_TAKEN");
+        // ... and a newcomer is told to ask its representative.
+        let (third, _) = app.sign_in_as(Role::Enterprise).await;
+        let taken = app.graphql_as(&third, CREATE, json!({ "i": first })).await;
+        assert_eq!(error_code(&taken), "CONFLICT", "{taken}");
+        assert_eq!(taken["errors"][0]["extensions"]["field"], "registrationNumber");
+        assert_eq!(app.graphql_as(&third, MINE, json!({})).await["data"]["myOrganisations"], json!([]));
     }
 
     async fn only_its_representatives_edit_an_organisation(app: TestApp) {
         let (staff, _) = app.create_staff().await;
         let (representative, _, id) = approved_organisation(&app, &staff, "Otrā elpa", &["care_social"]).await;
-        let mut edited = input("Otrā elpa, biedrība", &["care_social"]);
+        let mine = app.graphql_as(&representative, "{ myOrganisations { registrationNumber } }", json!({})).await;
+        let mut edited = input("Otrā elpa", &["care_social"]);
+        edited["registrationNumber"] = mine["data"]["myOrganisations"][0]["registrationNumber"].clone();
+        edited["description"] = json!("Palīdzam atgriezties: mājoklis, dokumenti, darbs.");
         let saved = app.graphql_as(&representative, UPDATE, json!({ "id": id, "i": edited })).await;
-        assert_eq!(saved["data"]["updateOrganisation"]["name"], "Otrā elpa, biedrība", "{saved}");
-        assert_eq!(saved["data"]["updateOrganisation"]["standing"], "APPROVED");
+        assert_eq!(saved["data"]["updateOrganisation"]["standing"], "APPROVED", "{saved}");
+        // A new name goes back to VPD: hidden from others until approved again.
+        edited["name"] = json!("Otrā elpa, biedrība");
+        let renamed = app.graphql_as(&representative, UPDATE, json!({ "id": id, "i": edited })).await;
+        assert_eq!(renamed["data"]["updateOrganisation"]["name"], "Otrā elpa, biedrība", "{renamed}");
+        assert_eq!(renamed["data"]["updateOrganisation"]["standing"], "PENDING");
+        let (founder, _) = app.sign_in_as(Role::Founder).await;
+        assert_eq!(error_code(&app.graphql_as(&founder, ONE, json!({ "id": id })).await), "NOT_FOUND");
+        let uuid = uuid::Uuid::parse_str(id.as_str().unwrap()).unwrap();
+        let audit = tilts::db::repos::audit::for_subject(&app.state.db, uuid).await.unwrap();
+        let mut changed: Vec<Value> = audit
+            .iter()
+            .filter(|e| e.action == "organisation.update")
+            .map(|e| serde_json::from_str::<Value>(&e.detail).unwrap()["changed"].clone())
+            .collect();
+        changed.sort_by_key(|c| c.to_string());
+        assert_eq!(changed, [json!(["description"]), json!(["name"])]);
+        app.graphql_as(&staff, DECIDE, json!({ "s": id, "d": "APPROVE" })).await;
 
         // Another organisation account sees it but may not edit it; a pending one it cannot see.
         let (outsider, _) = app.sign_in_as(Role::Enterprise).await;
@@ -266,6 +301,8 @@ db_test! {
         let mine = app.graphql_as(&representative, MINE, json!({})).await;
         let org = &mine["data"]["myOrganisations"][0];
         assert_eq!(org["representatives"].as_array().map(Vec::len), Some(3), "{mine}");
+        let member = app.graphql_as(&representative, INVITE, json!({ "o": id, "e": colleague_email })).await;
+        assert_eq!(error_code(&member), "CONFLICT", "someone who already represents it: {member}");
         assert!(org["invitations"].as_array().unwrap().iter().all(|i| i["status"] == "JOINED"), "{mine}");
 
         // A refusal reaches the inviter with its reason.

@@ -180,28 +180,46 @@ async fn with_sectors(db: &impl ConnectionTrait, rows: Vec<organisations::Model>
     }
     Ok(rows
         .into_iter()
-        .map(|row| Stored {
-            id: row.id,
-            standing: Standing::parse(&row.standing).unwrap_or(Standing::Pending),
-            created_at: row.created_at,
-            profile: OrganisationProfile {
-                sectors: sectors.remove(&row.id).unwrap_or_default(),
-                name: row.name,
-                registration_number: row.registration_number,
-                kind: OrganisationKind::parse(&row.kind).unwrap_or_default(),
-                social_enterprise: row.social_enterprise,
-                region: row.region,
-                website: row.website,
-                description: row.description,
-                supports_target_group: row.supports_target_group,
-            },
+        .filter_map(|row| {
+            // A kind or standing this version does not know is shown to nobody, rather than
+            // shown as something it may not be.
+            let (Some(standing), Some(kind)) = (Standing::parse(&row.standing), OrganisationKind::parse(&row.kind))
+            else {
+                tracing::warn!(organisation.id = %row.id, "organisation with an unknown kind or standing left out");
+                return None;
+            };
+            Some(Stored {
+                id: row.id,
+                standing,
+                created_at: row.created_at,
+                profile: OrganisationProfile {
+                    sectors: sectors.remove(&row.id).unwrap_or_default(),
+                    name: row.name,
+                    registration_number: row.registration_number,
+                    kind,
+                    social_enterprise: row.social_enterprise,
+                    region: row.region,
+                    website: row.website,
+                    description: row.description,
+                    supports_target_group: row.supports_target_group,
+                },
+            })
         })
         .collect())
 }
 
-/// Whether an organisation other than `except` has `number`.
+/// Whether any organisation, whatever its standing, has `number` (for the demo data only).
+pub async fn any_with_number(db: &impl ConnectionTrait, number: &str) -> Result<bool, DbErr> {
+    let found = organisations::Entity::find().filter(organisations::Column::RegistrationNumber.eq(number));
+    Ok(found.one(db).await?.is_some())
+}
+
+/// Whether an approved organisation other than `except` has `number`. Only approved ones
+/// count: a number waiting for approval holds nothing, and tells nobody it waits.
 pub async fn registration_taken(db: &impl ConnectionTrait, number: &str, except: Option<Uuid>) -> Result<bool, DbErr> {
-    let mut query = organisations::Entity::find().filter(organisations::Column::RegistrationNumber.eq(number));
+    let mut query = organisations::Entity::find()
+        .filter(organisations::Column::RegistrationNumber.eq(number))
+        .filter(organisations::Column::Standing.eq(Standing::Approved.as_str()));
     if let Some(id) = except {
         query = query.filter(organisations::Column::Id.ne(id));
     }
@@ -350,6 +368,24 @@ pub async fn remove_member(db: &impl ConnectionTrait, id: Uuid, user: UserId) ->
 /// Whether `user` acts for organisation `id`.
 pub async fn is_member(db: &impl ConnectionTrait, id: Uuid, user: UserId) -> Result<bool, DbErr> {
     Ok(organisation_members::Entity::find_by_id((id, user.0)).one(db).await?.is_some())
+}
+
+/// The sign-in addresses of the people who act for organisation `id`.
+pub async fn member_emails(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<String>, DbErr> {
+    organisation_members::Entity::find()
+        .select_only()
+        .column(users::Column::Email)
+        .join(
+            sea_orm::JoinType::InnerJoin,
+            organisation_members::Entity::belongs_to(users::Entity)
+                .from(organisation_members::Column::UserId)
+                .to(users::Column::Id)
+                .into(),
+        )
+        .filter(organisation_members::Column::OrganisationId.eq(id))
+        .into_tuple()
+        .all(db)
+        .await
 }
 
 /// The people who act for each of `ids`, with their names, by name.
