@@ -20,6 +20,7 @@ mod m20261202_000015_founder_invitations;
 mod m20261202_000016_notifications;
 mod m20261202_000017_search_text;
 mod m20261202_000018_organisations;
+mod m20261202_000019_directory_covering_indexes;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000016_notifications::Migration),
             Box::new(m20261202_000017_search_text::Migration),
             Box::new(m20261202_000018_organisations::Migration),
+            Box::new(m20261202_000019_directory_covering_indexes::Migration),
         ]
     }
 }
