@@ -1,5 +1,6 @@
-//! `/founders`: founders who chose to be listed, for approved mentors and organisation members
-//! (the server shows nobody to anyone else, and never a founder under a no-contact constraint).
+//! `/founders`: founders who chose to be listed, for approved mentors and representatives of
+//! approved organisations (the server shows nobody to anyone else, and never a founder under a
+//! no-contact constraint).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -8,7 +9,7 @@ use crate::api::{
     self,
     directory::{DirectoryTerms, Founders, directory_terms, founders},
 };
-use crate::components::{DirectoryTabs, Field, PageHeader, Select};
+use crate::components::{DirectoryTabs, Field, PageHeader, PageStatus, Paged, Select, ShowMore, paged::next_cursor};
 use crate::contexts::{
     locale::{I18n, use_i18n},
     session::use_session,
@@ -50,16 +51,8 @@ pub fn FounderList() -> impl IntoView {
     });
     let (region, topic, words) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let found = RwSignal::new(Vec::<founders::FoundersFoundersNodes>::new());
-    let next = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(false);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let list = Paged::<founders::FoundersFoundersNodes>::new();
     let load = move |after: Option<String>| {
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
         let some = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
         let filter = founders::DirectoryFilter {
             region: some(region),
@@ -68,30 +61,14 @@ pub fn FounderList() -> impl IntoView {
             language: None,
             text: some(words),
         };
-        let more = after.is_some();
-        leptos::task::spawn_local(async move {
-            let locale = i18n.locale.get_untracked();
+        list.load(i18n, after, move |locale, after| async move {
             let variables = founders::Variables { filter: Some(filter), first: PAGE, after };
-            match api::call::<Founders>(variables, locale).await {
-                Ok(data) => {
-                    let page = data.founders;
-                    found.update(|list| {
-                        if !more {
-                            list.clear();
-                        }
-                        list.extend(page.nodes);
-                    });
-                    next.set(page.page_info.has_next_page.then_some(page.page_info.end_cursor).flatten());
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e.text(locale))),
-            }
-            loading.set(false);
-            loaded.set(true);
+            let page = api::call::<Founders>(variables, locale).await?.founders;
+            Ok((page.nodes, next_cursor(page.page_info.has_next_page, page.page_info.end_cursor)))
         });
     };
     Effect::new(move |_| {
-        if session.viewer.with(Option::is_some) && !loaded.get_untracked() {
+        if session.viewer.with(Option::is_some) && !list.state.loaded.get_untracked() {
             load(None);
         }
     });
@@ -124,22 +101,11 @@ pub fn FounderList() -> impl IntoView {
                 required=false
             />
             <Field name="words" label=text(i18n, keys::DIRECTORY_WORDS) value=words kind="search" required=false error=no_error />
-            <button type="submit" id="search" disabled=move || loading.get()>{i18n.tr(keys::DIRECTORY_SEARCH)}</button>
+            <button type="submit" id="search" disabled=move || list.state.loading.get()>{i18n.tr(keys::DIRECTORY_SEARCH)}</button>
         </form>
-        <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
-        <p id="directory-status" role="status">
-            {move || {
-                if loading.get() {
-                    i18n.t(keys::DIRECTORY_LOADING)
-                } else if loaded.get() && found.with(Vec::is_empty) {
-                    i18n.t(keys::FOUNDERS_EMPTY)
-                } else {
-                    ""
-                }
-            }}
-        </p>
+        <PageStatus state=list.state id="directory-status" loading=keys::DIRECTORY_LOADING empty=keys::FOUNDERS_EMPTY i18n=i18n />
         <ul class="people" aria-label=i18n.tr(keys::FOUNDERS_TITLE)>
-            <For each=move || found.get() key=|f| f.id.clone() let:f>
+            <For each=move || list.rows.get() key=|f| f.id.clone() let:f>
                 <li class="card person">
                     <h2>{f.display_name.clone()}</h2>
                     <p>{f.headline.clone()}</p>
@@ -152,10 +118,6 @@ pub fn FounderList() -> impl IntoView {
                 </li>
             </For>
         </ul>
-        <Show when=move || next.with(Option::is_some)>
-            <button type="button" class="secondary" id="directory-more" disabled=move || loading.get() on:click=move |_| load(next.get_untracked())>
-                {i18n.tr(keys::DIRECTORY_MORE)}
-            </button>
-        </Show>
+        <ShowMore state=list.state id="directory-more" label=keys::DIRECTORY_MORE more=Callback::new(load) i18n=i18n />
     }
 }

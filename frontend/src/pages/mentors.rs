@@ -8,7 +8,7 @@ use crate::api::{
     self,
     directory::{DirectoryTerms, Mentor as MentorOp, Mentors, directory_terms, mentor as mentor_op, mentors},
 };
-use crate::components::{DirectoryTabs, Field, PageHeader, Select};
+use crate::components::{DirectoryTabs, Field, PageHeader, PageStatus, Paged, Select, ShowMore, paged::next_cursor};
 use crate::contexts::{
     locale::{I18n, use_i18n},
     session::use_session,
@@ -72,16 +72,8 @@ pub fn MentorList() -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
-    let found = RwSignal::new(Vec::<mentors::MentorsMentorsNodes>::new());
-    let next = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(false);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let list = Paged::<mentors::MentorsMentorsNodes>::new();
     let load = move |after: Option<String>| {
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
         let some = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
         let filter = mentors::DirectoryFilter {
             region: some(region),
@@ -90,30 +82,14 @@ pub fn MentorList() -> impl IntoView {
             language: some(language),
             text: some(words),
         };
-        let more = after.is_some();
-        leptos::task::spawn_local(async move {
-            let locale = i18n.locale.get_untracked();
+        list.load(i18n, after, move |locale, after| async move {
             let variables = mentors::Variables { filter: Some(filter), first: PAGE, after };
-            match api::call::<Mentors>(variables, locale).await {
-                Ok(data) => {
-                    let page = data.mentors;
-                    found.update(|list| {
-                        if !more {
-                            list.clear();
-                        }
-                        list.extend(page.nodes);
-                    });
-                    next.set(page.page_info.has_next_page.then_some(page.page_info.end_cursor).flatten());
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e.text(locale))),
-            }
-            loading.set(false);
-            loaded.set(true);
+            let page = api::call::<Mentors>(variables, locale).await?.mentors;
+            Ok((page.nodes, next_cursor(page.page_info.has_next_page, page.page_info.end_cursor)))
         });
     };
     Effect::new(move |_| {
-        if session.viewer.with(Option::is_some) && !loaded.get_untracked() {
+        if session.viewer.with(Option::is_some) && !list.state.loaded.get_untracked() {
             load(None);
         }
     });
@@ -162,22 +138,11 @@ pub fn MentorList() -> impl IntoView {
                 required=false
                 error=no_error
             />
-            <button type="submit" id="search" disabled=move || loading.get()>{i18n.tr(keys::DIRECTORY_SEARCH)}</button>
+            <button type="submit" id="search" disabled=move || list.state.loading.get()>{i18n.tr(keys::DIRECTORY_SEARCH)}</button>
         </form>
-        <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
-        <p id="directory-status" role="status">
-            {move || {
-                if loading.get() {
-                    i18n.t(keys::DIRECTORY_LOADING).to_owned()
-                } else if loaded.get() && found.with(Vec::is_empty) {
-                    i18n.t(keys::DIRECTORY_EMPTY).to_owned()
-                } else {
-                    String::new()
-                }
-            }}
-        </p>
+        <PageStatus state=list.state id="directory-status" loading=keys::DIRECTORY_LOADING empty=keys::DIRECTORY_EMPTY i18n=i18n />
         <ul class="people" aria-label=i18n.tr(keys::DIRECTORY_TITLE)>
-            <For each=move || found.get() key=|m| m.id.clone() let:m>
+            <For each=move || list.rows.get() key=|m| m.id.clone() let:m>
                 <li class="card person">
                     <h2><a href=format!("/mentor?id={}", m.id)>{m.display_name.clone()}</a></h2>
                     <p>{m.headline.clone()}</p>
@@ -190,11 +155,7 @@ pub fn MentorList() -> impl IntoView {
                 </li>
             </For>
         </ul>
-        <Show when=move || next.with(Option::is_some)>
-            <button type="button" class="secondary" id="directory-more" disabled=move || loading.get() on:click=move |_| load(next.get_untracked())>
-                {i18n.tr(keys::DIRECTORY_MORE)}
-            </button>
-        </Show>
+        <ShowMore state=list.state id="directory-more" label=keys::DIRECTORY_MORE more=Callback::new(load) i18n=i18n />
     }
 }
 

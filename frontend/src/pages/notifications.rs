@@ -10,7 +10,7 @@ use crate::api::{
         MarkNotificationsRead, Notifications as List, mark_notifications_read as mark, notifications as list,
     },
 };
-use crate::components::{PageHeader, layout::Unread};
+use crate::components::{PageHeader, PageStatus, Paged, ShowMore, layout::Unread, paged::next_cursor};
 use crate::contexts::{locale::use_i18n, session::use_session};
 use crate::i18n::{Locale, keys};
 
@@ -35,61 +35,33 @@ pub fn NotificationList() -> impl IntoView {
             navigate("/sign-in?next=/notifications", Default::default());
         }
     });
-    let items = RwSignal::new(Vec::<list::NotificationsNotificationsNodes>::new());
-    let next = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(false);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let items = Paged::<list::NotificationsNotificationsNodes>::new();
     let load = move |after: Option<String>| {
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            let locale = i18n.locale.get_untracked();
-            match api::call::<List>(list::Variables { first: PAGE, after }, locale).await {
-                Ok(data) => {
-                    let page = data.notifications;
-                    let fresh: Vec<String> = page.nodes.iter().filter(|n| !n.read).map(|n| n.id.clone()).collect();
-                    items.update(|list| list.extend(page.nodes));
-                    next.set(page.page_info.has_next_page.then_some(page.page_info.end_cursor).flatten());
-                    error.set(None);
-                    if !fresh.is_empty()
-                        && let Ok(marked) =
-                            api::call::<MarkNotificationsRead>(mark::Variables { ids: fresh }, locale).await
-                        && let Some(unread) = unread
-                    {
-                        unread.0.set(u64::try_from(marked.mark_notifications_read).unwrap_or_default());
-                    }
-                }
-                Err(e) => error.set(Some(e.text(locale))),
+        items.load(i18n, after, move |locale, after| async move {
+            let page = api::call::<List>(list::Variables { first: PAGE, after }, locale).await?.notifications;
+            // What the page shows is read now; the bell follows.
+            let fresh: Vec<String> = page.nodes.iter().filter(|n| !n.read).map(|n| n.id.clone()).collect();
+            if !fresh.is_empty()
+                && let Ok(marked) = api::call::<MarkNotificationsRead>(mark::Variables { ids: fresh }, locale).await
+                && let Some(unread) = unread
+            {
+                unread.0.set(u64::try_from(marked.mark_notifications_read).unwrap_or_default());
             }
-            loading.set(false);
-            loaded.set(true);
+            Ok((page.nodes, next_cursor(page.page_info.has_next_page, page.page_info.end_cursor)))
         });
     };
     Effect::new(move |_| {
-        if session.viewer.with(Option::is_some) && !loaded.get_untracked() {
+        if session.viewer.with(Option::is_some) && !items.state.loaded.get_untracked() {
             load(None);
         }
     });
     view! {
         <PageHeader title=keys::NOTIFICATIONS_TITLE intro=keys::NOTIFICATIONS_INTRO />
-        <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
-        <p id="notifications-status" role="status">
-            {move || {
-                if loading.get() {
-                    i18n.t(keys::NOTIFICATIONS_LOADING)
-                } else if loaded.get() && items.with(Vec::is_empty) {
-                    i18n.t(keys::NOTIFICATIONS_EMPTY)
-                } else {
-                    ""
-                }
-            }}
-        </p>
+        <PageStatus state=items.state id="notifications-status" loading=keys::NOTIFICATIONS_LOADING empty=keys::NOTIFICATIONS_EMPTY i18n=i18n />
         <ul id="notifications" class="plain">
             {move || {
                 items
+                    .rows
                     .get()
                     .into_iter()
                     .map(|n| {
@@ -109,10 +81,6 @@ pub fn NotificationList() -> impl IntoView {
                     .collect_view()
             }}
         </ul>
-        <Show when=move || next.with(Option::is_some)>
-            <button type="button" class="secondary" id="notifications-more" disabled=move || loading.get() on:click=move |_| load(next.get_untracked())>
-                {i18n.tr(keys::NOTIFICATIONS_MORE)}
-            </button>
-        </Show>
+        <ShowMore state=items.state id="notifications-more" label=keys::NOTIFICATIONS_MORE more=Callback::new(load) i18n=i18n />
     }
 }

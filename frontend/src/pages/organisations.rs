@@ -9,7 +9,9 @@ use crate::api::{
     operations::{ProfileTerms, profile_terms},
     organisations::{Organisations, organisations},
 };
-use crate::components::{DirectoryTabs, Field, PageHeader, Select, Toggle};
+use crate::components::{
+    DirectoryTabs, Field, PageHeader, PageStatus, Paged, Select, ShowMore, Toggle, paged::next_cursor,
+};
 use crate::contexts::{
     locale::{I18n, use_i18n},
     session::use_session,
@@ -53,16 +55,8 @@ pub fn OrganisationList() -> impl IntoView {
     let (region, sector, words) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let supporting = RwSignal::new(false);
-    let found = RwSignal::new(Vec::<organisations::OrganisationsOrganisationsNodes>::new());
-    let next = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(false);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let list = Paged::<organisations::OrganisationsOrganisationsNodes>::new();
     let load = move |after: Option<String>| {
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
         let some = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
         let filter = organisations::OrganisationFilter {
             region: some(region),
@@ -71,30 +65,14 @@ pub fn OrganisationList() -> impl IntoView {
             supports_target_group: supporting.get_untracked().then_some(true),
             text: some(words),
         };
-        let more = after.is_some();
-        leptos::task::spawn_local(async move {
-            let locale = i18n.locale.get_untracked();
+        list.load(i18n, after, move |locale, after| async move {
             let variables = organisations::Variables { filter: Some(filter), first: PAGE, after };
-            match api::call::<Organisations>(variables, locale).await {
-                Ok(data) => {
-                    let page = data.organisations;
-                    found.update(|list| {
-                        if !more {
-                            list.clear();
-                        }
-                        list.extend(page.nodes);
-                    });
-                    next.set(page.page_info.has_next_page.then_some(page.page_info.end_cursor).flatten());
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e.text(locale))),
-            }
-            loading.set(false);
-            loaded.set(true);
+            let page = api::call::<Organisations>(variables, locale).await?.organisations;
+            Ok((page.nodes, next_cursor(page.page_info.has_next_page, page.page_info.end_cursor)))
         });
     };
     Effect::new(move |_| {
-        if session.viewer.with(Option::is_some) && !loaded.get_untracked() {
+        if session.viewer.with(Option::is_some) && !list.state.loaded.get_untracked() {
             load(None);
         }
     });
@@ -128,22 +106,11 @@ pub fn OrganisationList() -> impl IntoView {
             />
             <Field name="words" label=text(i18n, keys::DIRECTORY_WORDS) value=words kind="search" required=false error=no_error />
             <Toggle name="supporting" label=text(i18n, keys::ORGANISATIONS_SUPPORTING_ONLY) value=supporting />
-            <button type="submit" id="search" disabled=move || loading.get()>{i18n.tr(keys::DIRECTORY_SEARCH)}</button>
+            <button type="submit" id="search" disabled=move || list.state.loading.get()>{i18n.tr(keys::DIRECTORY_SEARCH)}</button>
         </form>
-        <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
-        <p id="directory-status" role="status">
-            {move || {
-                if loading.get() {
-                    i18n.t(keys::DIRECTORY_LOADING)
-                } else if loaded.get() && found.with(Vec::is_empty) {
-                    i18n.t(keys::ORGANISATIONS_EMPTY)
-                } else {
-                    ""
-                }
-            }}
-        </p>
+        <PageStatus state=list.state id="directory-status" loading=keys::DIRECTORY_LOADING empty=keys::ORGANISATIONS_EMPTY i18n=i18n />
         <ul class="people" aria-label=i18n.tr(keys::ORGANISATIONS_TITLE)>
-            <For each=move || found.get() key=|o| o.id.clone() let:o>
+            <For each=move || list.rows.get() key=|o| o.id.clone() let:o>
                 <li class="card organisation">
                     <h2>{o.name.clone()}</h2>
                     <p class="note">
@@ -160,10 +127,6 @@ pub fn OrganisationList() -> impl IntoView {
                 </li>
             </For>
         </ul>
-        <Show when=move || next.with(Option::is_some)>
-            <button type="button" class="secondary" id="directory-more" disabled=move || loading.get() on:click=move |_| load(next.get_untracked())>
-                {i18n.tr(keys::DIRECTORY_MORE)}
-            </button>
-        </Show>
+        <ShowMore state=list.state id="directory-more" label=keys::DIRECTORY_MORE more=Callback::new(load) i18n=i18n />
     }
 }

@@ -8,7 +8,7 @@ use crate::api::{
     self,
     operations::{ProfileViews, profile_views as op},
 };
-use crate::components::PageHeader;
+use crate::components::{PageHeader, PageStatus, Paged, ShowMore, paged::next_cursor};
 use crate::contexts::{locale::use_i18n, session::use_session};
 use crate::i18n::{Locale, keys};
 
@@ -32,54 +32,25 @@ pub fn ProfileViewPage() -> impl IntoView {
             navigate("/sign-in?next=/views", Default::default());
         }
     });
-    let lines = RwSignal::new(Vec::<op::ProfileViewsProfileViewsNodes>::new());
-    let next = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(false);
-    let loaded = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let list = Paged::<op::ProfileViewsProfileViewsNodes>::new();
     let load = move |after: Option<String>| {
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
-        leptos::task::spawn_local(async move {
-            let locale = i18n.locale.get_untracked();
-            match api::call::<ProfileViews>(op::Variables { first: PAGE, after }, locale).await {
-                Ok(data) => {
-                    let page = data.profile_views;
-                    lines.update(|list| list.extend(page.nodes));
-                    next.set(page.page_info.has_next_page.then_some(page.page_info.end_cursor).flatten());
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e.text(locale))),
-            }
-            loading.set(false);
-            loaded.set(true);
+        list.load(i18n, after, |locale, after| async move {
+            let page = api::call::<ProfileViews>(op::Variables { first: PAGE, after }, locale).await?.profile_views;
+            Ok((page.nodes, next_cursor(page.page_info.has_next_page, page.page_info.end_cursor)))
         });
     };
     Effect::new(move |_| {
-        if session.viewer.with(Option::is_some) && !loaded.get_untracked() {
+        if session.viewer.with(Option::is_some) && !list.state.loaded.get_untracked() {
             load(None);
         }
     });
     view! {
         <PageHeader title=keys::VIEWS_TITLE intro=keys::VIEWS_INTRO />
         <section class="card">
-            <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
-            <p id="views-status" role="status">
-                {move || {
-                    if loading.get() {
-                        i18n.t(keys::VIEWS_LOADING)
-                    } else if loaded.get() && lines.with(Vec::is_empty) {
-                        i18n.t(keys::VIEWS_EMPTY)
-                    } else {
-                        ""
-                    }
-                }}
-            </p>
+            <PageStatus state=list.state id="views-status" loading=keys::VIEWS_LOADING empty=keys::VIEWS_EMPTY i18n=i18n />
             <ul id="views" class="plain">
                 {move || {
-                    lines
+                    list.rows
                         .get()
                         .into_iter()
                         .map(|line| {
@@ -104,11 +75,7 @@ pub fn ProfileViewPage() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <Show when=move || next.with(Option::is_some)>
-                <button type="button" class="secondary" id="views-more" disabled=move || loading.get() on:click=move |_| load(next.get_untracked())>
-                    {i18n.tr(keys::VIEWS_MORE)}
-                </button>
-            </Show>
+            <ShowMore state=list.state id="views-more" label=keys::VIEWS_MORE more=Callback::new(load) i18n=i18n />
         </section>
     }
 }

@@ -51,6 +51,15 @@ pub struct Ties {
     /// accepted application, a released event match): they see each other's profile and the
     /// contact details each chose to share.
     pub connected: HashSet<UserId>,
+    /// The viewer represents an organisation VPD approved (an organisation account without one
+    /// is not yet "an approved representative").
+    pub represents_approved: bool,
+}
+
+/// Whether `viewer` may find founders who chose to be listed: approved mentors, and approved
+/// organisation accounts that represent an approved organisation.
+fn finds_founders(viewer: &Person, ties: &Ties) -> bool {
+    viewer.active() && (viewer.role == Role::Mentor || (viewer.role == Role::Enterprise && ties.represents_approved))
 }
 
 /// Whether `viewer` (with `ties`) may see `subject` for `purpose`.
@@ -73,9 +82,9 @@ pub fn may_see(viewer: &Person, ties: &Ties, subject: &Person, purpose: Purpose)
     }
     match subject.role {
         Role::Mentor | Role::Enterprise => purpose == Purpose::Profile || subject.listed,
-        // Founders appear only when they chose to, and only to approved mentors and
-        // organisation representatives (and staff, above).
-        Role::Founder => subject.listed && viewer.active() && matches!(viewer.role, Role::Mentor | Role::Enterprise),
+        // Founders appear only when they chose to, and only to approved mentors and approved
+        // representatives of approved organisations (and staff, above).
+        Role::Founder => subject.listed && finds_founders(viewer, ties),
         // VPD people are not in the directory.
         Role::Staff | Role::Admin => false,
     }
@@ -110,7 +119,7 @@ pub struct Scope {
 impl Scope {
     /// The scope of `viewer` with `ties` for `purpose`.
     pub fn of(viewer: &Person, ties: &Ties, purpose: Purpose) -> Scope {
-        let founders_visible = viewer.active() && matches!(viewer.role, Role::Mentor | Role::Enterprise);
+        let founders_visible = finds_founders(viewer, ties);
         let mut roles =
             vec![(Role::Mentor, purpose == Purpose::Directory), (Role::Enterprise, purpose == Purpose::Directory)];
         if founders_visible {
@@ -184,6 +193,12 @@ mod tests {
         assert!(!may_see(&mentor, &ties, &unlisted, Purpose::Directory));
         assert!(!may_see(&mentor, &ties, &unlisted, Purpose::Profile));
         assert!(!may_see(&pending_mentor, &ties, &listed, Purpose::Directory));
+        // An approved organisation account sees them only once it represents an approved
+        // organisation.
+        let enterprise = person(6, Role::Enterprise, Standing::Approved, true);
+        assert!(!may_see(&enterprise, &ties, &listed, Purpose::Directory));
+        let representing = Ties { represents_approved: true, ..Ties::default() };
+        assert!(may_see(&enterprise, &representing, &listed, Purpose::Directory));
         assert!(!may_see(&other_founder, &ties, &listed, Purpose::Profile));
     }
 
@@ -194,6 +209,7 @@ mod tests {
         let ties = Ties {
             no_contact: HashSet::from([mentor.id, founder.id]),
             connected: HashSet::from([mentor.id, founder.id]),
+            represents_approved: false,
         };
         for purpose in [Purpose::Directory, Purpose::Profile] {
             assert!(!may_see(&founder, &ties, &mentor, purpose));
@@ -244,10 +260,12 @@ mod tests {
             no_contact in prop::collection::hash_set(0u128..6, 0..3),
             connected in prop::collection::hash_set(0u128..6, 0..3),
             directory in any::<bool>(),
+            represents_approved in any::<bool>(),
         ) {
             let ties = Ties {
                 no_contact: no_contact.into_iter().map(|n| UserId(Uuid::from_u128(n))).filter(|id| *id != viewer.id).collect(),
                 connected: connected.into_iter().map(|n| UserId(Uuid::from_u128(n))).collect(),
+                represents_approved,
             };
             let purpose = if directory { Purpose::Directory } else { Purpose::Profile };
             let scope = Scope::of(&viewer, &ties, purpose);
@@ -268,6 +286,7 @@ mod tests {
             let ties = Ties {
                 no_contact: if blocked { HashSet::from([subject.id]) } else { HashSet::new() },
                 connected: HashSet::from([subject.id]),
+                represents_approved: true,
             };
             let purpose = if purpose_is_profile { Purpose::Profile } else { Purpose::Directory };
             if blocked || !subject.active() {

@@ -226,8 +226,8 @@ impl DirectoryQuery {
         Ok(connection)
     }
 
-    /// Founders who chose to be listed, by name (approved mentors, organisation members and
-    /// staff only; everyone else gets an empty list).
+    /// Founders who chose to be listed, by name (approved mentors, representatives of approved
+    /// organisations and staff only; everyone else gets an empty list).
     #[graphql(complexity = "first * child_complexity")]
     async fn founders(
         &self,

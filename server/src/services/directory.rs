@@ -89,7 +89,10 @@ pub(crate) async fn viewer(state: &AppState, actor: &Account) -> Result<(Person,
     } else {
         crate::privacy::no_contact_of(&state.db, actor.id).await?
     };
-    Ok((person, Ties { no_contact, ..Ties::default() }))
+    let represents_approved = actor.role == Role::Enterprise
+        && actor.standing == crate::domain::Standing::Approved
+        && repos::organisations::represents_approved(&state.db, actor.id).await?;
+    Ok((person, Ties { no_contact, represents_approved, ..Ties::default() }))
 }
 
 /// Notes in the subject's "who viewed my data" that `viewer` opened their profile.
@@ -147,8 +150,8 @@ pub async fn mentors(
     Ok(DirectoryPage { people, has_more: page.has_more, terms })
 }
 
-/// Founders `actor` may find (those who chose to be listed, for approved mentors and
-/// organisation members and for staff).
+/// Founders `actor` may find (those who chose to be listed, for approved mentors,
+/// representatives of approved organisations and staff).
 pub async fn founders(
     state: &AppState,
     actor: &Account,

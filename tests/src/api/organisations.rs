@@ -341,6 +341,23 @@ db_test! {
         assert_eq!(names(&app.graphql_as(&mentor, LIST, json!({ "n": 10 })).await), ["Ceļš", "Jaukta", "Maiznīca"]);
     }
 
+    async fn an_organisation_account_finds_founders_only_once_it_represents_an_approved_organisation(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (_, founder_id) = crate::api::directory::founder(&app, "Galdnieks Latgalē", true).await;
+        let (representative, _) = app.sign_in_as(Role::Enterprise).await;
+        let person = crate::api::directory::id_of(&app, &representative).await;
+        app.graphql_as(&staff, DECIDE, json!({ "s": person, "d": "APPROVE" })).await;
+        const FOUNDERS: &str = "{ founders(first: 10) { nodes { id } } }";
+        let found = |answer: Value| answer["data"]["founders"]["nodes"].as_array().map(|n| n.iter().map(|f| f["id"].clone()).collect::<Vec<_>>()).unwrap_or_default();
+        assert!(found(app.graphql_as(&representative, FOUNDERS, json!({})).await).is_empty(), "an approved account alone finds nobody");
+        let created = app.graphql_as(&representative, CREATE, json!({ "i": input("Darbnīca", &["crafts_manufacturing"]) })).await;
+        let id = created["data"]["createOrganisation"]["id"].clone();
+        assert!(found(app.graphql_as(&representative, FOUNDERS, json!({})).await).is_empty(), "nor with a pending organisation");
+        assert_eq!(error_code(&app.graphql_as(&representative, "query($id: ID!) { founder(id: $id) { id } }", json!({ "id": founder_id })).await), "NOT_FOUND");
+        app.graphql_as(&staff, DECIDE, json!({ "s": id, "d": "APPROVE" })).await;
+        assert_eq!(found(app.graphql_as(&representative, FOUNDERS, json!({})).await), [json!(founder_id)]);
+    }
+
     async fn the_organisation_directory_pages_by_name_with_cursors(app: TestApp) {
         let (staff, _) = app.create_staff().await;
         for name in ["Alfa", "Beta", "Gamma"] {

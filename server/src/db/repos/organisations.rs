@@ -365,6 +365,14 @@ pub async fn remove_member(db: &impl ConnectionTrait, id: Uuid, user: UserId) ->
     Ok(())
 }
 
+/// Whether `user` acts for an approved organisation.
+pub async fn represents_approved(db: &impl ConnectionTrait, user: UserId) -> Result<bool, DbErr> {
+    let found = organisations::Entity::find()
+        .filter(organisations::Column::Id.in_subquery(memberships_of(user.0)))
+        .filter(organisations::Column::Standing.eq(Standing::Approved.as_str()));
+    Ok(found.one(db).await?.is_some())
+}
+
 /// Whether `user` acts for organisation `id`.
 pub async fn is_member(db: &impl ConnectionTrait, id: Uuid, user: UserId) -> Result<bool, DbErr> {
     Ok(organisation_members::Entity::find_by_id((id, user.0)).one(db).await?.is_some())

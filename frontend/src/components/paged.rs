@@ -1,0 +1,165 @@
+//! A list that arrives a page at a time (the directory, notifications, who viewed my data): its
+//! rows so far, the next page's cursor, whether a page is on its way, and the last error; the
+//! status line a screen reader hears, and the "Show more" button.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::contexts::locale::I18n;
+use crate::i18n::{Key, Locale};
+
+/// What a page of rows brought: the rows, and the cursor of the page after them, if any.
+pub type PageOf<T> = Result<(Vec<T>, Option<String>), ApiError>;
+
+/// A paged list's rows and state.
+pub struct Paged<T: Send + Sync + 'static> {
+    /// The rows so far, in the server's order.
+    pub rows: RwSignal<Vec<T>>,
+    /// Where the list stands.
+    pub state: PageState,
+}
+
+impl<T: Send + Sync + 'static> Clone for Paged<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Paged<T> {}
+
+/// Where a paged list stands, whatever its rows are.
+#[derive(Clone, Copy)]
+pub struct PageState {
+    /// The cursor of the next page; `None` at the end.
+    pub next: RwSignal<Option<String>>,
+    /// A page is on its way.
+    pub loading: RwSignal<bool>,
+    /// The first page has come (or failed).
+    pub loaded: RwSignal<bool>,
+    /// The last failure, in the reader's language.
+    pub error: RwSignal<Option<String>>,
+    /// Nothing in the list.
+    pub empty: Signal<bool>,
+}
+
+impl<T: Send + Sync + 'static> Paged<T> {
+    /// An empty list, not yet loaded.
+    pub fn new() -> Paged<T> {
+        let rows = RwSignal::new(Vec::new());
+        let state = PageState {
+            next: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            loaded: RwSignal::new(false),
+            error: RwSignal::new(None),
+            empty: Signal::derive(move || rows.with(Vec::is_empty)),
+        };
+        Paged { rows, state }
+    }
+
+    /// Asks `fetch` for the page after `after` (the first page, replacing the rows, when
+    /// `None`); nothing while a page is on its way.
+    pub fn load<F, Fut>(self, i18n: I18n, after: Option<String>, fetch: F)
+    where
+        F: FnOnce(Locale, Option<String>) -> Fut + 'static,
+        Fut: Future<Output = PageOf<T>> + 'static,
+    {
+        let PageState { next, loading, loaded, error, .. } = self.state;
+        if loading.get_untracked() {
+            return;
+        }
+        loading.set(true);
+        let more = after.is_some();
+        leptos::task::spawn_local(async move {
+            let locale = i18n.locale.get_untracked();
+            match fetch(locale, after).await {
+                Ok((rows, cursor)) => {
+                    self.rows.update(|list| {
+                        if !more {
+                            list.clear();
+                        }
+                        list.extend(rows);
+                    });
+                    next.set(cursor);
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e.text(locale))),
+            }
+            loading.set(false);
+            loaded.set(true);
+        });
+    }
+}
+
+impl<T: Send + Sync + 'static> Default for Paged<T> {
+    fn default() -> Self {
+        Paged::new()
+    }
+}
+
+/// The cursor of the page after a connection's page, when it has one.
+pub fn next_cursor(has_next_page: bool, end_cursor: Option<String>) -> Option<String> {
+    has_next_page.then_some(end_cursor).flatten()
+}
+
+/// The list's failure (an alert) and its status line: loading, or nothing found.
+#[component]
+pub fn PageStatus(
+    /// The list.
+    state: PageState,
+    /// The status line's id.
+    id: &'static str,
+    /// "Loading…".
+    loading: Key,
+    /// "Nothing found".
+    empty: Key,
+    /// The reader's language.
+    i18n: I18n,
+) -> impl IntoView {
+    view! {
+        <p class="error" role="alert" hidden=move || state.error.with(Option::is_none)>
+            {move || state.error.get().unwrap_or_default()}
+        </p>
+        <p id=id role="status">
+            {move || {
+                if state.loading.get() {
+                    i18n.t(loading)
+                } else if state.loaded.get() && state.empty.get() {
+                    i18n.t(empty)
+                } else {
+                    ""
+                }
+            }}
+        </p>
+    }
+}
+
+/// "Show more", while a next page exists.
+#[component]
+pub fn ShowMore(
+    /// The list.
+    state: PageState,
+    /// The button's id.
+    id: &'static str,
+    /// Its label.
+    label: Key,
+    /// Loads the page after the cursor.
+    more: Callback<Option<String>>,
+    /// The reader's language.
+    i18n: I18n,
+) -> impl IntoView {
+    view! {
+        <Show when=move || state.next.with(Option::is_some)>
+            <button
+                type="button"
+                class="secondary"
+                id=id
+                disabled=move || state.loading.get()
+                on:click=move |_| more.run(state.next.get_untracked())
+            >
+                {i18n.tr(label)}
+            </button>
+        </Show>
+    }
+}
