@@ -83,20 +83,15 @@ impl Kind {
         }
     }
 
-    /// The ids of people with a profile of this kind matching `filter`; with `listed_unless`,
-    /// only those listed (a mentor: available) unless their id is one of those given (the
-    /// viewer, people connected to them). One subquery, so the database reads the profiles once.
-    fn profiles(self, filter: &Filter, listed_unless: Option<&[Uuid]>, pattern: Option<&str>) -> SelectStatement {
+    /// The ids of people with a profile of this kind matching `filter` (and listed, if
+    /// `listed_only`).
+    fn profiles(self, filter: &Filter, listed_only: bool, pattern: Option<&str>) -> SelectStatement {
         let mut query = Query::select();
         match self {
             Kind::Mentor => {
                 query.column(mentor_profiles::Column::UserId).from(mentor_profiles::Entity);
-                if let Some(exempt) = listed_unless {
-                    query.cond_where(
-                        Condition::any()
-                            .add(mentor_profiles::Column::Available.eq(true))
-                            .add(mentor_profiles::Column::UserId.is_in(exempt.to_vec())),
-                    );
+                if listed_only {
+                    query.and_where(mentor_profiles::Column::Available.eq(true));
                 }
                 if let Some(region) = &filter.region {
                     query.and_where(mentor_profiles::Column::Region.eq(region.as_str()));
@@ -104,12 +99,8 @@ impl Kind {
             }
             Kind::Founder => {
                 query.column(founder_profiles::Column::UserId).from(founder_profiles::Entity);
-                if let Some(exempt) = listed_unless {
-                    query.cond_where(
-                        Condition::any()
-                            .add(founder_profiles::Column::Listed.eq(true))
-                            .add(founder_profiles::Column::UserId.is_in(exempt.to_vec())),
-                    );
+                if listed_only {
+                    query.and_where(founder_profiles::Column::Listed.eq(true));
                 }
                 if let Some(region) = &filter.region {
                     query.and_where(founder_profiles::Column::Region.eq(region.as_str()));
@@ -152,13 +143,13 @@ fn condition(kind: Kind, scope: &Scope, filter: &Filter) -> Condition {
     }
     // A name match, or a match in the profile's texts (checked with the profile below).
     let name_matches = pattern.as_deref().map(|p| Condition::all().add(users::Column::SearchText.like(p)));
-    let profile = |listed_unless: Option<&[Uuid]>| {
-        let with_profile = users::Column::Id.in_subquery(kind.profiles(filter, listed_unless, None));
+    let profile = |listed_only: bool| {
+        let with_profile = users::Column::Id.in_subquery(kind.profiles(filter, listed_only, None));
         match (&name_matches, pattern.as_deref()) {
             (Some(by_name), Some(p)) => Condition::all().add(with_profile).add(
                 Condition::any().add(by_name.clone()).add(users::Column::Id.in_subquery(kind.profiles(
                     filter,
-                    listed_unless,
+                    listed_only,
                     Some(p),
                 ))),
             ),
@@ -191,11 +182,13 @@ fn condition(kind: Kind, scope: &Scope, filter: &Filter) -> Condition {
     let listed_only =
         !scope.everyone && !scope.nobody && scope.roles.iter().any(|(role, listed)| *role == kind.role() && *listed);
     let listed = if listed_only {
-        let mut exempt: Vec<Uuid> = scope.connected.iter().map(|id| id.0).collect();
-        exempt.push(scope.viewer.0);
-        profile(Some(&exempt))
+        let connected: Vec<Uuid> = scope.connected.iter().map(|id| id.0).collect();
+        Condition::any()
+            .add(profile(true))
+            .add(Condition::all().add(profile(false)).add(users::Column::Id.is_in(connected)))
+            .add(Condition::all().add(profile(false)).add(users::Column::Id.eq(scope.viewer.0)))
     } else {
-        profile(None)
+        profile(false)
     };
     Condition::all().add(matching).add(admitted).add(listed)
 }
