@@ -93,7 +93,8 @@ async fn execute(command: Command, settings: Settings) -> anyhow::Result<()> {
                 }
             };
             let state = offline_state(settings).await?;
-            let account = accounts::create_admin(&state, &email, &name, &password).await.map_err(|e| describe(&e))?;
+            let account =
+                accounts::create_admin(&state.db, &state, &email, &name, &password).await.map_err(|e| describe(&e))?;
             println!("admin account created: {}", account.id.0);
             Ok(())
         }
@@ -148,7 +149,7 @@ async fn seed_demo(state: &AppState) -> anyhow::Result<()> {
         ("admin@demo.tilts.lv", "VPD administrators", Role::Admin, Locale::En),
     ];
     for (email, name, role, locale) in people {
-        let created = accounts::create_verified(state, email, name, DEMO_PASSWORD, role, locale)
+        let created = accounts::create_verified(&state.db, state, email, name, DEMO_PASSWORD, role, locale)
             .await
             .map_err(|e| describe(&e))?;
         // The demo mentor and organisation are already approved, so the demo shows them.
@@ -190,10 +191,12 @@ async fn seed_supervision(state: &AppState) -> anyhow::Result<()> {
         supervision_ends_on: chrono::NaiveDate::from_ymd_opt(2027, 6, 30),
         notes: "Demo: nosacīta sodīšana; strādā par galdnieku, meklē mentoru grāmatvedībā.".to_owned(),
     };
-    privacy::set_record(state, &staff, founder.id, record).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    privacy::set_record(&state.db, state, &staff, founder.id, record).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let constraints =
         ConstraintsInput { no_contact: vec![mentor.id], excluded_sectors: vec!["transport_logistics".to_owned()] };
-    privacy::set_constraints(state, &staff, other_founder.id, constraints).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    privacy::set_constraints(&state.db, state, &staff, other_founder.id, constraints)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("VPD records: founder@demo.tilts.lv; founder2@ and mentor3@ never see each other");
     Ok(())
 }

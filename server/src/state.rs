@@ -3,10 +3,10 @@
 use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
-use tokio::sync::Notify;
+use tokio::sync::{Notify, OnceCell};
 
 use crate::config::Settings;
-use crate::domain::Clock;
+use crate::domain::{Clock, Taxonomies};
 use crate::services::hashing::Hasher;
 
 /// Shared application state; cheap to clone.
@@ -22,13 +22,23 @@ pub struct AppState {
     pub outbox_wake: Arc<Notify>,
     /// Password hashing, bounded so bursts cannot exhaust memory or starve other work.
     pub hasher: Arc<Hasher>,
+    /// The vocabularies, read once: only migrations change them, and a migrated database is
+    /// served by a new process.
+    pub taxonomies: Arc<OnceCell<Arc<Taxonomies>>>,
 }
 
 impl AppState {
     /// State for a process with this database, settings and clock.
     pub fn new(db: DatabaseConnection, settings: Settings, clock: Arc<dyn Clock>) -> AppState {
         let hasher = Arc::new(Hasher::new(settings.hashing.permits, settings.hashing.wait));
-        AppState { db, settings: Arc::new(settings), clock, outbox_wake: Arc::new(Notify::new()), hasher }
+        AppState {
+            db,
+            settings: Arc::new(settings),
+            clock,
+            outbox_wake: Arc::new(Notify::new()),
+            hasher,
+            taxonomies: Arc::new(OnceCell::new()),
+        }
     }
 
     /// The current time.

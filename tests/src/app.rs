@@ -174,7 +174,7 @@ impl TestApp {
     /// Creates a verified account with `role`, without signing in; returns the e-mail.
     pub async fn create_account(&self, role: Role) -> String {
         let email = format!("{}-{}@example.lv", role.as_str(), uuid::Uuid::new_v4().simple());
-        accounts::create_verified(&self.state, &email, "Test Person", PASSWORD, role, Locale::En)
+        accounts::create_verified(&self.state.db, &self.state, &email, "Test Person", PASSWORD, role, Locale::En)
             .await
             .expect("account created");
         email
@@ -183,7 +183,7 @@ impl TestApp {
     /// Creates a verified account with `role` and signs `client` in as it; returns the e-mail.
     pub async fn sign_in_new(&self, client: &reqwest::Client, role: Role) -> String {
         let email = format!("{}-{}@example.lv", role.as_str(), uuid::Uuid::new_v4().simple());
-        accounts::create_verified(&self.state, &email, "Test Person", PASSWORD, role, Locale::En)
+        accounts::create_verified(&self.state.db, &self.state, &email, "Test Person", PASSWORD, role, Locale::En)
             .await
             .expect("account created");
         let viewer = self.sign_in_fully(client, &email, PASSWORD).await;

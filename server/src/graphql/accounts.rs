@@ -223,7 +223,8 @@ impl AccountsQuery {
     /// The browsers the person is signed in on, most recently used first.
     async fn my_sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DeviceSession>> {
         let viewer = ctx.viewer()?;
-        let sessions = accounts::my_sessions(ctx.state()?, &viewer.account).await.map_err(|e| ctx.fail(&e))?;
+        let sessions =
+            accounts::my_sessions(ctx.db()?, ctx.state()?, &viewer.account).await.map_err(|e| ctx.fail(&e))?;
         Ok(sessions
             .into_iter()
             .map(|s| DeviceSession {
@@ -304,13 +305,13 @@ impl AccountsMutation {
             locale: input.locale.into(),
         };
         let client = ctx.request()?.client_ip;
-        accounts::register(ctx.state()?, form, client).await.map_err(|e| ctx.fail(&e))?;
+        accounts::register(ctx.db()?, ctx.state()?, form, client).await.map_err(|e| ctx.fail(&e))?;
         Ok(true)
     }
 
     /// Confirms an e-mail address with the token from the verification link.
     async fn verify_email(&self, ctx: &Context<'_>, token: String) -> async_graphql::Result<bool> {
-        accounts::verify_email(ctx.state()?, &token).await.map_err(|e| ctx.fail(&e))?;
+        accounts::verify_email(ctx.db()?, ctx.state()?, &token).await.map_err(|e| ctx.fail(&e))?;
         Ok(true)
     }
 
@@ -326,7 +327,7 @@ impl AccountsMutation {
             device: device.as_deref(),
             user_agent: request.user_agent.as_deref(),
         };
-        let signed_in = accounts::sign_in(ctx.state()?, attempt).await.map_err(|e| ctx.fail(&e))?;
+        let signed_in = accounts::sign_in(ctx.db()?, ctx.state()?, attempt).await.map_err(|e| ctx.fail(&e))?;
         let next = signed_in.step.into();
         let viewer = finish_sign_in(ctx, signed_in)?;
         Ok(SignInResult { viewer, next })
@@ -339,6 +340,7 @@ impl AccountsMutation {
             return Err(ctx.fail(&accounts::AccountsError::NoPendingSignIn));
         };
         let signed_in = accounts::complete_second_factor(
+            ctx.db()?,
             ctx.state()?,
             &pending.account,
             pending.session_id,
@@ -362,8 +364,9 @@ impl AccountsMutation {
             Some(_) => None,
             None => Some(password.unwrap_or_default()),
         };
-        let setup =
-            second_factor::begin_setup(ctx.state()?, &account, password.as_deref()).await.map_err(|e| ctx.fail(&e))?;
+        let setup = second_factor::begin_setup(ctx.db()?, ctx.state()?, &account, password.as_deref())
+            .await
+            .map_err(|e| ctx.fail(&e))?;
         Ok(SecondFactorSetup { secret: setup.secret, uri: setup.uri, qr_code: setup.qr_code })
     }
 
@@ -376,12 +379,13 @@ impl AccountsMutation {
     ) -> async_graphql::Result<SecondFactorEnabled> {
         let (account, pending) = setting_up(ctx)?;
         let state = ctx.state()?;
-        let recovery_codes = second_factor::confirm_setup(state, &account, &code).await.map_err(|e| ctx.fail(&e))?;
+        let recovery_codes =
+            second_factor::confirm_setup(&state.db, state, &account, &code).await.map_err(|e| ctx.fail(&e))?;
         let account = crate::domain::Account { second_factor: true, ..account };
         let viewer = match pending {
             Some(session) => {
                 let user_agent = ctx.request()?.user_agent.clone();
-                let signed_in = accounts::activate(state, &account, session, user_agent.as_deref())
+                let signed_in = accounts::activate(&state.db, state, &account, session, user_agent.as_deref())
                     .await
                     .map_err(|e| ctx.fail(&e))?;
                 finish_sign_in(ctx, signed_in)?.ok_or_else(|| ctx.fail(&accounts::AccountsError::NoPendingSignIn))?
@@ -395,7 +399,7 @@ impl AccountsMutation {
     async fn end_session(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<bool> {
         let viewer = ctx.viewer()?;
         let id = parse_id(&id).ok_or_else(|| ctx.fail(&accounts::AccountsError::NotFound))?;
-        accounts::end_session(ctx.state()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
+        accounts::end_session(ctx.db()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
         Ok(true)
     }
 
@@ -403,7 +407,7 @@ impl AccountsMutation {
     async fn reset_second_factor(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
         let viewer = ctx.viewer()?;
         let target = parse_id(&user_id).ok_or_else(|| ctx.fail(&accounts::AccountsError::NotFound))?;
-        second_factor::reset(ctx.state()?, &viewer.account, crate::domain::UserId(target))
+        second_factor::reset(ctx.db()?, ctx.state()?, &viewer.account, crate::domain::UserId(target))
             .await
             .map_err(|e| ctx.fail(&e))?;
         Ok(true)
@@ -413,7 +417,7 @@ impl AccountsMutation {
     async fn disable_account(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
         let viewer = ctx.viewer()?;
         let target = parse_id(&user_id).ok_or_else(|| ctx.fail(&accounts::AccountsError::NotFound))?;
-        accounts::set_account_disabled(ctx.state()?, &viewer.account, crate::domain::UserId(target), true)
+        accounts::set_account_disabled(ctx.db()?, ctx.state()?, &viewer.account, crate::domain::UserId(target), true)
             .await
             .map_err(|e| ctx.fail(&e))?;
         Ok(true)
@@ -423,7 +427,7 @@ impl AccountsMutation {
     async fn enable_account(&self, ctx: &Context<'_>, user_id: ID) -> async_graphql::Result<bool> {
         let viewer = ctx.viewer()?;
         let target = parse_id(&user_id).ok_or_else(|| ctx.fail(&accounts::AccountsError::NotFound))?;
-        accounts::set_account_disabled(ctx.state()?, &viewer.account, crate::domain::UserId(target), false)
+        accounts::set_account_disabled(ctx.db()?, ctx.state()?, &viewer.account, crate::domain::UserId(target), false)
             .await
             .map_err(|e| ctx.fail(&e))?;
         Ok(true)
@@ -433,7 +437,7 @@ impl AccountsMutation {
     async fn sign_out(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let request = ctx.request()?;
         if let Some(session_id) = request.viewer().and_then(|v| v.session_id) {
-            accounts::sign_out(ctx.state()?, session_id).await.map_err(|e| ctx.fail(&e))?;
+            accounts::sign_out(ctx.db()?, session_id).await.map_err(|e| ctx.fail(&e))?;
         }
         request.set_viewer(None);
         ctx.request()?.change_cookie(CookieChange::EndSession);
@@ -448,7 +452,7 @@ impl AccountsMutation {
     async fn request_password_reset(&self, ctx: &Context<'_>, email: String) -> async_graphql::Result<bool> {
         let request = ctx.request()?;
         let device = device_cookie(ctx, &email)?;
-        accounts::request_password_reset(ctx.state()?, &email, request.client_ip, device.as_deref())
+        accounts::request_password_reset(ctx.db()?, ctx.state()?, &email, request.client_ip, device.as_deref())
             .await
             .map_err(|e| ctx.fail(&e))?;
         Ok(true)
@@ -461,7 +465,7 @@ impl AccountsMutation {
         token: String,
         new_password: String,
     ) -> async_graphql::Result<bool> {
-        accounts::reset_password(ctx.state()?, &token, &new_password).await.map_err(|e| ctx.fail(&e))?;
+        accounts::reset_password(ctx.db()?, ctx.state()?, &token, &new_password).await.map_err(|e| ctx.fail(&e))?;
         Ok(true)
     }
 
@@ -470,7 +474,7 @@ impl AccountsMutation {
         let viewer = ctx.viewer()?;
         let user_agent = ctx.request()?.user_agent.clone();
         let (token, device) =
-            accounts::change_password(ctx.state()?, &viewer.account, &current, &new, user_agent.as_deref())
+            accounts::change_password(ctx.db()?, ctx.state()?, &viewer.account, &current, &new, user_agent.as_deref())
                 .await
                 .map_err(|e| ctx.fail(&e))?;
         let max_age = crate::domain::SessionPolicy::for_role(viewer.account.role).absolute.num_seconds();
@@ -482,7 +486,7 @@ impl AccountsMutation {
     /// Changes the language of pages, e-mails and error messages.
     async fn update_my_locale(&self, ctx: &Context<'_>, locale: LocaleGql) -> async_graphql::Result<Viewer> {
         let viewer = ctx.viewer()?;
-        let account = accounts::update_locale(ctx.state()?, &viewer.account, domain::Locale::from(locale))
+        let account = accounts::update_locale(ctx.db()?, ctx.state()?, &viewer.account, domain::Locale::from(locale))
             .await
             .map_err(|e| ctx.fail(&e))?;
         let answer = Viewer::from(&account);
@@ -503,8 +507,9 @@ impl AccountsMutation {
             role: input.role.into(),
             locale: input.locale.into(),
         };
-        let account =
-            accounts::create_staff_account(ctx.state()?, &viewer.account, new).await.map_err(|e| ctx.fail(&e))?;
+        let account = accounts::create_staff_account(ctx.db()?, ctx.state()?, &viewer.account, new)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
         Ok(StaffAccount {
             id: ID(account.id.0.to_string()),
             email: account.email.as_str().to_owned(),

@@ -120,6 +120,8 @@ pub trait ContextExt {
     fn request(&self) -> async_graphql::Result<&RequestContext>;
     /// The application state.
     fn state(&self) -> async_graphql::Result<&AppState>;
+    /// The database pool, where a resolver's use case runs.
+    fn db(&self) -> async_graphql::Result<&sea_orm::DatabaseConnection>;
     /// The signed-in person, or `UNAUTHENTICATED`.
     fn viewer(&self) -> async_graphql::Result<Viewer>;
     /// A service error as a client error in the caller's language.
@@ -133,6 +135,10 @@ impl ContextExt for Context<'_> {
 
     fn state(&self) -> async_graphql::Result<&AppState> {
         self.data::<AppState>()
+    }
+
+    fn db(&self) -> async_graphql::Result<&sea_orm::DatabaseConnection> {
+        Ok(&self.state()?.db)
     }
 
     fn viewer(&self) -> async_graphql::Result<Viewer> {

@@ -209,6 +209,7 @@ impl DirectoryQuery {
         let viewer = ctx.viewer()?;
         let after = parse_cursor(after.as_deref()).map_err(|e| ctx.fail(&e))?;
         let page = directory::mentors(
+            ctx.db()?,
             ctx.state()?,
             &viewer.account,
             &filter.unwrap_or_default().into(),
@@ -239,6 +240,7 @@ impl DirectoryQuery {
         let viewer = ctx.viewer()?;
         let after = parse_cursor(after.as_deref()).map_err(|e| ctx.fail(&e))?;
         let page = directory::founders(
+            ctx.db()?,
             ctx.state()?,
             &viewer.account,
             &filter.unwrap_or_default().into(),
@@ -260,7 +262,8 @@ impl DirectoryQuery {
     async fn mentor(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Mentor> {
         let viewer = ctx.viewer()?;
         let id = person_id(&id).map_err(|e| ctx.fail(&e))?;
-        let (seen, terms) = directory::mentor(ctx.state()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
+        let (seen, terms) =
+            directory::mentor(ctx.db()?, ctx.state()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
         Ok(Mentor::new(seen, &terms, ctx.request()?.locale))
     }
 
@@ -268,7 +271,8 @@ impl DirectoryQuery {
     async fn founder(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Founder> {
         let viewer = ctx.viewer()?;
         let id = person_id(&id).map_err(|e| ctx.fail(&e))?;
-        let (seen, terms) = directory::founder(ctx.state()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
+        let (seen, terms) =
+            directory::founder(ctx.db()?, ctx.state()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
         Ok(Founder::new(seen, &terms, ctx.request()?.locale))
     }
 }

@@ -33,7 +33,8 @@ impl EmailLinksQuery {
     /// Whether the password-reset or staff-invitation link with this token can still be used,
     /// so the page can say so before asking for a new password.
     async fn password_reset_link(&self, ctx: &Context<'_>, token: String) -> async_graphql::Result<LinkStatusGql> {
-        let status = email_links::password_reset_link(ctx.state()?, &token).await.map_err(|e| ctx.fail(&e))?;
+        let status =
+            email_links::password_reset_link(ctx.db()?, ctx.state()?, &token).await.map_err(|e| ctx.fail(&e))?;
         Ok(status.into())
     }
 }

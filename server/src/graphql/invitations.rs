@@ -53,9 +53,10 @@ impl InvitationsMutation {
         input: FounderInvitationInput,
     ) -> async_graphql::Result<FounderInvitation> {
         let viewer = ctx.viewer()?;
-        let made = invitations::create(ctx.state()?, &viewer.account, &input.display_name, input.locale.into())
-            .await
-            .map_err(|e| ctx.fail(&e))?;
+        let made =
+            invitations::create(ctx.db()?, ctx.state()?, &viewer.account, &input.display_name, input.locale.into())
+                .await
+                .map_err(|e| ctx.fail(&e))?;
         Ok(FounderInvitation { code: made.code, display_name: made.display_name, expires_at: made.expires_at })
     }
 
@@ -70,7 +71,9 @@ impl InvitationsMutation {
         email: String,
     ) -> async_graphql::Result<bool> {
         let client = ctx.request()?.client_ip;
-        invitations::redeem(ctx.state()?, &code, &email, &password, client).await.map_err(|e| ctx.fail(&e))?;
+        invitations::redeem(ctx.db()?, ctx.state()?, &code, &email, &password, client)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
         Ok(true)
     }
 }

@@ -194,7 +194,7 @@ impl ModerationQuery {
             Some(text) => Some(parse_cursor(&text).ok_or_else(|| ctx.fail(&DecisionError::BadCursor))?),
             None => None,
         };
-        let page = moderation::queue(ctx.state()?, &viewer.account, first, after).await.map_err(|e| ctx.fail(&e))?;
+        let page = moderation::queue(ctx.db()?, &viewer.account, first, after).await.map_err(|e| ctx.fail(&e))?;
         let mut connection = Connection::new(after.is_some(), page.has_more);
         connection.edges.extend(page.items.into_iter().map(|(subject, since)| {
             let key = cursor(since, subject.id());
@@ -222,9 +222,10 @@ impl ModerationMutation {
     ) -> async_graphql::Result<ModeratedSubject> {
         let viewer = ctx.viewer()?;
         let subject = uuid::Uuid::parse_str(subject_id.as_str()).map_err(|_| ctx.fail(&DecisionError::NotFound))?;
-        let decided = moderation::decide(ctx.state()?, &viewer.account, subject, decision.into(), reason.as_deref())
-            .await
-            .map_err(|e| ctx.fail(&e))?;
+        let decided =
+            moderation::decide(ctx.db()?, ctx.state()?, &viewer.account, subject, decision.into(), reason.as_deref())
+                .await
+                .map_err(|e| ctx.fail(&e))?;
         Ok(ModeratedSubject::from(decided))
     }
 }

@@ -82,7 +82,7 @@ impl NotificationsQuery {
         };
         let locale = ctx.request()?.locale;
         let page =
-            notifications::mine(ctx.state()?, &viewer.account, locale, first, after).await.map_err(|e| ctx.fail(&e))?;
+            notifications::mine(ctx.db()?, &viewer.account, locale, first, after).await.map_err(|e| ctx.fail(&e))?;
         let mut connection = Connection::new(after.is_some(), page.has_more);
         connection.edges.extend(page.items.into_iter().map(|n| {
             let kind = match n.notice {
@@ -108,7 +108,7 @@ impl NotificationsQuery {
     /// How many of the signed-in person's notifications are unread (the bell's number).
     async fn unread_notification_count(&self, ctx: &Context<'_>) -> async_graphql::Result<u64> {
         let viewer = ctx.viewer()?;
-        notifications::unread(ctx.state()?, &viewer.account).await.map_err(|e| ctx.fail(&e))
+        notifications::unread(ctx.db()?, &viewer.account).await.map_err(|e| ctx.fail(&e))
     }
 }
 
@@ -124,6 +124,6 @@ impl NotificationsMutation {
         let viewer = ctx.viewer()?;
         let ids: Vec<uuid::Uuid> =
             ids.iter().filter_map(|id| uuid::Uuid::parse_str(id.as_str()).ok()).take(100).collect();
-        notifications::mark_read(ctx.state()?, &viewer.account, &ids).await.map_err(|e| ctx.fail(&e))
+        notifications::mark_read(ctx.db()?, ctx.state()?, &viewer.account, &ids).await.map_err(|e| ctx.fail(&e))
     }
 }

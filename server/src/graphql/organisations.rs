@@ -309,9 +309,10 @@ impl OrganisationsQuery {
         let viewer = ctx.viewer()?;
         let after = parse_cursor(after.as_deref()).map_err(|e| ctx.fail(&e))?;
         let filter: Filter = filter.unwrap_or_default().into();
-        let (page, terms) = organisations::list(ctx.state()?, &viewer.account, &filter, first, after.as_ref())
-            .await
-            .map_err(|e| ctx.fail(&e))?;
+        let (page, terms) =
+            organisations::list(ctx.db()?, ctx.state()?, &viewer.account, &filter, first, after.as_ref())
+                .await
+                .map_err(|e| ctx.fail(&e))?;
         let locale = ctx.request()?.locale;
         let mut connection = Connection::new(after.is_some(), page.has_more);
         connection.edges.extend(page.organisations.into_iter().map(|stored| {
@@ -325,14 +326,15 @@ impl OrganisationsQuery {
     async fn organisation(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Organisation> {
         let viewer = ctx.viewer()?;
         let id = organisation_id(&id).map_err(|e| ctx.fail(&e))?;
-        let (stored, terms) = organisations::get(ctx.state()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
+        let (stored, terms) =
+            organisations::get(ctx.db()?, ctx.state()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
         Ok(Organisation::new(stored, &terms, ctx.request()?.locale))
     }
 
     /// The organisations the signed-in organisation account acts for.
     async fn my_organisations(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<MyOrganisation>> {
         let viewer = ctx.viewer()?;
-        let mine = organisations::mine(ctx.state()?, &viewer.account).await.map_err(|e| ctx.fail(&e))?;
+        let mine = organisations::mine(ctx.db()?, &viewer.account).await.map_err(|e| ctx.fail(&e))?;
         Ok(mine.into_iter().map(MyOrganisation::from).collect())
     }
 }
@@ -351,8 +353,9 @@ impl OrganisationsMutation {
         input: OrganisationInput,
     ) -> async_graphql::Result<MyOrganisation> {
         let viewer = ctx.viewer()?;
-        let mine =
-            organisations::create(ctx.state()?, &viewer.account, input.into()).await.map_err(|e| fail(ctx, &e))?;
+        let mine = organisations::create(ctx.db()?, ctx.state()?, &viewer.account, input.into())
+            .await
+            .map_err(|e| fail(ctx, &e))?;
         Ok(mine.into())
     }
 
@@ -365,8 +368,9 @@ impl OrganisationsMutation {
     ) -> async_graphql::Result<MyOrganisation> {
         let viewer = ctx.viewer()?;
         let id = organisation_id(&id).map_err(|e| ctx.fail(&e))?;
-        let mine =
-            organisations::update(ctx.state()?, &viewer.account, id, input.into()).await.map_err(|e| fail(ctx, &e))?;
+        let mine = organisations::update(ctx.db()?, ctx.state()?, &viewer.account, id, input.into())
+            .await
+            .map_err(|e| fail(ctx, &e))?;
         Ok(mine.into())
     }
 
@@ -380,7 +384,7 @@ impl OrganisationsMutation {
     ) -> async_graphql::Result<RepresentativeInvitation> {
         let viewer = ctx.viewer()?;
         let id = self::organisation_id(&organisation_id).map_err(|e| ctx.fail(&e))?;
-        let invitation = organisations::invite_representative(ctx.state()?, &viewer.account, id, &email)
+        let invitation = organisations::invite_representative(ctx.db()?, ctx.state()?, &viewer.account, id, &email)
             .await
             .map_err(|e| ctx.fail(&e))?;
         Ok(invitation.into())

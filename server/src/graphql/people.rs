@@ -71,7 +71,7 @@ impl PeopleQuery {
             None => None,
         };
         let role: Option<Role> = role.map(Into::into);
-        let page = people::search(ctx.state()?, &viewer.account, search.as_deref(), role, first, after.clone())
+        let page = people::search(ctx.db()?, &viewer.account, search.as_deref(), role, first, after.clone())
             .await
             .map_err(|e| ctx.fail(&e))?;
         let mut connection = Connection::new(after.is_some(), page.has_more);

@@ -172,7 +172,9 @@ impl PrivacyQuery {
     ) -> async_graphql::Result<TargetGroupRecord> {
         let viewer = ctx.viewer()?;
         let founder = user_id(&founder_id, PrivacyError::NotFound).map_err(|e| fail(ctx, &e))?;
-        let read = privacy::read(ctx.state()?, &viewer.account, founder, &reason).await.map_err(|e| fail(ctx, &e))?;
+        let read = privacy::read(ctx.db()?, ctx.state()?, &viewer.account, founder, &reason)
+            .await
+            .map_err(|e| fail(ctx, &e))?;
         Ok(read.into())
     }
 }
@@ -203,8 +205,9 @@ impl PrivacyMutation {
             supervision_ends_on: input.supervision_ends_on,
             notes: input.notes,
         };
-        let saved =
-            privacy::set_record(ctx.state()?, &viewer.account, founder, record).await.map_err(|e| fail(ctx, &e))?;
+        let saved = privacy::set_record(ctx.db()?, ctx.state()?, &viewer.account, founder, record)
+            .await
+            .map_err(|e| fail(ctx, &e))?;
         Ok(saved.into())
     }
 
@@ -225,7 +228,7 @@ impl PrivacyMutation {
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| fail(ctx, &e))?;
         let constraints = ConstraintsInput { no_contact, excluded_sectors: input.excluded_sectors };
-        let saved = privacy::set_constraints(ctx.state()?, &viewer.account, founder, constraints)
+        let saved = privacy::set_constraints(ctx.db()?, ctx.state()?, &viewer.account, founder, constraints)
             .await
             .map_err(|e| fail(ctx, &e))?;
         Ok(saved.into())

@@ -84,7 +84,7 @@ impl ProfileViewsQuery {
             Some(text) => Some(parse_cursor(&text).ok_or_else(|| ctx.fail(&ViewsError::BadCursor))?),
             None => None,
         };
-        let page = profile_views::mine(ctx.state()?, &viewer.account, first, after).await.map_err(|e| ctx.fail(&e))?;
+        let page = profile_views::mine(ctx.db()?, &viewer.account, first, after).await.map_err(|e| ctx.fail(&e))?;
         let mut connection = Connection::new(after.is_some(), page.has_more);
         connection.edges.extend(page.lines.into_iter().map(|line| {
             let (by, viewer_id, name) = match line.by {

@@ -285,7 +285,7 @@ impl ProfilesQuery {
     /// The signed-in person's own profile.
     async fn my_profile(&self, ctx: &Context<'_>) -> async_graphql::Result<MyProfile> {
         let viewer = ctx.viewer()?;
-        let own = profiles::own(ctx.state()?, &viewer.account).await.map_err(|e| fail(ctx, &e))?;
+        let own = profiles::own(ctx.db()?, &viewer.account).await.map_err(|e| fail(ctx, &e))?;
         Ok(match own {
             OwnProfile::Founder(p) => MyProfile { founder: Some(p.into()), mentor: None },
             OwnProfile::Mentor(p) => MyProfile { founder: None, mentor: Some(p.into()) },
@@ -307,8 +307,9 @@ impl ProfilesMutation {
         input: FounderProfileInput,
     ) -> async_graphql::Result<MyFounderProfile> {
         let viewer = ctx.viewer()?;
-        let saved =
-            profiles::save_founder(ctx.state()?, &viewer.account, input.into()).await.map_err(|e| fail(ctx, &e))?;
+        let saved = profiles::save_founder(ctx.db()?, ctx.state()?, &viewer.account, input.into())
+            .await
+            .map_err(|e| fail(ctx, &e))?;
         Ok(saved.into())
     }
 
@@ -319,8 +320,9 @@ impl ProfilesMutation {
         input: MentorProfileInput,
     ) -> async_graphql::Result<MyMentorProfile> {
         let viewer = ctx.viewer()?;
-        let saved =
-            profiles::save_mentor(ctx.state()?, &viewer.account, input.into()).await.map_err(|e| fail(ctx, &e))?;
+        let saved = profiles::save_mentor(ctx.db()?, ctx.state()?, &viewer.account, input.into())
+            .await
+            .map_err(|e| fail(ctx, &e))?;
         Ok(saved.into())
     }
 }

@@ -66,7 +66,9 @@ pub struct TaxonomiesQuery;
 impl TaxonomiesQuery {
     /// The regions, topics, sectors and languages, labelled in the caller's language.
     async fn taxonomies(&self, ctx: &Context<'_>) -> async_graphql::Result<Taxonomies> {
-        let all = taxonomies::all(ctx.state()?).await.map_err(|e| ctx.fail(&e))?;
+        let all = taxonomies::all(ctx.db()?, ctx.state()?)
+            .await
+            .map_err(|e| ctx.fail(&taxonomies::TaxonomiesError::from(e)))?;
         Ok(Taxonomies::new(&all, ctx.request()?.locale))
     }
 }

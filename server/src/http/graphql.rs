@@ -68,7 +68,7 @@ pub async fn endpoint(
     let mut pending = None;
     let viewer = match session_cookie::read(req, state.settings.https()) {
         None => None,
-        Some(token) => match accounts::authenticate(state, &token).await {
+        Some(token) => match accounts::authenticate(&state.db, state, &token).await {
             Ok(Some(auth)) if auth.stage == Stage::Active => {
                 Some(Viewer { account: auth.account, session_id: Some(auth.session_id) })
             }

@@ -14,15 +14,14 @@ mod tables;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 
 use crate::db::repos::{self, audit::AuditEntry, profile_views::What};
 use crate::domain::{Account, Role, Standing, TaxonomyKind, UserId};
 use crate::error::{ClientError, Code, ToClientError};
 use crate::i18n::Message;
+use crate::services::Db;
 use crate::state::AppState;
 use tables::{supervision_excluded_sectors as excluded, supervision_no_contact as no_contact, target_group_records};
 
@@ -247,6 +246,7 @@ async fn founder(db: &impl ConnectionTrait, id: UserId) -> Result<Named, Privacy
 /// when, why) and appears in the founder's "who viewed my data" as VPD staff.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn read(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     founder_id: UserId,
@@ -261,10 +261,10 @@ pub async fn read(
         return Err(PrivacyError::ReasonTooLong);
     }
     let now = state.now();
-    let founder = founder(&state.db, founder_id).await?;
+    let founder = founder(db, founder_id).await?;
     // Each transaction here starts with its write: SQLite cannot turn a reader into a writer
     // once another connection has written.
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     let entry = AuditEntry {
         actor: Some(actor.id),
         action: "target_group_record.read",
@@ -283,6 +283,7 @@ pub async fn read(
 /// Staff set a founder's target-group record (audited).
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn set_record(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     founder_id: UserId,
@@ -301,9 +302,9 @@ pub async fn set_record(
         return Err(PrivacyError::NotesTooLong);
     }
     let now = state.now();
-    let founder = founder(&state.db, founder_id).await?;
+    let founder = founder(db, founder_id).await?;
     if let Some(officer) = input.officer {
-        match repos::users::find(&state.db, officer).await? {
+        match repos::users::find(db, officer).await? {
             Some(user) if user.account.role.is_vpd() && !user.disabled => {}
             _ => return Err(PrivacyError::NotAnOfficer),
         }
@@ -318,7 +319,7 @@ pub async fn set_record(
         updated_by: Set(actor.id.0),
         updated_at: Set(now),
     };
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     // An update first (a write, and it says whether the record existed), else an insert.
     let updated = target_group_records::Entity::update_many()
         .set(row.clone())
@@ -347,6 +348,7 @@ pub async fn set_record(
 /// request of everyone concerned.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn set_constraints(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     founder_id: UserId,
@@ -358,17 +360,17 @@ pub async fn set_constraints(
     if people.len() > NO_CONTACT_MAX || people.contains(&founder_id) {
         return Err(PrivacyError::NotAContact);
     }
-    let terms = repos::taxonomies::all(&state.db).await?;
+    let terms = crate::services::taxonomies::all(db, state).await?;
     if !sectors.iter().all(|code| terms.contains(TaxonomyKind::Sector, code)) {
         return Err(PrivacyError::UnknownSector);
     }
     let now = state.now();
-    let founder = founder(&state.db, founder_id).await?;
-    let found = repos::users::find_many(&state.db, &people.iter().copied().collect::<Vec<_>>()).await?;
+    let founder = founder(db, founder_id).await?;
+    let found = repos::users::find_many(db, &people.iter().copied().collect::<Vec<_>>()).await?;
     if found.len() != people.len() || found.iter().any(|u| u.account.role.is_vpd()) {
         return Err(PrivacyError::NotAContact);
     }
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     no_contact::Entity::delete_many().filter(no_contact::Column::FounderId.eq(founder_id.0)).exec(&txn).await?;
     if !people.is_empty() {
         no_contact::Entity::insert_many(

@@ -3,10 +3,11 @@
 use std::net::IpAddr;
 
 use chrono::Duration;
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
+use super::Db;
 use super::hashing::{Checked, HashingError};
 use super::rate_limit::{self, Limiter, Refused};
 use crate::db::repos::{
@@ -261,7 +262,12 @@ pub(crate) fn parse_display_name(input: &str) -> Result<DisplayName, AccountsErr
 /// An address that already has an account gets a "you already have an account" e-mail instead;
 /// the caller sees the same answer either way, so registration does not reveal who is registered.
 #[tracing::instrument(skip_all, fields(role = ?form.role))]
-pub async fn register(state: &AppState, form: Registration<'_>, client: Option<IpAddr>) -> Result<(), AccountsError> {
+pub async fn register(
+    db: &impl Db,
+    state: &AppState,
+    form: Registration<'_>,
+    client: Option<IpAddr>,
+) -> Result<(), AccountsError> {
     if !form.role.may_self_register() {
         return Err(AccountsError::Forbidden(Message::RoleNotSelfRegistrable));
     }
@@ -285,7 +291,7 @@ pub async fn register(state: &AppState, form: Registration<'_>, client: Option<I
     };
     // Insert first and let the unique index decide: no check-then-insert race, and on SQLite
     // the transaction starts with a write.
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     match users::insert(&txn, new, now).await {
         Ok(account) => {
             queue_verification_link(&txn, state, &account, now).await?;
@@ -294,10 +300,10 @@ pub async fn register(state: &AppState, form: Registration<'_>, client: Option<I
         }
         Err(e) if repos::is_unique_violation(&e) => {
             drop(txn);
-            if let Some(existing) = users::find_by_email(&state.db, &email).await? {
+            if let Some(existing) = users::find_by_email(db, &email).await? {
                 let reset_link = state.settings.page("/forgot-password");
                 let mail = Email::AccountExists { name: &existing.account.display_name, reset_link: &reset_link };
-                email::enqueue(&state.db, &email, &mail.render(existing.account.locale), now).await?;
+                email::enqueue(db, &email, &mail.render(existing.account.locale), now).await?;
             }
         }
         Err(e) => return Err(e.into()),
@@ -324,13 +330,13 @@ pub(crate) async fn queue_verification_link(
 
 /// Confirms an address with the token from the verification e-mail.
 #[tracing::instrument(skip_all)]
-pub async fn verify_email(state: &AppState, token: &str) -> Result<(), AccountsError> {
+pub async fn verify_email(db: &impl Db, state: &AppState, token: &str) -> Result<(), AccountsError> {
     let now = state.now();
-    let stored = tokens::find(&state.db, &SecretToken::from_user(token).hash(), &[Purpose::VerifyEmail])
+    let stored = tokens::find(db, &SecretToken::from_user(token).hash(), &[Purpose::VerifyEmail])
         .await?
         .ok_or(AccountsError::Token(None))?;
     check_usable(stored.expires_at, stored.used_at, now).map_err(|p| AccountsError::Token(Some(p)))?;
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     if !tokens::consume(&txn, stored.id, now).await? {
         return Err(AccountsError::Token(Some(TokenProblem::AlreadyUsed)));
     }
@@ -425,14 +431,14 @@ async fn report_credential_event(
 /// place slows down without keeping the owner out; a high ceiling per account holds back only
 /// browsers that never signed in to it. Refused attempts are not counted.
 #[tracing::instrument(skip_all)]
-pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<SignedIn, AccountsError> {
+pub async fn sign_in(db: &impl Db, state: &AppState, attempt: SignInAttempt<'_>) -> Result<SignedIn, AccountsError> {
     let now = state.now();
     let account_key = attempt.email.trim().to_lowercase();
     let found = match EmailAddress::parse(attempt.email) {
-        Some(address) => users::find_by_email(&state.db, &address).await?,
+        Some(address) => users::find_by_email(db, &address).await?,
         None => None,
     };
-    let device = known_device(&state.db, attempt.device, found.as_ref().map(|u| u.account.id), now).await?;
+    let device = known_device(db, attempt.device, found.as_ref().map(|u| u.account.id), now).await?;
     let client_key = rate_limit::client_key(attempt.client);
     let network_key = rate_limit::network_key(attempt.client);
     let pair = match device {
@@ -470,7 +476,7 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
     limiter.forget(&hits[..1]).await?;
     limiter.refund(now, &hits[1..]).await?;
     if let Some(hash) = rehashed {
-        users::set_password_hash(&state.db, account.id, hash, now).await?;
+        users::set_password_hash(db, account.id, hash, now).await?;
         tracing::info!(user.id = %account.id.0, "password hash upgraded to the current parameters");
     }
     if disabled {
@@ -479,7 +485,7 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
     }
     // An account made with an officer's invitation code may sign in before its address is
     // confirmed: the person may have no steady access to it.
-    if !account.email_verified && !repos::invitations::made_account(&state.db, account.id).await? {
+    if !account.email_verified && !repos::invitations::made_account(db, account.id).await? {
         return Err(AccountsError::EmailNotVerified);
     }
     let step = if second_factor {
@@ -494,7 +500,7 @@ pub async fn sign_in(state: &AppState, attempt: SignInAttempt<'_>) -> Result<Sig
         SignInStep::SecondFactor => Stage::SecondFactor,
         SignInStep::SetUpSecondFactor => Stage::SetUpSecondFactor,
     };
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     let token = start_session(&txn, &account, stage, attempt.user_agent, now).await?;
     let mut reported = false;
     let new_device = match device {
@@ -534,16 +540,16 @@ fn exempt_from_second_factor(state: &AppState, account: &Account) -> bool {
 /// Finds the live session for a cookie token and records its use: the idle end moves forward
 /// (never past the absolute end), written at most once per [`SessionPolicy::touch_interval`].
 /// Sessions of disabled accounts, and idle or past their absolute end, are not found.
-pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Authenticated>, AccountsError> {
+pub async fn authenticate(db: &impl Db, state: &AppState, token: &str) -> Result<Option<Authenticated>, AccountsError> {
     let now = state.now();
-    let Some(session) = sessions::find_live(&state.db, &SecretToken::from_user(token).hash(), now).await? else {
+    let Some(session) = sessions::find_live(db, &SecretToken::from_user(token).hash(), now).await? else {
         return Ok(None);
     };
     let account = session.user.account;
     let policy =
         if session.stage == Stage::Active { SessionPolicy::for_role(account.role) } else { SessionPolicy::pending() };
     if now - session.last_seen_at >= policy.touch_interval() {
-        sessions::touch(&state.db, session.id, now, policy.idle_end(now, session.absolute_expires_at)).await?;
+        sessions::touch(db, session.id, now, policy.idle_end(now, session.absolute_expires_at)).await?;
     }
     let max_age_secs = (session.absolute_expires_at - now).num_seconds().max(0);
     Ok(Some(Authenticated { account, session_id: session.id, stage: session.stage, max_age_secs }))
@@ -553,6 +559,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Authen
 /// a recovery code; the half-finished session is replaced by a new, signed-in one.
 #[tracing::instrument(skip_all, fields(user.id = %account.id.0))]
 pub async fn complete_second_factor(
+    db: &impl Db,
     state: &AppState,
     account: &Account,
     pending: Uuid,
@@ -565,29 +572,30 @@ pub async fn complete_second_factor(
     let hits = [(rate_limit::SECOND_FACTOR, key.as_str()), (rate_limit::SECOND_FACTOR_SIGN_IN, session.as_str())];
     let limiter = Limiter::new(state);
     limited(limiter.reserve(now, &hits).await?, now)?;
-    if !super::second_factor::check(state, account, code).await? {
+    if !super::second_factor::check(db, state, account, code).await? {
         tracing::warn!("wrong second-factor code");
         // A few wrong codes end the half-finished sign-in: guessing on needs the password again.
         if limiter.check(now, &hits[1..]).await?.is_err() {
-            sessions::delete(&state.db, pending).await?;
+            sessions::delete(db, pending).await?;
             tracing::warn!("half-finished sign-in ended after repeated wrong codes");
         }
         return Err(AccountsError::WrongCode);
     }
     limiter.forget(&hits).await?;
-    activate(state, account, pending, user_agent).await
+    activate(db, state, account, pending, user_agent).await
 }
 
 /// Replaces a half-finished sign-in's session with a signed-in one (a new token, so a token
 /// seen before the second factor is worth nothing after it).
 pub async fn activate(
+    db: &impl Db,
     state: &AppState,
     account: &Account,
     pending: Uuid,
     user_agent: Option<&str>,
 ) -> Result<SignedIn, AccountsError> {
     let now = state.now();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     if !sessions::delete_of(&txn, account.id, pending).await? {
         return Err(AccountsError::NoPendingSignIn);
     }
@@ -604,13 +612,17 @@ pub async fn activate(
 }
 
 /// The signed-in sessions of `account`, most recently used first (at most 50).
-pub async fn my_sessions(state: &AppState, account: &Account) -> Result<Vec<sessions::SessionSummary>, AccountsError> {
-    Ok(sessions::list_active(&state.db, account.id, state.now(), 50).await?)
+pub async fn my_sessions(
+    db: &impl Db,
+    state: &AppState,
+    account: &Account,
+) -> Result<Vec<sessions::SessionSummary>, AccountsError> {
+    Ok(sessions::list_active(db, account.id, state.now(), 50).await?)
 }
 
 /// Ends one of the person's own sessions; another person's id answers `NOT_FOUND`.
-pub async fn end_session(state: &AppState, account: &Account, id: Uuid) -> Result<(), AccountsError> {
-    if !sessions::delete_of(&state.db, account.id, id).await? {
+pub async fn end_session(db: &impl Db, account: &Account, id: Uuid) -> Result<(), AccountsError> {
+    if !sessions::delete_of(db, account.id, id).await? {
         return Err(AccountsError::NotFound);
     }
     tracing::info!(user.id = %account.id.0, "a session was ended from the list of devices");
@@ -620,6 +632,7 @@ pub async fn end_session(state: &AppState, account: &Account, id: Uuid) -> Resul
 /// An admin disables (or re-enables) an account: a disabled account's sessions end at once and
 /// it cannot sign in. Audited. Admins cannot disable themselves.
 pub async fn set_account_disabled(
+    db: &impl Db,
     state: &AppState,
     admin: &Account,
     target: UserId,
@@ -632,7 +645,7 @@ pub async fn set_account_disabled(
         return Err(AccountsError::Forbidden(Message::Forbidden));
     }
     let now = state.now();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     if !users::set_disabled(&txn, target, disabled, now).await? {
         return Err(AccountsError::NotFound);
     }
@@ -654,8 +667,8 @@ pub async fn set_account_disabled(
 }
 
 /// Ends a session.
-pub async fn sign_out(state: &AppState, session_id: Uuid) -> Result<(), AccountsError> {
-    sessions::delete(&state.db, session_id).await?;
+pub async fn sign_out(db: &impl Db, session_id: Uuid) -> Result<(), AccountsError> {
+    sessions::delete(db, session_id).await?;
     Ok(())
 }
 
@@ -668,6 +681,7 @@ pub async fn sign_out(state: &AppState, session_id: Uuid) -> Result<(), Accounts
 /// not reveal whether the address is registered either.
 #[tracing::instrument(skip_all)]
 pub async fn request_password_reset(
+    db: &impl Db,
     state: &AppState,
     email: &str,
     client: Option<IpAddr>,
@@ -677,13 +691,11 @@ pub async fn request_password_reset(
     let address = parse_email(email)?;
     // A device cookie names its account: no lookup by address, so no timing difference.
     let device = match device_cookie {
-        Some(cookie) => {
-            known_devices::find(&state.db, &SecretToken::from_user(cookie).hash(), now - KNOWN_DEVICE_TTL).await?
-        }
+        Some(cookie) => known_devices::find(db, &SecretToken::from_user(cookie).hash(), now - KNOWN_DEVICE_TTL).await?,
         None => None,
     };
     let device = match device {
-        Some(d) => users::find(&state.db, d.user).await?.filter(|u| u.account.email == address).map(|_| d.id),
+        Some(d) => users::find(db, d.user).await?.filter(|u| u.account.email == address).map(|_| d.id),
         None => None,
     };
     let client_key = rate_limit::client_key(client);
@@ -698,27 +710,29 @@ pub async fn request_password_reset(
         hits.push((rate_limit::RESET_CLIENT, network_key.as_str()));
     }
     limited(Limiter::new(state).reserve(now, &hits).await?, now)?;
+    // The lookup and the writes outlive the request (the answer must not wait for them), so they
+    // run on the pool, never inside a caller's transaction.
     let state = state.clone();
     tokio::spawn(async move {
-        if let Err(err) = send_reset_link(&state, &address).await {
+        if let Err(err) = send_reset_link(&state.db, &state, &address).await {
             tracing::error!(error = %crate::error::cause_chain(&err), "queueing a reset link failed");
         }
     });
     Ok(())
 }
 
-async fn send_reset_link(state: &AppState, address: &EmailAddress) -> Result<(), AccountsError> {
-    let Some(user) = users::find_by_email(&state.db, address).await? else {
+async fn send_reset_link(db: &impl Db, state: &AppState, address: &EmailAddress) -> Result<(), AccountsError> {
+    let Some(user) = users::find_by_email(db, address).await? else {
         return Ok(());
     };
     // An invitation account's address is not proven until confirmed: its owner might be
     // someone else, who must not be able to take the account.
-    if !user.account.email_verified && repos::invitations::made_account(&state.db, user.account.id).await? {
+    if !user.account.email_verified && repos::invitations::made_account(db, user.account.id).await? {
         return Ok(());
     }
     let now = state.now();
     let token = SecretToken::generate();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     tokens::create(&txn, user.account.id, Purpose::ResetPassword, &token.hash(), now, now + RESET_TTL).await?;
     let link = state.settings.link("/reset-password", "token", token.expose());
     let mail = Email::PasswordReset { name: &user.account.display_name, link: &link };
@@ -731,20 +745,25 @@ async fn send_reset_link(state: &AppState, address: &EmailAddress) -> Result<(),
 /// Sets a new password with the token from a reset or invitation e-mail, signs out every
 /// session of the account, and tells the person.
 #[tracing::instrument(skip_all)]
-pub async fn reset_password(state: &AppState, token: &str, new_password: &str) -> Result<(), AccountsError> {
+pub async fn reset_password(
+    db: &impl Db,
+    state: &AppState,
+    token: &str,
+    new_password: &str,
+) -> Result<(), AccountsError> {
     let now = state.now();
     let hash_of_token = SecretToken::from_user(token).hash();
-    let stored = tokens::find(&state.db, &hash_of_token, &[Purpose::ResetPassword, Purpose::StaffInvitation])
+    let stored = tokens::find(db, &hash_of_token, &[Purpose::ResetPassword, Purpose::StaffInvitation])
         .await?
         .ok_or(AccountsError::Token(None))?;
     check_usable(stored.expires_at, stored.used_at, now).map_err(|p| AccountsError::Token(Some(p)))?;
-    let user = users::find(&state.db, stored.user).await?.ok_or(AccountsError::Token(None))?;
+    let user = users::find(db, stored.user).await?.ok_or(AccountsError::Token(None))?;
     // Check the password before using up the link, so a weak one can be corrected.
     let password = parse_password(new_password, &user.account.email, "newPassword")?;
     let user_key = stored.user.0.to_string();
     limited(Limiter::new(state).reserve(now, &[(rate_limit::SET_PASSWORD, user_key.as_str())]).await?, now)?;
     let hash = state.hasher.hash(password).await?;
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     if !tokens::consume(&txn, stored.id, now).await? {
         return Err(AccountsError::Token(Some(TokenProblem::AlreadyUsed)));
     }
@@ -772,6 +791,7 @@ pub async fn reset_password(state: &AppState, token: &str, new_password: &str) -
 /// for the browser they are using.
 #[tracing::instrument(skip_all, fields(user.id = %account.id.0))]
 pub async fn change_password(
+    db: &impl Db,
     state: &AppState,
     account: &Account,
     current: &str,
@@ -786,12 +806,12 @@ pub async fn change_password(
     let limiter = Limiter::new(state);
     limited(limiter.reserve(now, &hits).await?, now)?;
     let password = parse_password(new_password, &account.email, "newPassword")?;
-    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::InvalidCredentials)?;
+    let stored = users::find(db, account.id).await?.ok_or(AccountsError::InvalidCredentials)?;
     if state.hasher.check(current, stored.password_hash, false).await? == Checked::Wrong {
         return Err(AccountsError::Invalid { field: "current", message: Message::WrongCurrentPassword });
     }
     let hash = state.hasher.hash(password).await?;
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     users::set_password_hash(&txn, account.id, hash, now).await?;
     tokens::consume_open(&txn, account.id, &[Purpose::ResetPassword, Purpose::StaffInvitation], now).await?;
     sessions::delete_all_for(&txn, account.id).await?;
@@ -832,8 +852,13 @@ pub async fn confirm_password(
 }
 
 /// Changes the language of pages, e-mails and errors.
-pub async fn update_locale(state: &AppState, account: &Account, locale: Locale) -> Result<Account, AccountsError> {
-    users::set_locale(&state.db, account.id, locale, state.now()).await?;
+pub async fn update_locale(
+    db: &impl Db,
+    state: &AppState,
+    account: &Account,
+    locale: Locale,
+) -> Result<Account, AccountsError> {
+    users::set_locale(db, account.id, locale, state.now()).await?;
     Ok(Account { locale, ..account.clone() })
 }
 
@@ -853,6 +878,7 @@ pub struct NewStaffAccount<'a> {
 /// writes an audit entry, all in one transaction.
 #[tracing::instrument(skip_all, fields(actor.id = %actor.id.0))]
 pub async fn create_staff_account(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     input: NewStaffAccount<'_>,
@@ -866,7 +892,7 @@ pub async fn create_staff_account(
     let email = parse_email(input.email)?;
     let name = parse_display_name(input.display_name)?;
     let now = state.now();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     let new = users::NewUser {
         email: &email,
         password_hash: None,
@@ -899,6 +925,7 @@ pub async fn create_staff_account(
 
 /// Creates an admin account from the command line, with a password and a verified address.
 pub async fn create_admin(
+    db: &impl Db,
     state: &AppState,
     email: &str,
     display_name: &str,
@@ -908,7 +935,7 @@ pub async fn create_admin(
     let name = parse_display_name(display_name)?;
     let hash = state.hasher.hash(parse_password(password, &email, "password")?).await?;
     let now = state.now();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     let new = users::NewUser {
         email: &email,
         password_hash: Some(hash),
@@ -934,6 +961,7 @@ pub async fn create_admin(
 
 /// Creates a ready-to-use account with a verified address (demo data); `None` if it exists.
 pub async fn create_verified(
+    db: &impl Db,
     state: &AppState,
     email: &str,
     display_name: &str,
@@ -953,7 +981,7 @@ pub async fn create_verified(
         locale,
         email_verified_at: Some(now),
     };
-    match users::insert(&state.db, new, now).await {
+    match users::insert(db, new, now).await {
         Ok(account) => Ok(Some(account)),
         Err(e) if repos::is_unique_violation(&e) => Ok(None),
         Err(e) => Err(e.into()),

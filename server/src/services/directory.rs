@@ -4,6 +4,7 @@
 //! details leave this service only when the policy releases them, and only those the person
 //! chose to share.
 
+use super::Db;
 use crate::db::repos::{
     self,
     directory::{After, Filter, Listed},
@@ -75,32 +76,34 @@ pub struct DirectoryPage<P> {
     /// Whether more follow.
     pub has_more: bool,
     /// The vocabularies.
-    pub terms: Taxonomies,
+    pub terms: std::sync::Arc<Taxonomies>,
 }
 
 /// The viewer as the policy knows them, with their ties, loaded once per request: the people a
 /// supervision's no-contact constraint keeps from them (either side; bare ids, never why).
 /// Approved relationships join the ties as they come to exist.
-pub(crate) async fn viewer(state: &AppState, actor: &Account) -> Result<(Person, Ties), sea_orm::DbErr> {
+pub(crate) async fn viewer(db: &impl Db, actor: &Account) -> Result<(Person, Ties), sea_orm::DbErr> {
     let person = Person { id: actor.id, role: actor.role, standing: actor.standing, disabled: false, listed: true };
     // Staff see everyone, and nobody is kept from them.
-    let no_contact = if actor.role.is_vpd() {
-        Default::default()
-    } else {
-        crate::privacy::no_contact_of(&state.db, actor.id).await?
-    };
+    let no_contact =
+        if actor.role.is_vpd() { Default::default() } else { crate::privacy::no_contact_of(db, actor.id).await? };
     let represents_approved = actor.role == Role::Enterprise
         && actor.standing == crate::domain::Standing::Approved
-        && repos::organisations::represents_approved(&state.db, actor.id).await?;
+        && repos::organisations::represents_approved(db, actor.id).await?;
     Ok((person, Ties { no_contact, represents_approved, ..Ties::default() }))
 }
 
 /// Notes in the subject's "who viewed my data" that `viewer` opened their profile.
-async fn viewed(state: &AppState, viewer: &Person, subject: crate::domain::UserId) -> Result<(), sea_orm::DbErr> {
+async fn viewed(
+    db: &impl Db,
+    state: &AppState,
+    viewer: &Person,
+    subject: crate::domain::UserId,
+) -> Result<(), sea_orm::DbErr> {
     if viewer.id == subject {
         return Ok(());
     }
-    repos::profile_views::record(&state.db, subject, viewer.id, What::Profile, state.now()).await
+    repos::profile_views::record(db, subject, viewer.id, What::Profile, state.now()).await
 }
 
 /// What the profile's owner chose to share, if the policy releases it to the viewer.
@@ -135,17 +138,18 @@ fn seen_founder(viewer: &Person, ties: &Ties, listed: Listed<FounderProfile>) ->
 /// Mentors `actor` may find, matching `filter`, at most `first` (up to
 /// [`super::MAX_PAGE_SIZE`]) after `after`.
 pub async fn mentors(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     filter: &Filter,
     first: usize,
     after: Option<&After>,
 ) -> Result<DirectoryPage<MentorProfile>, DirectoryError> {
-    let (me, ties) = viewer(state, actor).await?;
+    let (me, ties) = viewer(db, actor).await?;
     let scope = Scope::of(&me, &ties, Purpose::Directory);
     let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
-    let page = repos::directory::mentors(&state.db, &scope, filter, after, first).await?;
-    let terms = repos::taxonomies::all(&state.db).await?;
+    let page = repos::directory::mentors(db, &scope, filter, after, first).await?;
+    let terms = crate::services::taxonomies::all(db, state).await?;
     let people = page.people.into_iter().map(|p| seen_mentor(&me, &ties, p)).collect();
     Ok(DirectoryPage { people, has_more: page.has_more, terms })
 }
@@ -153,43 +157,46 @@ pub async fn mentors(
 /// Founders `actor` may find (those who chose to be listed, for approved mentors,
 /// representatives of approved organisations and staff).
 pub async fn founders(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     filter: &Filter,
     first: usize,
     after: Option<&After>,
 ) -> Result<DirectoryPage<FounderProfile>, DirectoryError> {
-    let (me, ties) = viewer(state, actor).await?;
+    let (me, ties) = viewer(db, actor).await?;
     let scope = Scope::of(&me, &ties, Purpose::Directory);
     let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
-    let page = repos::directory::founders(&state.db, &scope, filter, after, first).await?;
-    let terms = repos::taxonomies::all(&state.db).await?;
+    let page = repos::directory::founders(db, &scope, filter, after, first).await?;
+    let terms = crate::services::taxonomies::all(db, state).await?;
     let people = page.people.into_iter().map(|p| seen_founder(&me, &ties, p)).collect();
     Ok(DirectoryPage { people, has_more: page.has_more, terms })
 }
 
 /// The mentor `id` as `actor` may see them.
 pub async fn mentor(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     id: crate::domain::UserId,
-) -> Result<(Seen<MentorProfile>, Taxonomies), DirectoryError> {
-    let (me, ties) = viewer(state, actor).await?;
+) -> Result<(Seen<MentorProfile>, std::sync::Arc<Taxonomies>), DirectoryError> {
+    let (me, ties) = viewer(db, actor).await?;
     let scope = Scope::of(&me, &ties, Purpose::Profile);
-    let listed = repos::directory::mentor(&state.db, &scope, id).await?.ok_or(DirectoryError::NotFound)?;
-    viewed(state, &me, id).await?;
-    Ok((seen_mentor(&me, &ties, listed), repos::taxonomies::all(&state.db).await?))
+    let listed = repos::directory::mentor(db, &scope, id).await?.ok_or(DirectoryError::NotFound)?;
+    viewed(db, state, &me, id).await?;
+    Ok((seen_mentor(&me, &ties, listed), crate::services::taxonomies::all(db, state).await?))
 }
 
 /// The founder `id` as `actor` may see them.
 pub async fn founder(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     id: crate::domain::UserId,
-) -> Result<(Seen<FounderProfile>, Taxonomies), DirectoryError> {
-    let (me, ties) = viewer(state, actor).await?;
+) -> Result<(Seen<FounderProfile>, std::sync::Arc<Taxonomies>), DirectoryError> {
+    let (me, ties) = viewer(db, actor).await?;
     let scope = Scope::of(&me, &ties, Purpose::Profile);
-    let listed = repos::directory::founder(&state.db, &scope, id).await?.ok_or(DirectoryError::NotFound)?;
-    viewed(state, &me, id).await?;
-    Ok((seen_founder(&me, &ties, listed), repos::taxonomies::all(&state.db).await?))
+    let listed = repos::directory::founder(db, &scope, id).await?.ok_or(DirectoryError::NotFound)?;
+    viewed(db, state, &me, id).await?;
+    Ok((seen_founder(&me, &ties, listed), crate::services::taxonomies::all(db, state).await?))
 }

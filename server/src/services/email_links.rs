@@ -3,8 +3,7 @@
 
 use std::net::IpAddr;
 
-use sea_orm::TransactionTrait;
-
+use super::Db;
 use super::accounts::{AccountsError, limited, parse_email, queue_verification_link};
 use super::rate_limit::{self, Limiter};
 use crate::db::repos::{tokens, tokens::Purpose, users};
@@ -30,17 +29,19 @@ pub async fn resend_verification(state: &AppState, email: &str, client: Option<I
         (rate_limit::RESEND_CLIENT, network_key.as_str()),
     ];
     limited(Limiter::new(state).reserve(now, &hits).await?, now)?;
+    // The lookup and the writes outlive the request (the answer must not wait for them), so they
+    // run on the pool, never inside a caller's transaction.
     let state = state.clone();
     tokio::spawn(async move {
-        if let Err(err) = send_verification_link(&state, &address).await {
+        if let Err(err) = send_verification_link(&state.db, &state, &address).await {
             tracing::error!(error = %crate::error::cause_chain(&err), "queueing a new verification link failed");
         }
     });
     Ok(())
 }
 
-async fn send_verification_link(state: &AppState, address: &EmailAddress) -> Result<(), AccountsError> {
-    let Some(user) = users::find_by_email(&state.db, address).await? else {
+async fn send_verification_link(db: &impl Db, state: &AppState, address: &EmailAddress) -> Result<(), AccountsError> {
+    let Some(user) = users::find_by_email(db, address).await? else {
         return Ok(());
     };
     let account = user.account;
@@ -49,7 +50,7 @@ async fn send_verification_link(state: &AppState, address: &EmailAddress) -> Res
         return Ok(());
     }
     let now = state.now();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     queue_verification_link(&txn, state, &account, now).await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
@@ -59,8 +60,8 @@ async fn send_verification_link(state: &AppState, address: &EmailAddress) -> Res
 
 /// Whether a password-reset or staff-invitation link can still be used. It tells only about the
 /// token the caller holds: nothing about its account.
-pub async fn password_reset_link(state: &AppState, token: &str) -> Result<LinkStatus, AccountsError> {
+pub async fn password_reset_link(db: &impl Db, state: &AppState, token: &str) -> Result<LinkStatus, AccountsError> {
     let hash = SecretToken::from_user(token).hash();
-    let stored = tokens::find(&state.db, &hash, &[Purpose::ResetPassword, Purpose::StaffInvitation]).await?;
+    let stored = tokens::find(db, &hash, &[Purpose::ResetPassword, Purpose::StaffInvitation]).await?;
     Ok(LinkStatus::of(stored.map(|t| (t.expires_at, t.used_at)), state.now()))
 }

@@ -11,9 +11,9 @@
 use std::net::IpAddr;
 
 use chrono::{DateTime, Utc};
-use sea_orm::TransactionTrait;
 use serde_json::json;
 
+use super::Db;
 use super::accounts::{AccountsError, VERIFY_TTL, limited, parse_display_name, parse_email, parse_password};
 use super::rate_limit::{self, Limiter};
 use crate::db::repos::{
@@ -46,6 +46,7 @@ pub struct Invitation {
 /// itself is shown once and only its hash is kept).
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn create(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     display_name: &str,
@@ -58,7 +59,7 @@ pub async fn create(
     let now = state.now();
     let code = InvitationCode::generate();
     let expires_at = now + INVITATION_TTL;
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     let new = invitations::NewInvitation {
         code: &code.hash(),
         display_name: name.as_str(),
@@ -86,6 +87,7 @@ pub async fn create(
 /// the network's attempts.
 #[tracing::instrument(skip_all)]
 pub async fn redeem(
+    db: &impl Db,
     state: &AppState,
     code: &str,
     email: &str,
@@ -98,7 +100,7 @@ pub async fn redeem(
     let limiter = Limiter::new(state);
     limited(limiter.reserve(now, &hits).await?, now)?;
     let code = InvitationCode::parse(code).ok_or(AccountsError::Invitation(None))?;
-    let invitation = invitations::find(&state.db, &code.hash()).await?.ok_or(AccountsError::Invitation(None))?;
+    let invitation = invitations::find(db, &code.hash()).await?.ok_or(AccountsError::Invitation(None))?;
     check_usable(invitation.expires_at, invitation.redeemed_at, now).map_err(|p| AccountsError::Invitation(Some(p)))?;
     // A holder of a valid code cannot use it to test many addresses or passwords.
     let code_key = code.hash().0;
@@ -106,11 +108,11 @@ pub async fn redeem(
     limited(limiter.reserve(now, &per_code).await?, now)?;
     let address = parse_email(email)?;
     let password = parse_password(password, &address, "password")?;
-    if users::find_by_email(&state.db, &address).await?.is_some() {
+    if users::find_by_email(db, &address).await?.is_some() {
         return Err(AccountsError::EmailTaken);
     }
     let hash = state.hasher.hash(password).await?;
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     let new = users::NewUser {
         email: &address,
         password_hash: Some(hash),

@@ -4,9 +4,9 @@
 //! language.
 
 use chrono::{DateTime, Utc};
-use sea_orm::TransactionTrait;
 use serde_json::json;
 
+use super::Db;
 use crate::db::repos::{
     self,
     audit::AuditEntry,
@@ -113,7 +113,7 @@ pub struct QueuePage {
 /// invitations merged by how long they waited. Each source gives its first `first + 1`, so the
 /// merge is exact; five statements whatever the page size.
 pub async fn queue(
-    state: &AppState,
+    db: &impl Db,
     actor: &Account,
     first: usize,
     after: Option<(DateTime<Utc>, uuid::Uuid)>,
@@ -123,21 +123,21 @@ pub async fn queue(
     }
     let first = first.clamp(1, super::MAX_PAGE_SIZE);
     let limit = first as u64 + 1;
-    let mut items: Vec<(Queued, DateTime<Utc>)> = users::pending(&state.db, after, limit)
+    let mut items: Vec<(Queued, DateTime<Utc>)> = users::pending(db, after, limit)
         .await?
         .into_iter()
         .map(|(account, since)| (Queued::Person(account), since))
         .collect();
     items.extend(
-        repos::organisations::pending(&state.db, after, limit)
+        repos::organisations::pending(db, after, limit)
             .await?
             .into_iter()
             .map(|o| (o.created_at, o))
             .map(|(since, o)| (Queued::Organisation(o), since)),
     );
-    let invitations = repos::organisations::pending_invitations(&state.db, after, limit).await?;
+    let invitations = repos::organisations::pending_invitations(db, after, limit).await?;
     let ids: Vec<uuid::Uuid> = invitations.iter().map(|i| i.organisation).collect();
-    let names = repos::organisations::names(&state.db, &ids).await?;
+    let names = repos::organisations::names(db, &ids).await?;
     items.extend(invitations.into_iter().map(|i| {
         let since = i.created_at;
         let name = names.get(&i.organisation).cloned().unwrap_or_default();
@@ -164,6 +164,7 @@ pub enum Decided {
 /// invitation) as `actor` (VPD staff or admin), with the `reason` to tell.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0, subject.id = %subject))]
 pub async fn decide(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     subject: uuid::Uuid,
@@ -173,14 +174,14 @@ pub async fn decide(
     if !actor.role.is_vpd() {
         return Err(DecisionError::RoleNotServed(actor.role));
     }
-    if let Some(stored) = users::find(&state.db, UserId(subject)).await? {
-        return decide_person(state, actor, stored.account, decision, reason).await.map(Decided::Person);
+    if let Some(stored) = users::find(db, UserId(subject)).await? {
+        return decide_person(db, state, actor, stored.account, decision, reason).await.map(Decided::Person);
     }
-    if let Some(organisation) = repos::organisations::find_any(&state.db, subject).await? {
-        return decide_organisation(state, actor, organisation, decision, reason).await.map(Decided::Organisation);
+    if let Some(organisation) = repos::organisations::find_any(db, subject).await? {
+        return decide_organisation(db, state, actor, organisation, decision, reason).await.map(Decided::Organisation);
     }
-    if let Some(invitation) = repos::organisations::find_invitation(&state.db, subject).await? {
-        return decide_invitation(state, actor, invitation, decision, reason).await;
+    if let Some(invitation) = repos::organisations::find_invitation(db, subject).await? {
+        return decide_invitation(db, state, actor, invitation, decision, reason).await;
     }
     Err(DecisionError::NotFound)
 }
@@ -203,6 +204,7 @@ fn audited(
 }
 
 async fn decide_person(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     mut person: Account,
@@ -216,7 +218,7 @@ async fn decide_person(
     // The transaction starts with its write (SQLite cannot turn a reader into a writer once
     // another connection has written); the write only applies if the standing is still the
     // one decided on, so two staff deciding at once cannot both succeed.
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     if !users::set_standing(&txn, subject, from, to, now).await? {
         return Err(DecisionError::Changed);
     }
@@ -236,6 +238,7 @@ async fn decide_person(
 }
 
 async fn decide_organisation(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     mut organisation: Stored,
@@ -247,12 +250,10 @@ async fn decide_organisation(
     let (to, reason) = moderation::decide_standing(from, decision, reason)?;
     // One approved organisation per registration number: staff see the number in the queue.
     let number = &organisation.profile.registration_number;
-    if to == Standing::Approved
-        && repos::organisations::registration_taken(&state.db, number, Some(organisation.id)).await?
-    {
+    if to == Standing::Approved && repos::organisations::registration_taken(db, number, Some(organisation.id)).await? {
         return Err(DecisionError::RegistrationTaken);
     }
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     if !repos::organisations::set_standing(&txn, organisation.id, from, to, now).await? {
         return Err(DecisionError::Changed);
     }
@@ -280,6 +281,7 @@ async fn decide_organisation(
 }
 
 async fn decide_invitation(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     mut invitation: Invitation,
@@ -299,7 +301,7 @@ async fn decide_invitation(
     }
     let (_, reason) = moderation::decide_standing(from, decision, reason)?;
     let to = if decision == Decision::Approve { InvitationStatus::Approved } else { InvitationStatus::Rejected };
-    let Some(stored) = repos::organisations::find_any(&state.db, invitation.organisation).await? else {
+    let Some(stored) = repos::organisations::find_any(db, invitation.organisation).await? else {
         return Err(DecisionError::NotFound);
     };
     // Nobody joins an organisation that is not (or no longer) approved.
@@ -309,10 +311,10 @@ async fn decide_invitation(
     let organisation = stored.profile.name;
     let address = crate::domain::EmailAddress::parse(&invitation.email).ok_or(DecisionError::NotFound)?;
     let inviter = match invitation.invited_by {
-        Some(id) => users::find(&state.db, id).await?.filter(|p| !p.disabled).map(|p| p.account),
+        Some(id) => users::find(db, id).await?.filter(|p| !p.disabled).map(|p| p.account),
         None => None,
     };
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     if !repos::organisations::set_invitation_status(&txn, invitation.id, InvitationStatus::Pending, to, now).await? {
         return Err(DecisionError::Changed);
     }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
+use super::Db;
 use crate::db::repos::notifications as repo;
 use crate::domain::{Account, Locale, UserId, moderation::Decision, notification::Notice};
 use crate::error::{ClientError, Code, ToClientError};
@@ -112,14 +113,14 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
 
 /// `actor`'s notifications in `locale`: at most `first` after the key `after`.
 pub async fn mine(
-    state: &AppState,
+    db: &impl Db,
     actor: &Account,
     locale: Locale,
     first: usize,
     after: Option<(DateTime<Utc>, Uuid)>,
 ) -> Result<NotificationsPage, NotificationsError> {
     let first = first.clamp(1, super::MAX_PAGE_SIZE);
-    let mut rows = repo::of(&state.db, actor.id, after, first as u64 + 1).await?;
+    let mut rows = repo::of(db, actor.id, after, first as u64 + 1).await?;
     let has_more = rows.len() > first;
     rows.truncate(first);
     let items = rows
@@ -142,12 +143,17 @@ pub async fn mine(
 }
 
 /// How many of `actor`'s notifications are unread.
-pub async fn unread(state: &AppState, actor: &Account) -> Result<u64, NotificationsError> {
-    Ok(repo::unread(&state.db, actor.id).await?)
+pub async fn unread(db: &impl Db, actor: &Account) -> Result<u64, NotificationsError> {
+    Ok(repo::unread(db, actor.id).await?)
 }
 
 /// Marks `ids` read, those of them that are `actor`'s; returns how many stay unread.
-pub async fn mark_read(state: &AppState, actor: &Account, ids: &[Uuid]) -> Result<u64, NotificationsError> {
-    repo::mark_read(&state.db, actor.id, ids, state.now()).await?;
-    Ok(repo::unread(&state.db, actor.id).await?)
+pub async fn mark_read(
+    db: &impl Db,
+    state: &AppState,
+    actor: &Account,
+    ids: &[Uuid],
+) -> Result<u64, NotificationsError> {
+    repo::mark_read(db, actor.id, ids, state.now()).await?;
+    Ok(repo::unread(db, actor.id).await?)
 }

@@ -4,10 +4,11 @@
 //! applied in SQL; an organisation the viewer may not see answers like one that does not exist.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
+use super::Db;
 use crate::db::repos::{
     self,
     audit::AuditEntry,
@@ -140,11 +141,10 @@ pub struct Mine {
 
 /// The viewer's scope: staff see every organisation; a founder under a supervision that
 /// excludes sectors never sees organisations working in them.
-async fn scope_of(state: &AppState, actor: &Account) -> Result<OrganisationScope, sea_orm::DbErr> {
-    let (me, _) = super::directory::viewer(state, actor).await?;
+async fn scope_of(db: &impl Db, actor: &Account) -> Result<OrganisationScope, sea_orm::DbErr> {
+    let (me, _) = super::directory::viewer(db, actor).await?;
     let excluded = if actor.role == Role::Founder {
-        let mut codes: Vec<String> =
-            crate::privacy::excluded_sectors_of(&state.db, actor.id).await?.into_iter().collect();
+        let mut codes: Vec<String> = crate::privacy::excluded_sectors_of(db, actor.id).await?.into_iter().collect();
         codes.sort();
         codes
     } else {
@@ -155,34 +155,40 @@ async fn scope_of(state: &AppState, actor: &Account) -> Result<OrganisationScope
 
 /// Organisations `actor` may find, matching `filter`: at most `first` after `after`.
 pub async fn list(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     filter: &Filter,
     first: usize,
     after: Option<&After>,
-) -> Result<(Page, Taxonomies), OrganisationUseError> {
-    let scope = scope_of(state, actor).await?;
+) -> Result<(Page, std::sync::Arc<Taxonomies>), OrganisationUseError> {
+    let scope = scope_of(db, actor).await?;
     let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
-    let page = repos::organisations::list(&state.db, &scope, filter, after, first).await?;
-    Ok((page, repos::taxonomies::all(&state.db).await?))
+    let page = repos::organisations::list(db, &scope, filter, after, first).await?;
+    Ok((page, crate::services::taxonomies::all(db, state).await?))
 }
 
 /// The organisation `id` as `actor` may see it.
-pub async fn get(state: &AppState, actor: &Account, id: Uuid) -> Result<(Stored, Taxonomies), OrganisationUseError> {
-    let scope = scope_of(state, actor).await?;
-    let found = repos::organisations::find(&state.db, &scope, id).await?.ok_or(OrganisationUseError::NotFound)?;
-    Ok((found, repos::taxonomies::all(&state.db).await?))
+pub async fn get(
+    db: &impl Db,
+    state: &AppState,
+    actor: &Account,
+    id: Uuid,
+) -> Result<(Stored, std::sync::Arc<Taxonomies>), OrganisationUseError> {
+    let scope = scope_of(db, actor).await?;
+    let found = repos::organisations::find(db, &scope, id).await?.ok_or(OrganisationUseError::NotFound)?;
+    Ok((found, crate::services::taxonomies::all(db, state).await?))
 }
 
 /// The organisations `actor` acts for, with their people and invitations (four statements).
-pub async fn mine(state: &AppState, actor: &Account) -> Result<Vec<Mine>, OrganisationUseError> {
+pub async fn mine(db: &impl Db, actor: &Account) -> Result<Vec<Mine>, OrganisationUseError> {
     if actor.role != Role::Enterprise {
         return Ok(Vec::new());
     }
-    let organisations = repos::organisations::of_member(&state.db, actor.id).await?;
+    let organisations = repos::organisations::of_member(db, actor.id).await?;
     let ids: Vec<Uuid> = organisations.iter().map(|o| o.id).collect();
-    let members = repos::organisations::members(&state.db, &ids).await?;
-    let invitations = repos::organisations::invitations_to(&state.db, &ids).await?;
+    let members = repos::organisations::members(db, &ids).await?;
+    let invitations = repos::organisations::invitations_to(db, &ids).await?;
     Ok(organisations
         .into_iter()
         .map(|organisation| Mine {
@@ -198,14 +204,15 @@ pub async fn mine(state: &AppState, actor: &Account) -> Result<Vec<Mine>, Organi
 }
 
 /// The one organisation of `mine` with `id`.
-async fn mine_one(state: &AppState, actor: &Account, id: Uuid) -> Result<Mine, OrganisationUseError> {
-    mine(state, actor).await?.into_iter().find(|m| m.organisation.id == id).ok_or(OrganisationUseError::NotFound)
+async fn mine_one(db: &impl Db, actor: &Account, id: Uuid) -> Result<Mine, OrganisationUseError> {
+    mine(db, actor).await?.into_iter().find(|m| m.organisation.id == id).ok_or(OrganisationUseError::NotFound)
 }
 
 /// Creates the organisation `profile` with `actor` (an organisation account, approved or
 /// waiting) as its first representative; it waits for staff approval.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn create(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     profile: OrganisationProfile,
@@ -213,14 +220,14 @@ pub async fn create(
     if actor.role != Role::Enterprise {
         return Err(OrganisationUseError::RoleNotServed(actor.role));
     }
-    let terms = repos::taxonomies::all(&state.db).await?;
+    let terms = crate::services::taxonomies::all(db, state).await?;
     let profile = profile.validated(&terms)?;
-    if repos::organisations::registration_taken(&state.db, &profile.registration_number, None).await? {
+    if repos::organisations::registration_taken(db, &profile.registration_number, None).await? {
         return Err(OrganisationUseError::RegistrationTaken);
     }
     let id = Uuid::new_v4();
     let now = state.now();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     repos::organisations::insert(&txn, id, &profile, actor.id, now).await?;
     let entry = AuditEntry {
         actor: Some(actor.id),
@@ -232,12 +239,13 @@ pub async fn create(
     repos::audit::record(&txn, entry, now).await?;
     txn.commit().await?;
     tracing::info!(organisation.id = %id, "organisation created");
-    mine_one(state, actor, id).await
+    mine_one(db, actor, id).await
 }
 
 /// Saves `profile` as organisation `id`'s; `actor` must act for it.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0, organisation.id = %id))]
 pub async fn update(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     id: Uuid,
@@ -246,10 +254,10 @@ pub async fn update(
     if actor.role != Role::Enterprise {
         return Err(OrganisationUseError::RoleNotServed(actor.role));
     }
-    let before = representative_of(state, actor, id).await?;
-    let terms = repos::taxonomies::all(&state.db).await?;
+    let before = representative_of(db, actor, id).await?;
+    let terms = crate::services::taxonomies::all(db, state).await?;
     let profile = profile.validated(&terms)?;
-    if repos::organisations::registration_taken(&state.db, &profile.registration_number, Some(id)).await? {
+    if repos::organisations::registration_taken(db, &profile.registration_number, Some(id)).await? {
         return Err(OrganisationUseError::RegistrationTaken);
     }
     let changed = before.profile.changed_fields(&profile);
@@ -261,7 +269,7 @@ pub async fn update(
         Standing::Pending | Standing::Suspended => false,
     };
     let now = state.now();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     repos::organisations::update(&txn, id, &profile, now).await?;
     if review && !repos::organisations::set_standing(&txn, id, before.standing, Standing::Pending, now).await? {
         return Err(OrganisationUseError::Changed);
@@ -276,15 +284,15 @@ pub async fn update(
     repos::audit::record(&txn, entry, now).await?;
     txn.commit().await?;
     tracing::info!(review, "organisation saved");
-    mine_one(state, actor, id).await
+    mine_one(db, actor, id).await
 }
 
 /// The organisation `id` if `actor` acts for it; `NOT_FOUND` if they may not see it,
 /// `FORBIDDEN` if they see it without acting for it.
-async fn representative_of(state: &AppState, actor: &Account, id: Uuid) -> Result<Stored, OrganisationUseError> {
-    let scope = scope_of(state, actor).await?;
-    let found = repos::organisations::find(&state.db, &scope, id).await?.ok_or(OrganisationUseError::NotFound)?;
-    if !repos::organisations::is_member(&state.db, id, actor.id).await? {
+async fn representative_of(db: &impl Db, actor: &Account, id: Uuid) -> Result<Stored, OrganisationUseError> {
+    let scope = scope_of(db, actor).await?;
+    let found = repos::organisations::find(db, &scope, id).await?.ok_or(OrganisationUseError::NotFound)?;
+    if !repos::organisations::is_member(db, id, actor.id).await? {
         return Err(OrganisationUseError::NotARepresentative);
     }
     Ok(found)
@@ -294,6 +302,7 @@ async fn representative_of(state: &AppState, actor: &Account, id: Uuid) -> Resul
 /// not the address has an account.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0, organisation.id = %id))]
 pub async fn invite_representative(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     id: Uuid,
@@ -302,19 +311,19 @@ pub async fn invite_representative(
     if actor.role != Role::Enterprise {
         return Err(OrganisationUseError::RoleNotServed(actor.role));
     }
-    let organisation = representative_of(state, actor, id).await?;
+    let organisation = representative_of(db, actor, id).await?;
     if organisation.standing != Standing::Approved {
         return Err(OrganisationUseError::NotApproved);
     }
     let email = EmailAddress::parse(email).ok_or(OrganisationUseError::InvalidEmail)?;
     let address = email.as_str().to_owned();
-    let members = repos::organisations::member_emails(&state.db, id).await?;
-    if members.contains(&address) || repos::organisations::invitation_open(&state.db, id, &address).await? {
+    let members = repos::organisations::member_emails(db, id).await?;
+    if members.contains(&address) || repos::organisations::invitation_open(db, id, &address).await? {
         return Err(OrganisationUseError::AlreadyInvited);
     }
     let now = state.now();
     let invitation_id = Uuid::new_v4();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     // Two invitations of one address at once: the index keeps one.
     if let Err(err) = repos::organisations::invite(&txn, invitation_id, id, &address, actor.id, now).await {
         return Err(if repos::is_unique_violation(&err) { OrganisationUseError::AlreadyInvited } else { err.into() });

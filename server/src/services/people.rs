@@ -3,11 +3,11 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::Db;
 use crate::db::repos;
 use crate::domain::{Account, Role};
 use crate::error::{ClientError, Code, ToClientError};
 use crate::i18n::Message;
-use crate::state::AppState;
 
 /// Why the search was not answered.
 #[derive(Debug, thiserror::Error)]
@@ -56,7 +56,7 @@ pub struct PeoplePage {
 
 /// People whose name or e-mail address contains `text`, of `role` if given (VPD staff).
 pub async fn search(
-    state: &AppState,
+    db: &impl Db,
     actor: &Account,
     text: Option<&str>,
     role: Option<Role>,
@@ -67,7 +67,7 @@ pub async fn search(
         return Err(PeopleError::RoleNotServed(actor.role));
     }
     let first = first.clamp(1, super::MAX_PAGE_SIZE);
-    let mut rows = repos::users::search(&state.db, text, role, after, first as u64 + 1).await?;
+    let mut rows = repos::users::search(db, text, role, after, first as u64 + 1).await?;
     let has_more = rows.len() > first;
     rows.truncate(first);
     let people = rows

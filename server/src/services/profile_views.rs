@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::Db;
 use crate::db::repos::{self, profile_views::What};
 use crate::domain::{
     Account, UserId,
@@ -15,7 +16,6 @@ use crate::domain::{
 };
 use crate::error::{ClientError, Code, ToClientError};
 use crate::i18n::Message;
-use crate::state::AppState;
 
 /// Why the list could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -78,19 +78,19 @@ pub struct ViewsPage {
 /// Who viewed `actor`'s data: at most `first` lines after the key `after`. Four statements
 /// whatever the page size.
 pub async fn mine(
-    state: &AppState,
+    db: &impl Db,
     actor: &Account,
     first: usize,
     after: Option<(DateTime<Utc>, Uuid)>,
 ) -> Result<ViewsPage, ViewsError> {
     let first = first.clamp(1, super::MAX_PAGE_SIZE);
-    let mut views = repos::profile_views::of(&state.db, actor.id, after, first as u64 + 1).await?;
+    let mut views = repos::profile_views::of(db, actor.id, after, first as u64 + 1).await?;
     let has_more = views.len() > first;
     views.truncate(first);
-    let (me, ties) = super::directory::viewer(state, actor).await?;
+    let (me, ties) = super::directory::viewer(db, actor).await?;
     let ids: Vec<UserId> = views.iter().map(|v| v.viewer).collect();
     let people: HashMap<UserId, _> =
-        repos::directory::persons(&state.db, &ids).await?.into_iter().map(|(p, name)| (p.id, (p, name))).collect();
+        repos::directory::persons(db, &ids).await?.into_iter().map(|(p, name)| (p.id, (p, name))).collect();
     let lines = views
         .into_iter()
         .map(|view| {

@@ -1,8 +1,7 @@
 //! People's own profiles: reading and saving the founder's or mentor's profile. Saving checks
 //! every field against its rule and vocabulary; nothing is stored unless all of it is valid.
 
-use sea_orm::TransactionTrait;
-
+use super::Db;
 use crate::db::repos;
 use crate::domain::{
     Account, Role,
@@ -73,10 +72,10 @@ pub enum OwnProfile {
 }
 
 /// `actor`'s own profile.
-pub async fn own(state: &AppState, actor: &Account) -> Result<OwnProfile, ProfileUseError> {
+pub async fn own(db: &impl Db, actor: &Account) -> Result<OwnProfile, ProfileUseError> {
     Ok(match actor.role {
-        Role::Founder => OwnProfile::Founder(repos::profiles::founder(&state.db, actor.id).await?.unwrap_or_default()),
-        Role::Mentor => OwnProfile::Mentor(repos::profiles::mentor(&state.db, actor.id).await?.unwrap_or_default()),
+        Role::Founder => OwnProfile::Founder(repos::profiles::founder(db, actor.id).await?.unwrap_or_default()),
+        Role::Mentor => OwnProfile::Mentor(repos::profiles::mentor(db, actor.id).await?.unwrap_or_default()),
         Role::Enterprise | Role::Staff | Role::Admin => OwnProfile::None,
     })
 }
@@ -84,6 +83,7 @@ pub async fn own(state: &AppState, actor: &Account) -> Result<OwnProfile, Profil
 /// Saves `profile` as the founder `actor`'s; returns it as stored.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn save_founder(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     profile: FounderProfile,
@@ -91,9 +91,9 @@ pub async fn save_founder(
     if actor.role != Role::Founder {
         return Err(ProfileUseError::RoleNotServed(actor.role));
     }
-    let terms = repos::taxonomies::all(&state.db).await?;
+    let terms = crate::services::taxonomies::all(db, state).await?;
     let profile = profile.validated(&terms)?;
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     repos::profiles::save_founder(&txn, actor.id, &profile, state.now()).await?;
     txn.commit().await?;
     tracing::info!("founder profile saved");
@@ -103,6 +103,7 @@ pub async fn save_founder(
 /// Saves `profile` as the mentor `actor`'s; returns it as stored.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn save_mentor(
+    db: &impl Db,
     state: &AppState,
     actor: &Account,
     profile: MentorProfile,
@@ -110,9 +111,9 @@ pub async fn save_mentor(
     if actor.role != Role::Mentor {
         return Err(ProfileUseError::RoleNotServed(actor.role));
     }
-    let terms = repos::taxonomies::all(&state.db).await?;
+    let terms = crate::services::taxonomies::all(db, state).await?;
     let profile = profile.validated(&terms)?;
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     repos::profiles::save_mentor(&txn, actor.id, &profile, state.now()).await?;
     txn.commit().await?;
     tracing::info!("mentor profile saved");

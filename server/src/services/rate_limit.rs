@@ -160,7 +160,9 @@ pub struct Limiter<'a> {
 }
 
 impl<'a> Limiter<'a> {
-    /// A limiter on the application's database and secret key.
+    /// A limiter on the application's database pool and secret key. Counters are written on the
+    /// pool, never inside a use case's transaction: an attempt stays counted when the use case
+    /// fails and rolls back.
     pub fn new(state: &'a AppState) -> Limiter<'a> {
         Limiter { db: &state.db, secret: &state.settings.secret_key }
     }

@@ -12,12 +12,13 @@ use aes_gcm::{
 use anyhow::Context as _;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::ConnectionTrait;
 use secrecy::ExposeSecret;
 use serde_json::json;
 use sha2::Sha256;
 use totp_rs::{Algorithm, TOTP};
 
+use super::Db;
 use super::accounts::AccountsError;
 use crate::db::repos::{self, audit::AuditEntry, known_devices, recovery_codes, sessions, users};
 use crate::domain::{Account, UserId, token::sha256_hex};
@@ -84,8 +85,13 @@ fn clean(code: &str) -> String {
 /// A signed-in person confirms their password first (`password`), so a browser left signed in
 /// cannot tie the account to a stranger's phone; during a sign-in that must set one up, the
 /// password was just given (`None`).
-pub async fn begin_setup(state: &AppState, account: &Account, password: Option<&str>) -> Result<Setup, AccountsError> {
-    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::NotFound)?;
+pub async fn begin_setup(
+    db: &impl Db,
+    state: &AppState,
+    account: &Account,
+    password: Option<&str>,
+) -> Result<Setup, AccountsError> {
+    let stored = users::find(db, account.id).await?.ok_or(AccountsError::NotFound)?;
     if stored.totp.as_ref().is_some_and(|t| t.confirmed) {
         return Err(AccountsError::SecondFactorExists);
     }
@@ -96,7 +102,7 @@ pub async fn begin_setup(state: &AppState, account: &Account, password: Option<&
     rand::rngs::OsRng.fill_bytes(&mut secret);
     let otp = totp(secret.clone(), account)?;
     let sealed = seal(state, &secret)?;
-    users::set_totp_secret(&state.db, account.id, &sealed, state.now()).await?;
+    users::set_totp_secret(db, account.id, &sealed, state.now()).await?;
     let uri = otp.get_url();
     Ok(Setup { secret: otp.get_secret_base32(), qr_code: qr_code(&uri)?, uri })
 }
@@ -124,14 +130,19 @@ async fn totp_matches(
 
 /// Confirms the set-up with a first code, turns the second factor on, and returns the
 /// recovery codes (shown once). The person is told by e-mail and the audit log records it.
-pub async fn confirm_setup(state: &AppState, account: &Account, code: &str) -> Result<Vec<String>, AccountsError> {
+pub async fn confirm_setup(
+    db: &impl Db,
+    state: &AppState,
+    account: &Account,
+    code: &str,
+) -> Result<Vec<String>, AccountsError> {
     let code = clean(code);
-    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::NotFound)?;
+    let stored = users::find(db, account.id).await?.ok_or(AccountsError::NotFound)?;
     let Some(totp_row) = stored.totp.filter(|t| !t.confirmed) else {
         return Err(AccountsError::SecondFactorExists);
     };
     let now = state.now();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     if !users::confirm_totp(&txn, account.id, &totp_row.sealed_secret, now).await? {
         // Another set-up replaced the secret meanwhile: this code was for the old one.
         return Err(AccountsError::WrongCode);
@@ -175,17 +186,17 @@ fn recovery_code() -> String {
 
 /// Whether `code` (a TOTP code, or an unused recovery code, which is then used up) proves the
 /// second factor of `account`.
-pub async fn check(state: &AppState, account: &Account, code: &str) -> Result<bool, AccountsError> {
+pub async fn check(db: &impl Db, state: &AppState, account: &Account, code: &str) -> Result<bool, AccountsError> {
     let code = clean(code);
-    let stored = users::find(&state.db, account.id).await?.ok_or(AccountsError::NotFound)?;
+    let stored = users::find(db, account.id).await?.ok_or(AccountsError::NotFound)?;
     let Some(totp_row) = stored.totp.filter(|t| t.confirmed) else {
         return Ok(false);
     };
     if code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()) {
-        return totp_matches(&state.db, state, account, &totp_row.sealed_secret, &code).await;
+        return totp_matches(db, state, account, &totp_row.sealed_secret, &code).await;
     }
     let hash = crate::domain::TokenHash(sha256_hex(&code));
-    let used = recovery_codes::consume(&state.db, account.id, &hash, state.now()).await?;
+    let used = recovery_codes::consume(db, account.id, &hash, state.now()).await?;
     if used {
         tracing::warn!(user.id = %account.id.0, "a recovery code was used");
     }
@@ -194,16 +205,16 @@ pub async fn check(state: &AppState, account: &Account, code: &str) -> Result<bo
 
 /// An admin removes another person's second factor (a lost phone): their sessions end, they
 /// set it up again at the next sign-in, and it is audited and e-mailed to them.
-pub async fn reset(state: &AppState, admin: &Account, target: UserId) -> Result<(), AccountsError> {
+pub async fn reset(db: &impl Db, state: &AppState, admin: &Account, target: UserId) -> Result<(), AccountsError> {
     if !admin.role.may_create_staff_accounts() {
         return Err(AccountsError::RoleNotServed(admin.role));
     }
-    let user = users::find(&state.db, target).await?.ok_or(AccountsError::NotFound)?;
+    let user = users::find(db, target).await?.ok_or(AccountsError::NotFound)?;
     if user.totp.is_none() {
         return Err(AccountsError::NotFound);
     }
     let now = state.now();
-    let txn = state.db.begin().await?;
+    let txn = db.begin().await?;
     users::clear_totp(&txn, target, now).await?;
     recovery_codes::delete_all_for(&txn, target).await?;
     sessions::delete_all_for(&txn, target).await?;

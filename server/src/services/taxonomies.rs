@@ -1,5 +1,8 @@
 //! The vocabularies of regions, topics, sectors and languages.
 
+use std::sync::Arc;
+
+use super::Db;
 use crate::db::repos;
 use crate::domain::Taxonomies;
 use crate::error::{ClientError, ToClientError};
@@ -19,7 +22,9 @@ impl ToClientError for TaxonomiesError {
     }
 }
 
-/// Every term of every vocabulary, in the order lists show them.
-pub async fn all(state: &AppState) -> Result<Taxonomies, TaxonomiesError> {
-    Ok(repos::taxonomies::all(&state.db).await?)
+/// Every term of every vocabulary, in the order lists show them: read from `db` by the first
+/// call of the process, kept for every later one.
+pub async fn all(db: &impl Db, state: &AppState) -> Result<Arc<Taxonomies>, sea_orm::DbErr> {
+    let terms = state.taxonomies.get_or_try_init(|| async { repos::taxonomies::all(db).await.map(Arc::new) }).await?;
+    Ok(Arc::clone(terms))
 }

@@ -265,7 +265,7 @@ db_test! {
     async fn rows_made_before_search_texts_existed_are_found_after_the_migration(app: TestApp) {
         use tilts_migrations::MigratorTrait as _;
         let (staff, _) = app.create_staff().await;
-        tilts::services::accounts::create_verified(&app.state, "ervins@example.lv", "Ērvīns Ābols", crate::app::PASSWORD, Role::Founder, tilts::domain::Locale::Lv).await.unwrap();
+        tilts::services::accounts::create_verified(&app.state.db, &app.state, "ervins@example.lv", "Ērvīns Ābols", crate::app::PASSWORD, Role::Founder, tilts::domain::Locale::Lv).await.unwrap();
         let (_, mentor_id) = mentor(&app, &staff, "Ēdināšana", "riga", &["hiring"], true).await;
         // Back to before the column, and forward again: the migration fills it in.
         tilts_migrations::Migrator::down(&app.state.db, Some(1)).await.unwrap();

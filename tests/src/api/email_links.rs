@@ -96,12 +96,12 @@ db_test! {
     }
 
     async fn a_staff_invitation_link_has_a_status_too(app: TestApp) {
-        let admin = accounts::create_verified(&app.state, "admin@vpd.example.lv", "Admin", PASSWORD, Role::Admin, Locale::Lv)
+        let admin = accounts::create_verified(&app.state.db, &app.state, "admin@vpd.example.lv", "Admin", PASSWORD, Role::Admin, Locale::Lv)
             .await
             .unwrap()
             .unwrap();
         let new = NewStaffAccount { email: "inese@vpd.example.lv", display_name: "Inese", role: Role::Staff, locale: Locale::Lv };
-        accounts::create_staff_account(&app.state, &admin, new).await.unwrap();
+        accounts::create_staff_account(&app.state.db, &app.state, &admin, new).await.unwrap();
         let token = app.smtp.wait_for_message_to("inese@vpd.example.lv").await.token();
         assert_eq!(app.graphql(STATUS, json!({ "t": token })).await["data"]["passwordResetLink"], "VALID");
         app.clock.advance(chrono::Duration::hours(73));

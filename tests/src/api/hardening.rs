@@ -149,6 +149,7 @@ async fn production_hides_introspection_suggestions_and_graphiql() {
 
     // Session cookies carry `Secure` in production.
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "p@example.lv",
         "P",

@@ -16,7 +16,7 @@ db_test! {
             ("ilze@example.lv", "Ilze Ozoliņa", Role::Mentor),
             ("peteris@example.lv", "Pēteris", Role::Founder),
         ] {
-            tilts::services::accounts::create_verified(&app.state, email, name, PASSWORD, role, Locale::Lv).await.unwrap();
+            tilts::services::accounts::create_verified(&app.state.db, &app.state, email, name, PASSWORD, role, Locale::Lv).await.unwrap();
         }
         let names = |answer: &serde_json::Value| -> Vec<String> {
             answer["data"]["people"]["nodes"].as_array().unwrap_or_else(|| panic!("{answer}")).iter().map(|n| n["displayName"].as_str().unwrap().to_owned()).collect()

@@ -160,4 +160,38 @@ db_test! {
             }
         }
     }
+
+    async fn a_use_case_runs_inside_its_callers_transaction_and_goes_with_it(app: TestApp) {
+        use sea_orm::TransactionTrait;
+        use tilts::domain::{EmailAddress, profile::FounderProfile};
+        use tilts::services::profiles;
+
+        let email = app.create_account(Role::Founder).await;
+        let address = EmailAddress::parse(&email).unwrap();
+        let account = tilts::db::repos::users::find_by_email(&app.state.db, &address).await.unwrap().unwrap().account;
+        let profile = |headline: &str| FounderProfile {
+            headline: headline.to_owned(),
+            region: "kurzeme".to_owned(),
+            languages: vec!["lv".to_owned()],
+            ..FounderProfile::default()
+        };
+        let stored = || async {
+            match profiles::own(&app.state.db, &account).await.unwrap() {
+                profiles::OwnProfile::Founder(profile) => profile.headline,
+                other => panic!("a founder's own profile, not {other:?}"),
+            }
+        };
+
+        // The caller rolls back: the use case's own commit was only a savepoint inside it.
+        let caller = app.state.db.begin().await.unwrap();
+        profiles::save_founder(&caller, &app.state, &account, profile("Atcelts")).await.unwrap();
+        caller.rollback().await.unwrap();
+        assert_eq!(stored().await, "", "nothing of a rolled-back caller's transaction stays");
+
+        // The caller commits: what the use case wrote lands with it.
+        let caller = app.state.db.begin().await.unwrap();
+        profiles::save_founder(&caller, &app.state, &account, profile("Saglabāts")).await.unwrap();
+        caller.commit().await.unwrap();
+        assert_eq!(stored().await, "Saglabāts");
+    }
 }

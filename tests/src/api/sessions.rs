@@ -220,6 +220,7 @@ async fn demo_staff_skip_the_second_factor_only_in_development() {
     ] {
         let app = crate::spawn_app_with(crate::Backend::Sqlite, move |s| s.environment = environment).await;
         tilts::services::accounts::create_verified(
+            &app.state.db,
             &app.state,
             "staff@demo.tilts.lv",
             "Demo",

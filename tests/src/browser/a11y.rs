@@ -36,6 +36,7 @@ async fn every_page_has_no_wcag_violations_in_any_language() {
     let axe = axe_source();
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "a11y@example.lv",
         "Anna",
@@ -91,6 +92,7 @@ async fn every_page_has_no_wcag_violations_in_any_language() {
 async fn at_200_percent_text_nothing_runs_off_the_side() {
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "teksts.liels@example.lv",
         "Ilgvārds Pārbaudītājs-Garvārdiņš",

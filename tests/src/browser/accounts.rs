@@ -74,6 +74,7 @@ async fn a_founder_registers_in_russian_verifies_signs_in_switches_to_latvian_an
 async fn a_password_reset_is_completed_in_the_browser() {
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "janis@example.lv",
         "Jānis",
@@ -113,6 +114,7 @@ async fn a_password_reset_is_completed_in_the_browser() {
 async fn bad_input_shows_translated_field_errors_and_keeps_what_was_typed() {
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "ilze@example.lv",
         "Ilze",
@@ -172,9 +174,17 @@ async fn bad_input_shows_translated_field_errors_and_keeps_what_was_typed() {
 async fn the_language_chosen_on_the_phone_wins_at_sign_in_and_the_account_page_says_who_once() {
     let app = spawn_pwa_app().await;
     let email = "ausma@example.lv";
-    tilts::services::accounts::create_verified(&app.state, email, "Ausma Liepa", PASSWORD, Role::Mentor, Locale::Lv)
-        .await
-        .unwrap();
+    tilts::services::accounts::create_verified(
+        &app.state.db,
+        &app.state,
+        email,
+        "Ausma Liepa",
+        PASSWORD,
+        Role::Mentor,
+        Locale::Lv,
+    )
+    .await
+    .unwrap();
     let browser = Browser::open(&app).await;
     browser.visit("/").await;
     browser.choose_language("ru").await;
@@ -212,6 +222,7 @@ async fn the_language_chosen_on_the_phone_wins_at_sign_in_and_the_account_page_s
 async fn a_limited_sign_in_says_how_long_to_wait_in_the_pages_language() {
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "olga@example.lv",
         "Olga",
@@ -258,6 +269,7 @@ async fn a_limited_sign_in_says_how_long_to_wait_in_the_pages_language() {
 async fn signing_out_says_so_on_the_sign_in_page() {
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "juris@example.lv",
         "Juris",

@@ -7,11 +7,18 @@ use crate::app::{PASSWORD, TestApp};
 
 /// A mentor with a profile, approved or still waiting.
 async fn mentor(app: &TestApp, email: &str, name: &str, profile: MentorProfile, approved: bool) {
-    let account =
-        tilts::services::accounts::create_verified(&app.state, email, name, PASSWORD, Role::Mentor, Locale::Lv)
-            .await
-            .unwrap()
-            .unwrap();
+    let account = tilts::services::accounts::create_verified(
+        &app.state.db,
+        &app.state,
+        email,
+        name,
+        PASSWORD,
+        Role::Mentor,
+        Locale::Lv,
+    )
+    .await
+    .unwrap()
+    .unwrap();
     let now = app.state.now();
     tilts::db::repos::profiles::save_mentor(&app.state.db, account.id, &profile, now).await.unwrap();
     if approved {
@@ -37,6 +44,7 @@ fn profile(headline: &str, region: &str, topics: &[&str], peer: bool) -> MentorP
 async fn a_founder_finds_a_mentor_by_region_and_opens_the_mentors_page() {
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "dace@example.lv",
         "Dace",
@@ -129,11 +137,18 @@ async fn an_approved_mentor_finds_founders_who_chose_to_be_listed() {
         ("janis@example.lv", "Jānis", "Mēbeļu restaurācija Daugavpilī", true),
         ("olga@example.lv", "Olga", "Kūkas pēc pasūtījuma", false),
     ] {
-        let account =
-            tilts::services::accounts::create_verified(&app.state, email, name, PASSWORD, Role::Founder, Locale::Lv)
-                .await
-                .unwrap()
-                .unwrap();
+        let account = tilts::services::accounts::create_verified(
+            &app.state.db,
+            &app.state,
+            email,
+            name,
+            PASSWORD,
+            Role::Founder,
+            Locale::Lv,
+        )
+        .await
+        .unwrap()
+        .unwrap();
         let founder = FounderProfile {
             headline: headline.into(),
             stage: Stage::Idea,

@@ -76,6 +76,7 @@ async fn signing_in_before_confirming_offers_a_new_link_for_the_address_typed() 
 async fn a_used_reset_link_says_so_before_any_password_form() {
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "maris@example.lv",
         "Māris",

@@ -11,6 +11,7 @@ async fn a_mentor_sees_the_approval_under_the_bell_and_reading_it_clears_the_num
     let app = spawn_pwa_app().await;
     let (staff, _) = app.create_staff().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "ilze@example.lv",
         "Ilze",

@@ -22,9 +22,17 @@ async fn an_organisation_is_set_up_approved_and_found_on_a_phone() {
     let create = |email: &'static str, role| {
         let app: &TestApp = &app;
         async move {
-            tilts::services::accounts::create_verified(&app.state, email, "Ilze Kalniņa", PASSWORD, role, Locale::Lv)
-                .await
-                .unwrap()
+            tilts::services::accounts::create_verified(
+                &app.state.db,
+                &app.state,
+                email,
+                "Ilze Kalniņa",
+                PASSWORD,
+                role,
+                Locale::Lv,
+            )
+            .await
+            .unwrap()
         }
     };
     create("ilze@darbnica.lv", Role::Enterprise).await;

@@ -11,7 +11,7 @@ async fn staff_open_a_record_with_a_reason_keep_it_and_the_founder_sees_that_vpd
     let app = spawn_pwa_app().await;
     let staff = super::staff::vpd_account(&app, Role::Staff).await;
     let create = |email: &'static str, name: &'static str, role| {
-        tilts::services::accounts::create_verified(&app.state, email, name, PASSWORD, role, Locale::Lv)
+        tilts::services::accounts::create_verified(&app.state.db, &app.state, email, name, PASSWORD, role, Locale::Lv)
     };
     let founder = create("janis@example.lv", "Jānis Galdnieks", Role::Founder).await.unwrap().unwrap();
     let mentor = create("marta@example.lv", "Marta Mentore", Role::Mentor).await.unwrap().unwrap();

@@ -25,9 +25,17 @@ async fn summary(browser: &Browser, id: &str) -> Vec<String> {
 }
 
 async fn account(app: &TestApp, role: Role, email: &str) {
-    tilts::services::accounts::create_verified(&app.state, email, "Jānis Bērziņš", PASSWORD, role, Locale::Lv)
-        .await
-        .unwrap();
+    tilts::services::accounts::create_verified(
+        &app.state.db,
+        &app.state,
+        email,
+        "Jānis Bērziņš",
+        PASSWORD,
+        role,
+        Locale::Lv,
+    )
+    .await
+    .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

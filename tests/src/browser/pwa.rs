@@ -80,6 +80,7 @@ async fn the_manifest_is_valid_the_service_worker_registers_and_the_shell_opens_
 async fn after_sign_out_no_personal_data_stays_in_cache_storage_or_local_storage() {
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "private.person@example.lv",
         "Slepens Vārds",
@@ -196,6 +197,7 @@ async fn the_app_starts_under_a_strict_content_security_policy_without_inline_sc
 async fn offline_is_not_signed_out() {
     let app = spawn_pwa_app().await;
     tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "offline@example.lv",
         "Rasma",

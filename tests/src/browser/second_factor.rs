@@ -10,9 +10,17 @@ use crate::app::{PASSWORD, TestApp};
 async fn a_staff_member_sets_up_two_step_sign_in_then_signs_in_with_a_code_and_ends_another_device() {
     let app = spawn_pwa_app().await;
     let email = "inese.ozola@vpd.example.lv";
-    tilts::services::accounts::create_verified(&app.state, email, "Inese Ozola", PASSWORD, Role::Staff, Locale::En)
-        .await
-        .unwrap();
+    tilts::services::accounts::create_verified(
+        &app.state.db,
+        &app.state,
+        email,
+        "Inese Ozola",
+        PASSWORD,
+        Role::Staff,
+        Locale::En,
+    )
+    .await
+    .unwrap();
     let browser = Browser::open(&app).await;
     browser.visit("/sign-in").await;
     browser.choose_language("en").await;
@@ -98,9 +106,17 @@ async fn a_staff_member_sets_up_two_step_sign_in_then_signs_in_with_a_code_and_e
 async fn a_founder_turns_on_two_step_sign_in_from_the_account_page_after_confirming_the_password() {
     let app = spawn_pwa_app().await;
     let email = "janis.founder@example.lv";
-    tilts::services::accounts::create_verified(&app.state, email, "Jānis", PASSWORD, Role::Founder, Locale::En)
-        .await
-        .unwrap();
+    tilts::services::accounts::create_verified(
+        &app.state.db,
+        &app.state,
+        email,
+        "Jānis",
+        PASSWORD,
+        Role::Founder,
+        Locale::En,
+    )
+    .await
+    .unwrap();
     let browser = Browser::open(&app).await;
     browser.visit("/").await;
     browser.choose_language("en").await;

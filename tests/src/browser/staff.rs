@@ -26,9 +26,17 @@ pub(super) async fn sign_in_from_staff_page(app: &TestApp, browser: &Browser, em
 /// A VPD account of `role` with its second factor set up (through the API).
 pub(super) async fn vpd_account(app: &TestApp, role: Role) -> String {
     let email = format!("{}-{}@vpd.example.lv", role.as_str(), uuid::Uuid::new_v4().simple());
-    tilts::services::accounts::create_verified(&app.state, &email, "Inese Ozola", PASSWORD, role, Locale::En)
-        .await
-        .unwrap();
+    tilts::services::accounts::create_verified(
+        &app.state.db,
+        &app.state,
+        &email,
+        "Inese Ozola",
+        PASSWORD,
+        role,
+        Locale::En,
+    )
+    .await
+    .unwrap();
     let client = TestApp::new_client();
     app.sign_in_fully(&client, &email, PASSWORD).await;
     email
@@ -218,6 +226,7 @@ async fn staff_suspend_a_person_with_a_reason_from_the_people_page_and_reinstate
     let app = spawn_pwa_app().await;
     let staff = vpd_account(&app, Role::Staff).await;
     let mentor = tilts::services::accounts::create_verified(
+        &app.state.db,
         &app.state,
         "marta@example.lv",
         "Marta Mentore",
