@@ -1,13 +1,11 @@
-//! The parts of the directory, linked from each: mentors, organisations, and (for approved
-//! mentors and organisation accounts, to whom the server shows them) founders. One item in the
-//! phone's bottom bar leads here, so the bar keeps room for whole words.
+//! The parts of the directory, linked from each: mentors, organisations, and founders for those
+//! the server shows them to (approved mentors, organisation accounts of an approved
+//! organisation). One item in the phone's bottom bar leads here, so the bar keeps room for
+//! whole words.
 
 use leptos::prelude::*;
 
-use crate::contexts::{
-    locale::use_i18n,
-    session::{Role, Standing, use_session},
-};
+use crate::contexts::{locale::use_i18n, session::use_session};
 use crate::i18n::keys;
 
 /// The directory's parts, the current one marked.
@@ -18,12 +16,7 @@ pub fn DirectoryTabs(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let sees_founders = move || {
-        session.viewer.with(|v| {
-            v.as_ref()
-                .is_some_and(|v| matches!(v.role, Role::Mentor | Role::Enterprise) && v.standing == Standing::Approved)
-        })
-    };
+    let sees_founders = move || session.viewer.with(|v| v.as_ref().is_some_and(|v| v.finds_founders));
     let link = move |path: &'static str, id: &'static str, key| {
         view! {
             <a id=id href=path aria-current=(path == current).then_some("page")>{i18n.tr(key)}</a>

@@ -20,6 +20,7 @@ macro_rules! signed_in_from {
             second_factor: v.second_factor,
             role: v.role,
             standing: v.standing,
+            finds_founders: v.finds_founders,
         };
         (person, Some(v.locale))
     }};

@@ -19,6 +19,9 @@ pub struct SignedIn {
     pub role: Role,
     /// Where the person stands with VPD's moderation.
     pub standing: Standing,
+    /// Whether the directory shows them founders (approved mentors; organisation accounts of
+    /// an approved organisation).
+    pub finds_founders: bool,
 }
 
 /// Where a person stands with VPD's moderation; also the schema's `Standing`.
@@ -163,6 +166,7 @@ fn ask_who(session: Session, i18n: I18n) {
                         second_factor: v.second_factor,
                         role: v.role,
                         standing: v.standing,
+                        finds_founders: v.finds_founders,
                     };
                     if session.viewer.with_untracked(|known| known.as_ref() != Some(&person)) {
                         session.signed_in(person, Some(v.locale), i18n);

@@ -58,7 +58,7 @@ pub struct Ties {
 
 /// Whether `viewer` may find founders who chose to be listed: approved mentors, and approved
 /// organisation accounts that represent an approved organisation.
-fn finds_founders(viewer: &Person, ties: &Ties) -> bool {
+pub fn finds_founders(viewer: &Person, ties: &Ties) -> bool {
     viewer.active() && (viewer.role == Role::Mentor || (viewer.role == Role::Enterprise && ties.represents_approved))
 }
 

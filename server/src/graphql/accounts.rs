@@ -1,6 +1,6 @@
 //! Accounts over GraphQL.
 
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject};
 
 use super::context::{ContextExt, CookieChange, Viewer as ViewerContext};
 use crate::db::repos::sessions::Stage;
@@ -72,6 +72,7 @@ pub enum LocaleGql {
 
 /// The signed-in person.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Viewer {
     id: ID,
     email: String,
@@ -84,6 +85,20 @@ pub struct Viewer {
     /// Where the person stands with VPD's moderation: mentors and organisation members wait
     /// for approval before others can find them.
     standing: StandingGql,
+    #[graphql(skip)]
+    account: Account,
+}
+
+#[ComplexObject]
+impl Viewer {
+    /// Whether the directory shows this person founders: approved mentors, and organisation
+    /// accounts that represent an approved organisation.
+    async fn finds_founders(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let finds = crate::services::directory::finds_founders(ctx.db()?, &self.account)
+            .await
+            .map_err(|e| ctx.fail(&crate::services::directory::DirectoryError::from(e)))?;
+        Ok(finds)
+    }
 }
 
 /// Where a person stands with VPD's moderation.
@@ -111,6 +126,7 @@ impl From<&Account> for Viewer {
             email_verified: a.email_verified,
             second_factor: a.second_factor,
             standing: a.standing.into(),
+            account: a.clone(),
         }
     }
 }

@@ -93,6 +93,16 @@ pub(crate) async fn viewer(db: &impl Db, actor: &Account) -> Result<(Person, Tie
     Ok((person, Ties { no_contact, represents_approved, ..Ties::default() }))
 }
 
+/// Whether the directory shows `actor` founders (one statement for an organisation account,
+/// none for anyone else).
+pub async fn finds_founders(db: &impl Db, actor: &Account) -> Result<bool, sea_orm::DbErr> {
+    let person = Person { id: actor.id, role: actor.role, standing: actor.standing, disabled: false, listed: true };
+    let represents_approved = actor.role == Role::Enterprise
+        && actor.standing == crate::domain::Standing::Approved
+        && repos::organisations::represents_approved(db, actor.id).await?;
+    Ok(policy::finds_founders(&person, &Ties { represents_approved, ..Ties::default() }))
+}
+
 /// Notes in the subject's "who viewed my data" that `viewer` opened their profile.
 async fn viewed(
     db: &impl Db,

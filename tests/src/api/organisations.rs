@@ -348,14 +348,27 @@ db_test! {
         let person = crate::api::directory::id_of(&app, &representative).await;
         app.graphql_as(&staff, DECIDE, json!({ "s": person, "d": "APPROVE" })).await;
         const FOUNDERS: &str = "{ founders(first: 10) { nodes { id } } }";
+        const FINDS: &str = "{ viewer { findsFounders } }";
+        let finds = |answer: Value| answer["data"]["viewer"]["findsFounders"].clone();
         let found = |answer: Value| answer["data"]["founders"]["nodes"].as_array().map(|n| n.iter().map(|f| f["id"].clone()).collect::<Vec<_>>()).unwrap_or_default();
         assert!(found(app.graphql_as(&representative, FOUNDERS, json!({})).await).is_empty(), "an approved account alone finds nobody");
+        assert_eq!(finds(app.graphql_as(&representative, FINDS, json!({})).await), false, "and the app offers it no founders");
         let created = app.graphql_as(&representative, CREATE, json!({ "i": input("Darbnīca", &["crafts_manufacturing"]) })).await;
         let id = created["data"]["createOrganisation"]["id"].clone();
         assert!(found(app.graphql_as(&representative, FOUNDERS, json!({})).await).is_empty(), "nor with a pending organisation");
+        assert_eq!(finds(app.graphql_as(&representative, FINDS, json!({})).await), false);
         assert_eq!(error_code(&app.graphql_as(&representative, "query($id: ID!) { founder(id: $id) { id } }", json!({ "id": founder_id })).await), "NOT_FOUND");
         app.graphql_as(&staff, DECIDE, json!({ "s": id, "d": "APPROVE" })).await;
         assert_eq!(found(app.graphql_as(&representative, FOUNDERS, json!({})).await), [json!(founder_id)]);
+        assert_eq!(finds(app.graphql_as(&representative, FINDS, json!({})).await), true);
+        // The others: an approved mentor finds founders, a pending mentor and a founder do not.
+        let (mentor, _) = app.sign_in_as(Role::Mentor).await;
+        assert_eq!(finds(app.graphql_as(&mentor, FINDS, json!({})).await), false, "a pending mentor");
+        let mentor_id = crate::api::directory::id_of(&app, &mentor).await;
+        app.graphql_as(&staff, DECIDE, json!({ "s": mentor_id, "d": "APPROVE" })).await;
+        assert_eq!(finds(app.graphql_as(&mentor, FINDS, json!({})).await), true, "an approved mentor");
+        let (founder, _) = app.sign_in_as(Role::Founder).await;
+        assert_eq!(finds(app.graphql_as(&founder, FINDS, json!({})).await), false, "a founder");
     }
 
     async fn the_organisation_directory_pages_by_name_with_cursors(app: TestApp) {

@@ -72,6 +72,12 @@ async fn an_organisation_is_set_up_approved_and_found_on_a_phone() {
     browser.wait_for_text("#organisation-standing", "VPD vēl pārbauda").await;
     browser.wait_for("#invite-later").await;
     browser.screenshot("organisation-created-lv").await;
+    // Not yet approved: the directory offers mentors and organisations, no founders.
+    browser.click("nav.nav a[href='/mentors']").await;
+    browser.wait_for_path("/mentors").await;
+    browser.wait_for("#organisations-link").await;
+    let founders_tab = browser.client.find_all(Locator::Css("#founders-link")).await.unwrap();
+    assert!(founders_tab.is_empty(), "no founders tab before VPD approves the organisation");
 
     // VPD approves it; the representative is told in the app and may now invite a colleague.
     let (staff, _) = app.create_staff().await;
@@ -118,6 +124,11 @@ async fn an_organisation_is_set_up_approved_and_found_on_a_phone() {
     failures.extend(super::a11y::violations(&browser, &axe).await);
     browser.screenshot("organisation-approved-lv").await;
     browser.wait_for_text("#bell .bell-count", "2").await;
+    // Approved, and representing an approved organisation: the directory offers founders too.
+    browser.click("nav.nav a[href='/mentors']").await;
+    browser.wait_for_path("/mentors").await;
+    browser.click("#founders-link").await;
+    browser.wait_for_path("/founders").await;
     browser.close().await;
 
     // A founder finds it in the list of organisations.
