@@ -21,6 +21,7 @@ mod m20261202_000016_notifications;
 mod m20261202_000017_search_text;
 mod m20261202_000018_organisations;
 mod m20261202_000019_directory_covering_indexes;
+mod m20261206_000020_scheduled_jobs;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000017_search_text::Migration),
             Box::new(m20261202_000018_organisations::Migration),
             Box::new(m20261202_000019_directory_covering_indexes::Migration),
+            Box::new(m20261206_000020_scheduled_jobs::Migration),
         ]
     }
 }

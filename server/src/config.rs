@@ -98,6 +98,22 @@ pub struct Settings {
     pub outbox: OutboxSettings,
     /// Password hashing capacity.
     pub hashing: HashingSettings,
+    /// Scheduled jobs' timing.
+    pub jobs: JobsSettings,
+}
+
+/// How often the scheduler looks for due jobs.
+#[derive(Debug, Clone, Copy)]
+pub struct JobsSettings {
+    /// The pause between looks (each job has its own period; this only bounds how late it
+    /// starts).
+    pub tick: Duration,
+}
+
+impl Default for JobsSettings {
+    fn default() -> Self {
+        JobsSettings { tick: Duration::from_secs(60) }
+    }
 }
 
 /// How much password hashing runs at once, and how long a request waits for its turn.
@@ -324,6 +340,7 @@ impl Settings {
             mail: MailSettings { smtp_url: smtp_url.map(SecretString::from), from, file_dir: data_dir.join("mail") },
             outbox: OutboxSettings::default(),
             hashing: HashingSettings::default(),
+            jobs: JobsSettings::default(),
         })
     }
 

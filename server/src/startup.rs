@@ -54,11 +54,13 @@ impl Application {
     }
 
     /// Serves until SIGINT, SIGTERM or the shutdown token; then finishes in-flight requests
-    /// (up to 30 s) and the e-mail being sent, and releases the rest of the outbox batch.
+    /// (up to 30 s), the e-mail being sent and the scheduled job running, and releases the rest
+    /// of the outbox batch.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let Application { acceptor, state, shutdown, .. } = self;
         let (mailer, from) = Mailer::from_settings(&state.settings.mail)?;
         let worker = tokio::spawn(jobs::outbox_worker::run(state.clone(), mailer, from, shutdown.clone()));
+        let scheduler = tokio::spawn(jobs::scheduler::run(state.clone(), shutdown.clone()));
         let schema = graphql::build_schema(Some(state.clone()), state.settings.is_production());
         let app = http::routes(state, schema);
         let signal = {
@@ -79,6 +81,7 @@ impl Application {
             .await;
         shutdown.cancel();
         worker.await.context("outbox worker")?;
+        scheduler.await.context("scheduler")?;
         served.context("HTTP server")
     }
 }

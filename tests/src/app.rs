@@ -81,6 +81,9 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     settings.outbox.poll_interval = Duration::from_millis(100);
     settings.outbox.retry_base = Duration::from_millis(100);
     settings.outbox.retry_max = Duration::from_millis(400);
+    // Scheduled jobs run by the app's clock: look often, so a test that moves the clock sees
+    // them run at once.
+    settings.jobs.tick = Duration::from_millis(100);
     adjust(&mut settings);
 
     let clock = TestClock::default();

@@ -1,3 +1,6 @@
-//! Background work: e-mail delivery and housekeeping.
+//! Background work: the outbox worker delivers e-mail; the scheduler runs the named jobs, one
+//! file each.
 
+pub mod housekeeping;
 pub mod outbox_worker;
+pub mod scheduler;

@@ -15,16 +15,13 @@ use lettre::message::Mailbox;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
-use crate::db::repos::{outbox, sessions};
+use crate::db::repos::outbox;
 use crate::email::Mailer;
 use crate::error::cause_chain;
-use crate::services::rate_limit;
 use crate::state::AppState;
 
 // Rows claimed at once; the lease is renewed before each send, so it need not cover a batch.
 const BATCH: u64 = 10;
-/// How long sent and given-up rows (recipient and subject only) are kept.
-const KEEP_FINISHED: chrono::Duration = chrono::Duration::days(30);
 
 /// The delay before attempt `attempts + 1`: `base * 2^(attempts-1)`, at most `max`.
 pub fn backoff(attempts: i32, base: Duration, max: Duration) -> Duration {
@@ -173,35 +170,17 @@ async fn record_failure(
     Ok(())
 }
 
-/// Runs until `shutdown`: delivers due mail when woken or every poll interval, and purges
-/// expired sessions, old rate-limit counters and finished e-mail. On `shutdown` it finishes the
-/// message being sent, releases the rest of its batch and stops.
+/// Runs until `shutdown`: delivers due mail when woken or every poll interval. On `shutdown` it
+/// finishes the message being sent, releases the rest of its batch and stops. (Finished mail is
+/// forgotten by the scheduler's housekeeping.)
 pub async fn run(state: AppState, mailer: Mailer, from: Mailbox, shutdown: CancellationToken) {
     let poll = state.settings.outbox.poll_interval;
-    let mut last_purge: Option<DateTime<Utc>> = None;
     loop {
         if let Err(err) = deliver_due(&state, &mailer, &from, &shutdown).await {
             tracing::error!(error = %cause_chain(err.as_ref()), "outbox delivery failed");
         }
         if shutdown.is_cancelled() {
             break;
-        }
-        let now = state.now();
-        if last_purge.is_none_or(|t| now - t > chrono::Duration::hours(1)) {
-            last_purge = Some(now);
-            if let Err(err) = sessions::purge_expired(&state.db, now).await {
-                tracing::warn!(error = %err, "purging sessions failed");
-            }
-            if let Err(err) = outbox::purge_finished_before(&state.db, now - KEEP_FINISHED).await {
-                tracing::warn!(error = %err, "purging finished e-mail failed");
-            }
-            if let Err(err) = rate_limit::purge(&state.db, now).await {
-                tracing::warn!(error = %cause_chain(err.as_ref()), "purging rate limits failed");
-            }
-            let unseen = now - crate::services::accounts::KNOWN_DEVICE_TTL;
-            if let Err(err) = crate::db::repos::known_devices::purge_unseen_since(&state.db, unseen).await {
-                tracing::warn!(error = %err, "purging known devices failed");
-            }
         }
         tokio::select! {
             () = shutdown.cancelled() => break,

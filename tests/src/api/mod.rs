@@ -6,6 +6,7 @@ pub(crate) mod directory;
 mod email_links;
 mod hardening;
 mod invitations;
+mod jobs;
 mod lockout;
 mod moderation;
 mod notifications;

@@ -16,6 +16,7 @@ pub mod profile_views;
 pub mod rate_limits;
 pub mod recovery_codes;
 pub mod representative_invitations;
+pub mod scheduled_jobs;
 pub mod sessions;
 pub mod taxonomy_terms;
 pub mod users;

@@ -12,6 +12,7 @@ pub mod profile_views;
 pub mod profiles;
 pub mod rate_limits;
 pub mod recovery_codes;
+pub mod scheduled_jobs;
 pub mod sessions;
 pub mod taxonomies;
 pub mod tokens;
