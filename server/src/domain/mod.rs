@@ -5,6 +5,7 @@ pub mod clock;
 pub mod email_address;
 pub mod invitation;
 pub mod locale;
+pub mod mentoring;
 pub mod moderation;
 pub mod notification;
 pub mod organisation;

@@ -1,0 +1,6 @@
+//! Mentoring: a founder (or an organisation) and a mentor, from a request to the end of an
+//! active mentorship.
+
+pub mod lifecycle;
+
+pub use lifecycle::{DeclineReason, MentorshipStatus, Party, Transition, TransitionError};
