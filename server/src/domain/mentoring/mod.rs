@@ -2,5 +2,6 @@
 //! active mentorship.
 
 pub mod lifecycle;
+pub mod recommend;
 
 pub use lifecycle::{DeclineReason, MentorshipStatus, Party, Transition, TransitionError};
