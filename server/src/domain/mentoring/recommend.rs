@@ -11,21 +11,18 @@
 
 use std::collections::HashSet;
 
-use crate::domain::{UserId, profile::MeetingMode};
+use crate::domain::{
+    UserId,
+    profile::{FounderProfile, MeetingMode, MentorProfile},
+};
 
 /// The founder asking, with what their supervision keeps from them (never shown).
 #[derive(Debug, Clone)]
 pub struct Seeker {
     /// The founder.
     pub id: UserId,
-    /// Topics they need help with.
-    pub needs: Vec<String>,
-    /// Their sectors.
-    pub sectors: Vec<String>,
-    /// Their region.
-    pub region: String,
-    /// Languages they speak.
-    pub languages: Vec<String>,
+    /// Their profile: needs, sectors, region, languages.
+    pub profile: FounderProfile,
     /// Whether they would like a peer mentor (lived experience of the justice system).
     pub wants_peer: bool,
     /// People their supervision keeps from them.
@@ -39,24 +36,12 @@ pub struct Seeker {
 pub struct Candidate {
     /// The mentor.
     pub id: UserId,
-    /// Approved by staff, account active, and available (not paused).
-    pub open_to_mentees: bool,
-    /// Topics they cover.
-    pub expertise: Vec<String>,
-    /// Sectors they know.
-    pub sectors: Vec<String>,
-    /// Their region.
-    pub region: String,
-    /// How they meet.
-    pub meeting: MeetingMode,
-    /// Languages they speak.
-    pub languages: Vec<String>,
-    /// Mentees they take at most.
-    pub capacity: u8,
+    /// Approved by staff and account active (availability is the profile's).
+    pub approved: bool,
+    /// Their profile: expertise, sectors, region, meeting, languages, capacity, availability.
+    pub profile: MentorProfile,
     /// Places taken now (accepted or active mentorships).
     pub taken: u8,
-    /// Lived experience of the justice system.
-    pub peer_mentor: bool,
 }
 
 /// Why a mentor is suggested, as facts; the reader's language makes them sentences.
@@ -108,35 +93,37 @@ const PEER_POINTS: u32 = 10;
 const ROOM_POINTS: u32 = 5;
 
 /// The mentor's suggestion for `seeker`, or `None` when a hard rule rules them out.
-pub fn assess(seeker: &Seeker, mentor: &Candidate) -> Option<Recommendation> {
-    let places_left = mentor.capacity.saturating_sub(mentor.taken);
+pub fn assess(seeker: &Seeker, candidate: &Candidate) -> Option<Recommendation> {
+    let (founder, mentor) = (&seeker.profile, &candidate.profile);
+    let places_left = mentor.capacity.saturating_sub(candidate.taken);
     let shared_languages: Vec<String> =
-        seeker.languages.iter().filter(|l| mentor.languages.contains(l)).cloned().collect();
-    if !mentor.open_to_mentees
+        founder.languages.iter().filter(|l| mentor.languages.contains(l)).cloned().collect();
+    if !candidate.approved
+        || !mentor.available
         || places_left == 0
         || shared_languages.is_empty()
-        || mentor.id == seeker.id
-        || seeker.no_contact.contains(&mentor.id)
+        || candidate.id == seeker.id
+        || seeker.no_contact.contains(&candidate.id)
     {
         return None;
     }
     let mut score = 0;
     let mut reasons = Vec::new();
-    let covered: Vec<String> = seeker.needs.iter().filter(|n| mentor.expertise.contains(n)).cloned().collect();
+    let covered: Vec<String> = founder.needs.iter().filter(|n| mentor.expertise.contains(n)).cloned().collect();
     if !covered.is_empty() {
-        let share = u32::try_from(covered.len() * 100 / seeker.needs.len()).unwrap_or(100);
+        let share = u32::try_from(covered.len() * 100 / founder.needs.len()).unwrap_or(100);
         score += NEEDS_POINTS * share / 100;
-        reasons.push(Reason::CoversNeeds { covered, of: seeker.needs.len() });
+        reasons.push(Reason::CoversNeeds { covered, of: founder.needs.len() });
     }
     reasons.insert(0, Reason::SpeaksYourLanguage(shared_languages));
-    if mentor.region == seeker.region && mentor.meeting != MeetingMode::Remote {
+    if mentor.region == founder.region && mentor.meeting != MeetingMode::Remote {
         score += REGION_POINTS;
         reasons.push(Reason::SameRegion(mentor.region.clone()));
     } else if mentor.meeting != MeetingMode::InPerson {
         score += REMOTE_POINTS;
         reasons.push(Reason::MeetsRemotely);
     }
-    let sectors: Vec<String> = seeker
+    let sectors: Vec<String> = founder
         .sectors
         .iter()
         .filter(|s| mentor.sectors.contains(s) && !seeker.excluded_sectors.contains(*s))
@@ -152,14 +139,16 @@ pub fn assess(seeker: &Seeker, mentor: &Candidate) -> Option<Recommendation> {
     }
     score += u32::from(places_left).min(ROOM_POINTS);
     reasons.push(Reason::PlacesLeft(places_left));
-    Some(Recommendation { mentor: mentor.id, score, reasons })
+    Some(Recommendation { mentor: candidate.id, score, reasons })
 }
 
 /// The `first` best suggestions for `seeker` among `mentors`: highest score first, then the
 /// mentor with more room, then a stable order by id.
 pub fn recommend(seeker: &Seeker, mentors: &[Candidate], first: usize) -> Vec<Recommendation> {
-    let mut found: Vec<(Recommendation, u8)> =
-        mentors.iter().filter_map(|m| assess(seeker, m).map(|r| (r, m.capacity.saturating_sub(m.taken)))).collect();
+    let mut found: Vec<(Recommendation, u8)> = mentors
+        .iter()
+        .filter_map(|m| assess(seeker, m).map(|r| (r, m.profile.capacity.saturating_sub(m.taken))))
+        .collect();
     found.sort_by(|(a, room_a), (b, room_b)| {
         b.score.cmp(&a.score).then(room_b.cmp(room_a)).then(a.mentor.0.cmp(&b.mentor.0))
     });
@@ -179,10 +168,13 @@ mod tests {
     fn founder() -> Seeker {
         Seeker {
             id: UserId(Uuid::from_u128(1)),
-            needs: words(&["financial_management", "business_plan", "marketing_sales", "hiring"]),
-            sectors: words(&["food_hospitality"]),
-            region: "latgale".to_owned(),
-            languages: words(&["ru", "lv"]),
+            profile: FounderProfile {
+                needs: words(&["financial_management", "business_plan", "marketing_sales", "hiring"]),
+                sectors: words(&["food_hospitality"]),
+                region: "latgale".to_owned(),
+                languages: words(&["ru", "lv"]),
+                ..FounderProfile::default()
+            },
             wants_peer: false,
             no_contact: HashSet::new(),
             excluded_sectors: HashSet::new(),
@@ -192,16 +184,27 @@ mod tests {
     fn mentor(n: u128) -> Candidate {
         Candidate {
             id: UserId(Uuid::from_u128(n)),
-            open_to_mentees: true,
-            expertise: words(&["financial_management", "business_plan", "marketing_sales"]),
-            sectors: words(&["food_hospitality"]),
-            region: "latgale".to_owned(),
-            meeting: MeetingMode::Both,
-            languages: words(&["ru"]),
-            capacity: 3,
+            approved: true,
+            profile: MentorProfile {
+                expertise: words(&["financial_management", "business_plan", "marketing_sales"]),
+                sectors: words(&["food_hospitality"]),
+                region: "latgale".to_owned(),
+                meeting: MeetingMode::Both,
+                languages: words(&["ru"]),
+                capacity: 3,
+                available: true,
+                peer_mentor: true,
+                ..MentorProfile::default()
+            },
             taken: 1,
-            peer_mentor: true,
         }
+    }
+
+    /// Mentor `n` with `change` made to their profile.
+    fn mentor_with(n: u128, change: impl FnOnce(&mut MentorProfile)) -> Candidate {
+        let mut candidate = mentor(n);
+        change(&mut candidate.profile);
+        candidate
     }
 
     /// The suggestion of `mentor` for `seeker`, which a test expects.
@@ -235,12 +238,10 @@ mod tests {
     #[test]
     fn hard_rules_rule_mentors_out() {
         let seeker = founder();
-        assert!(assess(&seeker, &Candidate { languages: words(&["en"]), ..mentor(2) }).is_none(), "no shared language");
+        assert!(assess(&seeker, &mentor_with(2, |p| p.languages = words(&["en"]))).is_none(), "no shared language");
         assert!(assess(&seeker, &Candidate { taken: 3, ..mentor(2) }).is_none(), "no place left");
-        assert!(
-            assess(&seeker, &Candidate { open_to_mentees: false, ..mentor(2) }).is_none(),
-            "paused or not approved"
-        );
+        assert!(assess(&seeker, &Candidate { approved: false, ..mentor(2) }).is_none(), "not approved");
+        assert!(assess(&seeker, &mentor_with(2, |p| p.available = false)).is_none(), "paused");
         let kept = Seeker { no_contact: HashSet::from([UserId(Uuid::from_u128(2))]), ..founder() };
         assert!(assess(&kept, &mentor(2)).is_none(), "kept from them by their supervision");
     }
@@ -255,10 +256,17 @@ mod tests {
 
     #[test]
     fn elsewhere_counts_only_when_the_mentor_meets_remotely() {
-        let remote = Candidate { region: "riga".to_owned(), meeting: MeetingMode::Remote, ..mentor(2) };
-        assert!(assess(&founder(), &remote).is_some_and(|s| s.reasons.contains(&Reason::MeetsRemotely)));
-        let in_person = Candidate { region: "riga".to_owned(), meeting: MeetingMode::InPerson, ..mentor(2) };
-        let s = suggested(&founder(), &in_person);
+        let elsewhere = |meeting| {
+            mentor_with(2, |p| {
+                p.region = "riga".to_owned();
+                p.meeting = meeting;
+            })
+        };
+        assert!(
+            assess(&founder(), &elsewhere(MeetingMode::Remote))
+                .is_some_and(|s| s.reasons.contains(&Reason::MeetsRemotely))
+        );
+        let s = suggested(&founder(), &elsewhere(MeetingMode::InPerson));
         assert!(
             !s.reasons.contains(&Reason::MeetsRemotely)
                 && !s.reasons.iter().any(|r| matches!(r, Reason::SameRegion(_)))
@@ -267,8 +275,8 @@ mod tests {
 
     #[test]
     fn best_first_then_more_room_then_a_stable_order() {
-        let weaker = Candidate { expertise: words(&["hiring"]), ..mentor(5) };
-        let roomier = Candidate { capacity: 10, taken: 0, ..mentor(4) };
+        let weaker = mentor_with(5, |p| p.expertise = words(&["hiring"]));
+        let roomier = Candidate { taken: 0, ..mentor_with(4, |p| p.capacity = 10) };
         let order: Vec<UserId> =
             recommend(&founder(), &[weaker, mentor(3), roomier, mentor(2)], 3).into_iter().map(|r| r.mentor).collect();
         assert_eq!(order, vec![UserId(Uuid::from_u128(4)), UserId(Uuid::from_u128(2)), UserId(Uuid::from_u128(3))]);
@@ -283,8 +291,7 @@ mod tests {
 
     fn candidate() -> impl Strategy<Value = Candidate> {
         (
-            0..12u128,
-            any::<bool>(),
+            (any::<bool>(), any::<bool>()),
             codes(),
             codes(),
             prop::sample::select(&CODES[..3]),
@@ -294,20 +301,26 @@ mod tests {
             any::<bool>(),
             0..3usize,
         )
-            .prop_map(|(n, open, expertise, sectors, region, languages, capacity, taken, peer, meeting)| {
-                Candidate {
-                    id: UserId(Uuid::from_u128(n)),
-                    open_to_mentees: open,
-                    expertise,
-                    sectors,
-                    region: region.to_owned(),
-                    meeting: [MeetingMode::Remote, MeetingMode::InPerson, MeetingMode::Both][meeting],
-                    languages,
-                    capacity,
-                    taken,
-                    peer_mentor: peer,
-                }
-            })
+            .prop_map(
+                |((approved, available), expertise, sectors, region, languages, capacity, taken, peer, meeting)| {
+                    Candidate {
+                        id: UserId(Uuid::from_u128(0)),
+                        approved,
+                        profile: MentorProfile {
+                            expertise,
+                            sectors,
+                            region: region.to_owned(),
+                            meeting: [MeetingMode::Remote, MeetingMode::InPerson, MeetingMode::Both][meeting],
+                            languages,
+                            capacity,
+                            available,
+                            peer_mentor: peer,
+                            ..MentorProfile::default()
+                        },
+                        taken,
+                    }
+                },
+            )
     }
 
     proptest! {
@@ -329,7 +342,8 @@ mod tests {
         ) {
             let seeker = Seeker {
                 id: UserId(Uuid::from_u128(0)),
-                needs, sectors, region: "a".to_owned(), languages, wants_peer,
+                profile: FounderProfile { needs, sectors, region: "a".to_owned(), languages, ..FounderProfile::default() },
+                wants_peer,
                 no_contact: no_contact.into_iter().map(|n| UserId(Uuid::from_u128(n))).collect(),
                 excluded_sectors: excluded.into_iter().map(str::to_owned).collect(),
             };
@@ -337,8 +351,8 @@ mod tests {
             prop_assert!(suggestions.len() <= first);
             for s in &suggestions {
                 let Some(m) = mentors.iter().find(|m| m.id == s.mentor) else { panic!("{s:?} is no candidate") };
-                prop_assert!(m.open_to_mentees && m.taken < m.capacity);
-                prop_assert!(m.languages.iter().any(|l| seeker.languages.contains(l)));
+                prop_assert!(m.approved && m.profile.available && m.taken < m.profile.capacity);
+                prop_assert!(m.profile.languages.iter().any(|l| seeker.profile.languages.contains(l)));
                 prop_assert!(!seeker.no_contact.contains(&m.id));
                 for reason in &s.reasons {
                     if let Reason::KnowsYourSector(list) = reason {
