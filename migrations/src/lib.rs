@@ -22,6 +22,7 @@ mod m20261202_000017_search_text;
 mod m20261202_000018_organisations;
 mod m20261202_000019_directory_covering_indexes;
 mod m20261206_000020_scheduled_jobs;
+mod m20261206_000021_mentorships;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000018_organisations::Migration),
             Box::new(m20261202_000019_directory_covering_indexes::Migration),
             Box::new(m20261206_000020_scheduled_jobs::Migration),
+            Box::new(m20261206_000021_mentorships::Migration),
         ]
     }
 }

@@ -141,6 +141,32 @@ pub enum Message {
     OrganisationNotApproved,
     /// An address already invited to (or acting for) the organisation.
     AlreadyInvited,
+    /// A request without a message.
+    MentorshipMessageRequired,
+    /// A request's message over its cap.
+    MentorshipMessageTooLong,
+    /// A fourth request while three wait for answers.
+    TooManyOpenRequests,
+    /// A second open request to the same mentor.
+    AlreadyRequested,
+    /// A request while a mentorship runs or waits for staff.
+    AlreadyMentored,
+    /// A mentor with no place, paused, or without a common language.
+    MentorUnavailable,
+    /// Accepting or approving beyond the mentor's places.
+    MentorFull,
+    /// Requesting a mentor without a profile.
+    FounderProfileRequired,
+    /// A mentorship step from a status it has left.
+    MentorshipMovedOn,
+    /// Declining a request without a reason.
+    DeclineReasonRequired,
+    /// A staff proposal the founder's supervision rules out.
+    SupervisionConflict,
+    /// Recommendations before the founder saved a profile.
+    ProfileRequiredForRecommendations,
+    /// Rejecting a match without a note.
+    ReviewNoteRequired,
 }
 
 impl Message {
@@ -218,6 +244,19 @@ impl Message {
             RegistrationNumberTaken => message_keys::REGISTRATION_NUMBER_TAKEN,
             OrganisationNotApproved => message_keys::ORGANISATION_NOT_APPROVED,
             AlreadyInvited => message_keys::ALREADY_INVITED,
+            MentorshipMessageRequired => message_keys::MENTORSHIP_MESSAGE_REQUIRED,
+            MentorshipMessageTooLong => message_keys::MENTORSHIP_MESSAGE_TOO_LONG,
+            TooManyOpenRequests => message_keys::TOO_MANY_OPEN_REQUESTS,
+            AlreadyRequested => message_keys::ALREADY_REQUESTED,
+            AlreadyMentored => message_keys::ALREADY_MENTORED,
+            MentorUnavailable => message_keys::MENTOR_UNAVAILABLE,
+            MentorFull => message_keys::MENTOR_FULL,
+            FounderProfileRequired => message_keys::FOUNDER_PROFILE_REQUIRED,
+            MentorshipMovedOn => message_keys::MENTORSHIP_MOVED_ON,
+            DeclineReasonRequired => message_keys::DECLINE_REASON_REQUIRED,
+            SupervisionConflict => message_keys::SUPERVISION_CONFLICT,
+            ProfileRequiredForRecommendations => message_keys::PROFILE_REQUIRED_FOR_RECOMMENDATIONS,
+            ReviewNoteRequired => message_keys::REVIEW_NOTE_REQUIRED,
         }
     }
 }
@@ -281,6 +320,10 @@ pub fn named(table: &[(&str, [&'static str; 3])], locale: Locale, key: &str) -> 
 }
 
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
+
+/// Plural forms, the same table and rule as the phone app's.
+#[path = "../../frontend/src/i18n/plural.rs"]
+pub mod plural;
 
 #[cfg(test)]
 mod tests {

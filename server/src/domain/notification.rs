@@ -2,7 +2,9 @@
 //! person made that they must know about. Stored as a kind and its facts, and put into words in
 //! the reader's language when read.
 
-use super::moderation::Decision;
+use uuid::Uuid;
+
+use super::{mentoring::Event, moderation::Decision};
 
 /// Something to tell a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +41,17 @@ pub enum Notice {
         /// The organisation's name.
         organisation: String,
     },
+    /// Something happened in one of their mentorships.
+    Mentorship {
+        /// What happened.
+        event: Event,
+        /// The mentorship.
+        mentorship: Uuid,
+        /// The other side's name.
+        other: String,
+        /// The mentor's reason for a decline, in their words.
+        reason: Option<String>,
+    },
 }
 
 /// The stored name of a decision, as part of a kind.
@@ -65,6 +78,7 @@ impl Notice {
             Notice::OrganisationDecided { decision, .. } => format!("organisation_{}", decision_name(*decision)),
             Notice::RepresentativeDecided { decision, .. } => format!("representative_{}", decision_name(*decision)),
             Notice::RepresentativeJoined { .. } => "representative_joined".to_owned(),
+            Notice::Mentorship { event, .. } => format!("mentorship_{}", event.as_str()),
         }
     }
 
@@ -79,16 +93,20 @@ impl Notice {
                 serde_json::json!({ "organisation": organisation, "email": email, "reason": reason })
             }
             Notice::RepresentativeJoined { organisation } => serde_json::json!({ "organisation": organisation }),
+            Notice::Mentorship { mentorship, other, reason, .. } => {
+                serde_json::json!({ "mentorship": mentorship, "other": other, "reason": reason })
+            }
         }
     }
 
     /// The page it leads to.
-    pub fn link(&self) -> &'static str {
+    pub fn link(&self) -> String {
         match self {
-            Notice::ModerationDecided { .. } => "/account",
+            Notice::ModerationDecided { .. } => "/account".to_owned(),
             Notice::OrganisationDecided { .. }
             | Notice::RepresentativeDecided { .. }
-            | Notice::RepresentativeJoined { .. } => "/organisation",
+            | Notice::RepresentativeJoined { .. } => "/organisation".to_owned(),
+            Notice::Mentorship { mentorship, .. } => format!("/mentoring/{mentorship}"),
         }
     }
 
@@ -98,6 +116,14 @@ impl Notice {
         let params: serde_json::Value = serde_json::from_str(params).ok()?;
         let text = |name: &str| params.get(name).and_then(|r| r.as_str()).map(str::to_owned);
         let reason = text("reason");
+        if let Some(event) = kind.strip_prefix("mentorship_") {
+            return Some(Notice::Mentorship {
+                event: Event::parse(event)?,
+                mentorship: text("mentorship")?.parse().ok()?,
+                other: text("other")?,
+                reason,
+            });
+        }
         if kind == "representative_joined" {
             return Some(Notice::RepresentativeJoined { organisation: text("organisation")? });
         }
@@ -144,6 +170,14 @@ mod tests {
                 email: "ilze@example.lv".into(),
                 decision,
                 reason: None,
+            });
+        }
+        for event in Event::ALL {
+            notices.push(Notice::Mentorship {
+                event,
+                mentorship: Uuid::from_u128(7),
+                other: "Anna".into(),
+                reason: (event == Event::Declined).then(|| "Nav laika".to_owned()),
             });
         }
         for notice in notices {

@@ -51,6 +51,9 @@ pub struct Ties {
     /// accepted application, a released event match): they see each other's profile and the
     /// contact details each chose to share.
     pub connected: HashSet<UserId>,
+    /// People in a mentoring request or a match waiting for VPD with the viewer: they see each
+    /// other's profile (to answer, to know who answers), never contact details.
+    pub asking: HashSet<UserId>,
     /// The viewer represents an organisation VPD approved (an organisation account without one
     /// is not yet "an approved representative").
     pub represents_approved: bool,
@@ -77,7 +80,7 @@ pub fn may_see(viewer: &Person, ties: &Ties, subject: &Person, purpose: Purpose)
     if !subject.active() || ties.no_contact.contains(&subject.id) {
         return false;
     }
-    if purpose == Purpose::Profile && ties.connected.contains(&subject.id) {
+    if purpose == Purpose::Profile && (ties.connected.contains(&subject.id) || ties.asking.contains(&subject.id)) {
         return true;
     }
     match subject.role {
@@ -130,7 +133,11 @@ impl Scope {
             viewer: viewer.id,
             roles,
             excluded: ties.no_contact.clone(),
-            connected: if purpose == Purpose::Profile { ties.connected.clone() } else { HashSet::new() },
+            connected: if purpose == Purpose::Profile {
+                ties.connected.union(&ties.asking).copied().collect()
+            } else {
+                HashSet::new()
+            },
             nobody: viewer.disabled,
         }
     }
@@ -209,6 +216,7 @@ mod tests {
         let ties = Ties {
             no_contact: HashSet::from([mentor.id, founder.id]),
             connected: HashSet::from([mentor.id, founder.id]),
+            asking: HashSet::from([mentor.id, founder.id]),
             represents_approved: false,
         };
         for purpose in [Purpose::Directory, Purpose::Profile] {
@@ -227,6 +235,16 @@ mod tests {
         assert!(may_see(&mentor, &ties, &founder, Purpose::Profile));
         assert!(!may_see(&mentor, &ties, &founder, Purpose::Directory));
         assert!(may_see_contact(&mentor, &ties, &founder));
+    }
+
+    #[test]
+    fn a_request_shows_the_profile_but_never_the_contact_details() {
+        let founder = person(1, Role::Founder, Standing::Approved, false);
+        let mentor = person(2, Role::Mentor, Standing::Approved, true);
+        let ties = Ties { asking: HashSet::from([founder.id]), ..Ties::default() };
+        assert!(may_see(&mentor, &ties, &founder, Purpose::Profile));
+        assert!(!may_see(&mentor, &ties, &founder, Purpose::Directory));
+        assert!(!may_see_contact(&mentor, &ties, &founder));
     }
 
     #[test]
@@ -259,12 +277,14 @@ mod tests {
             subjects in prop::collection::vec(any_person(6), 1..12),
             no_contact in prop::collection::hash_set(0u128..6, 0..3),
             connected in prop::collection::hash_set(0u128..6, 0..3),
+            asking in prop::collection::hash_set(0u128..6, 0..3),
             directory in any::<bool>(),
             represents_approved in any::<bool>(),
         ) {
             let ties = Ties {
                 no_contact: no_contact.into_iter().map(|n| UserId(Uuid::from_u128(n))).filter(|id| *id != viewer.id).collect(),
                 connected: connected.into_iter().map(|n| UserId(Uuid::from_u128(n))).collect(),
+                asking: asking.into_iter().map(|n| UserId(Uuid::from_u128(n))).collect(),
                 represents_approved,
             };
             let purpose = if directory { Purpose::Directory } else { Purpose::Profile };
@@ -286,6 +306,7 @@ mod tests {
             let ties = Ties {
                 no_contact: if blocked { HashSet::from([subject.id]) } else { HashSet::new() },
                 connected: HashSet::from([subject.id]),
+                asking: HashSet::from([subject.id]),
                 represents_approved: true,
             };
             let purpose = if purpose_is_profile { Purpose::Profile } else { Purpose::Directory };

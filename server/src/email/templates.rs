@@ -2,7 +2,7 @@
 //! the `email` sections of `locales/` in one layout.
 
 use crate::{
-    domain::{Locale, moderation::Decision},
+    domain::{Locale, mentoring::Event, moderation::Decision},
     i18n::{Key, email_keys},
 };
 
@@ -131,6 +131,19 @@ pub enum Email<'a> {
         /// The app's organisation page.
         link: &'a str,
     },
+    /// Something happened in one of the recipient's mentorships.
+    Mentorship {
+        /// The recipient's display name.
+        name: &'a str,
+        /// What happened.
+        event: Event,
+        /// The other side's name.
+        other: &'a str,
+        /// The mentor's reason for a decline, or the founder's message with a request.
+        reason: Option<&'a str>,
+        /// The mentorship's page.
+        link: &'a str,
+    },
 }
 
 /// A rendered message.
@@ -177,6 +190,7 @@ impl Email<'_> {
         let mut reason = "";
         let mut organisation = "";
         let mut invited = "";
+        let mut other_side = "";
         let (name, link, parts) = match *self {
             Email::VerifyEmail { name, link } => (name, link, parts!(verify_email)),
             Email::AccountExists { name, reset_link } => (name, reset_link, parts!(account_exists)),
@@ -227,8 +241,29 @@ impl Email<'_> {
                 organisation = org;
                 ("", link, parts!(representative_joined))
             }
+            Email::Mentorship { name, event, other, reason: why, link } => {
+                reason = why.unwrap_or_default();
+                other_side = other;
+                let parts = match event {
+                    Event::Requested => parts!(mentorship_requested),
+                    Event::Proposed => parts!(mentorship_proposed),
+                    Event::Accepted => parts!(mentorship_accepted),
+                    Event::Declined => parts!(mentorship_declined),
+                    Event::Withdrawn => parts!(mentorship_withdrawn),
+                    Event::Invalidated => parts!(mentorship_invalidated),
+                    Event::Approved => parts!(mentorship_approved),
+                    Event::Rejected => parts!(mentorship_rejected),
+                };
+                (name, link, parts)
+            }
         };
-        let values = [("name", name), ("reason", reason), ("organisation", organisation), ("email", invited)];
+        let values = [
+            ("name", name),
+            ("reason", reason),
+            ("organisation", organisation),
+            ("email", invited),
+            ("other", other_side),
+        ];
         let fill = |key: Key| crate::i18n::fill(key.text(locale), &values);
         layout(&Letter {
             locale,
@@ -381,6 +416,30 @@ mod moderation_tests {
                 if let Some(reason) = reason {
                     assert!(mail.text.contains(reason), "{decision:?} {locale:?}: {}", mail.text);
                     assert!(mail.html.contains("&lt;b&gt;") && !mail.html.contains("<b>"), "the reason is escaped");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod mentorship_tests {
+    use super::{Email, Event, Locale};
+
+    #[test]
+    fn every_mentorship_e_mail_names_the_other_side_and_links_to_the_mentorship_in_every_language() {
+        let link = "https://tilts.lv/mentoring/00000000-0000-0000-0000-000000000007";
+        for locale in Locale::ALL {
+            for event in Event::ALL {
+                let reason = Some("Šobrīd <nav> laika");
+                let mail = Email::Mentorship { name: "Ilze", event, other: "Jānis", reason, link }.render(locale);
+                for part in [&mail.subject, &mail.text, &mail.html] {
+                    assert!(!part.contains('{'), "{event:?} {locale:?}: {part}");
+                }
+                assert!(mail.text.contains("Jānis") && mail.text.contains(link), "{event:?} {locale:?}: {}", mail.text);
+                if matches!(event, Event::Declined | Event::Requested) {
+                    assert!(mail.text.contains("Šobrīd <nav> laika"), "{event:?} {locale:?}: {}", mail.text);
+                    assert!(!mail.html.contains("<nav>"), "the reason is escaped");
                 }
             }
         }

@@ -65,6 +65,7 @@ pub const DECLARED: &[&[Access]] = &[
     super::directory::ACCESS,
     super::email_links::ACCESS,
     super::invitations::ACCESS,
+    super::mentoring::ACCESS,
     super::moderation::ACCESS,
     super::notifications::ACCESS,
     super::organisations::ACCESS,

@@ -61,6 +61,7 @@ impl From<DirectoryFilter> for Filter {
             sector: some(f.sector),
             language: some(f.language),
             text: some(f.text),
+            any_language: Vec::new(),
         }
     }
 }
@@ -110,7 +111,7 @@ pub struct Mentor {
 }
 
 impl Mentor {
-    fn new(seen: Seen<MentorProfile>, terms: &Taxonomies, locale: Locale) -> Mentor {
+    pub(super) fn new(seen: Seen<MentorProfile>, terms: &Taxonomies, locale: Locale) -> Mentor {
         let p = seen.profile;
         Mentor {
             id: ID(seen.id.0.to_string()),

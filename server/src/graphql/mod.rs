@@ -7,6 +7,7 @@ pub mod directory;
 pub mod email_links;
 pub mod invitations;
 pub mod limits;
+pub mod mentoring;
 pub mod moderation;
 pub mod notifications;
 pub mod organisations;
@@ -26,6 +27,7 @@ pub struct Query(
     accounts::AccountsQuery,
     directory::DirectoryQuery,
     email_links::EmailLinksQuery,
+    mentoring::MentoringQuery,
     moderation::ModerationQuery,
     notifications::NotificationsQuery,
     organisations::OrganisationsQuery,
@@ -42,6 +44,7 @@ pub struct Mutation(
     accounts::AccountsMutation,
     email_links::EmailLinksMutation,
     invitations::InvitationsMutation,
+    mentoring::MentoringMutation,
     moderation::ModerationMutation,
     notifications::NotificationsMutation,
     organisations::OrganisationsMutation,

@@ -33,6 +33,8 @@ pub enum NotificationKind {
     RepresentativeDecision,
     /// The person now acts for an organisation.
     RepresentativeJoined,
+    /// Something happened in one of the person's mentorships (the link opens it).
+    Mentorship,
 }
 
 /// Something the person must know about.
@@ -90,6 +92,7 @@ impl NotificationsQuery {
                 Notice::OrganisationDecided { .. } => NotificationKind::OrganisationDecision,
                 Notice::RepresentativeDecided { .. } => NotificationKind::RepresentativeDecision,
                 Notice::RepresentativeJoined { .. } => NotificationKind::RepresentativeJoined,
+                Notice::Mentorship { .. } => NotificationKind::Mentorship,
             };
             let node = Notification {
                 id: ID(n.id.to_string()),

@@ -80,8 +80,8 @@ pub struct DirectoryPage<P> {
 }
 
 /// The viewer as the policy knows them, with their ties, loaded once per request: the people a
-/// supervision's no-contact constraint keeps from them (either side; bare ids, never why).
-/// Approved relationships join the ties as they come to exist.
+/// supervision's no-contact constraint keeps from them (either side; bare ids, never why), the
+/// people in an active mentorship with them, and those in a request or a match waiting for VPD.
 pub(crate) async fn viewer(db: &impl Db, actor: &Account) -> Result<(Person, Ties), sea_orm::DbErr> {
     let person = Person { id: actor.id, role: actor.role, standing: actor.standing, disabled: false, listed: true };
     // Staff see everyone, and nobody is kept from them.
@@ -90,7 +90,12 @@ pub(crate) async fn viewer(db: &impl Db, actor: &Account) -> Result<(Person, Tie
     let represents_approved = actor.role == Role::Enterprise
         && actor.standing == crate::domain::Standing::Approved
         && repos::organisations::represents_approved(db, actor.id).await?;
-    Ok((person, Ties { no_contact, represents_approved, ..Ties::default() }))
+    let (connected, asking) = if matches!(actor.role, Role::Founder | Role::Mentor | Role::Enterprise) {
+        repos::mentorships::ties_of(db, actor.id).await?
+    } else {
+        Default::default()
+    };
+    Ok((person, Ties { no_contact, connected, asking, represents_approved }))
 }
 
 /// Whether the directory shows `actor` founders (one statement for an organisation account,
@@ -131,7 +136,7 @@ fn released<P>(
     })
 }
 
-fn seen_mentor(viewer: &Person, ties: &Ties, listed: Listed<MentorProfile>) -> Seen<MentorProfile> {
+pub(crate) fn seen_mentor(viewer: &Person, ties: &Ties, listed: Listed<MentorProfile>) -> Seen<MentorProfile> {
     let contact = released(viewer, ties, &listed, Role::Mentor, &listed.profile.contact);
     let mut profile = listed.profile;
     profile.contact = ContactChoice::default();

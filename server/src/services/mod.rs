@@ -21,6 +21,7 @@ pub mod directory;
 pub mod email_links;
 pub mod hashing;
 pub mod invitations;
+pub mod mentoring;
 pub mod moderation;
 pub mod notifications;
 pub mod organisations;

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::Db;
 use crate::db::repos::notifications as repo;
-use crate::domain::{Account, Locale, UserId, moderation::Decision, notification::Notice};
+use crate::domain::{Account, Locale, UserId, mentoring::Event, moderation::Decision, notification::Notice};
 use crate::error::{ClientError, Code, ToClientError};
 use crate::i18n::{Key, Message, message_keys};
 use crate::state::AppState;
@@ -41,7 +41,7 @@ pub async fn notify(
     notice: &Notice,
     now: DateTime<Utc>,
 ) -> Result<(), sea_orm::DbErr> {
-    repo::insert(db, user, &notice.kind(), &notice.params(), notice.link(), now).await
+    repo::insert(db, user, &notice.kind(), &notice.params(), &notice.link(), now).await
 }
 
 /// A notification as its reader sees it.
@@ -97,6 +97,11 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
         Notice::RepresentativeJoined { .. } => {
             (k::NOTICE_REPRESENTATIVE_JOINED_TITLE, k::NOTICE_REPRESENTATIVE_JOINED_BODY)
         }
+        Notice::Mentorship { event, .. } => mentorship_words(*event),
+    };
+    let other = match notice {
+        Notice::Mentorship { other, .. } => other.as_str(),
+        _ => "",
     };
     let (organisation, email, reason) = match notice {
         Notice::ModerationDecided { reason, .. } => ("", "", reason.as_deref()),
@@ -105,10 +110,27 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
             (organisation.as_str(), email.as_str(), reason.as_deref())
         }
         Notice::RepresentativeJoined { organisation } => (organisation.as_str(), "", None),
+        Notice::Mentorship { reason, .. } => ("", "", reason.as_deref()),
     };
-    let values = [("organisation", organisation), ("email", email), ("reason", reason.unwrap_or_default())];
+    let values =
+        [("organisation", organisation), ("email", email), ("reason", reason.unwrap_or_default()), ("other", other)];
     let fill = |key: Key| crate::i18n::fill(key.text(locale), &values);
     (fill(title), fill(body))
+}
+
+/// The title and text keys of a mentorship notice.
+fn mentorship_words(event: Event) -> (Key, Key) {
+    use message_keys as k;
+    match event {
+        Event::Requested => (k::NOTICE_MENTORSHIP_REQUESTED_TITLE, k::NOTICE_MENTORSHIP_REQUESTED_BODY),
+        Event::Proposed => (k::NOTICE_MENTORSHIP_PROPOSED_TITLE, k::NOTICE_MENTORSHIP_PROPOSED_BODY),
+        Event::Accepted => (k::NOTICE_MENTORSHIP_ACCEPTED_TITLE, k::NOTICE_MENTORSHIP_ACCEPTED_BODY),
+        Event::Declined => (k::NOTICE_MENTORSHIP_DECLINED_TITLE, k::NOTICE_MENTORSHIP_DECLINED_BODY),
+        Event::Withdrawn => (k::NOTICE_MENTORSHIP_WITHDRAWN_TITLE, k::NOTICE_MENTORSHIP_WITHDRAWN_BODY),
+        Event::Invalidated => (k::NOTICE_MENTORSHIP_INVALIDATED_TITLE, k::NOTICE_MENTORSHIP_INVALIDATED_BODY),
+        Event::Approved => (k::NOTICE_MENTORSHIP_APPROVED_TITLE, k::NOTICE_MENTORSHIP_APPROVED_BODY),
+        Event::Rejected => (k::NOTICE_MENTORSHIP_REJECTED_TITLE, k::NOTICE_MENTORSHIP_REJECTED_BODY),
+    }
 }
 
 /// `actor`'s notifications in `locale`: at most `first` after the key `after`.

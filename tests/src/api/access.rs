@@ -111,6 +111,29 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
             CREATE_STAFF,
             json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),
         ),
+        "recommendedMentors" => ("{ recommendedMentors(first: 3) { score reasons } }", json!({})),
+        "myMentorships" => ("{ myMentorships(first: 5) { nodes { id status } } }", json!({})),
+        "mentorship" => ("{ mentorship(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({})),
+        "mentorshipQueue" => ("{ mentorshipQueue(first: 5) { nodes { id } } }", json!({})),
+        "requestMentor" => (
+            "mutation { requestMentor(mentorId: \"00000000-0000-0000-0000-000000000000\", message: \"Sveiki\") { id } }",
+            json!({}),
+        ),
+        "answerMentorshipRequest" => (
+            "mutation { answerMentorshipRequest(id: \"00000000-0000-0000-0000-000000000000\", accept: true) { id } }",
+            json!({}),
+        ),
+        "withdrawMentorshipRequest" => {
+            ("mutation { withdrawMentorshipRequest(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({}))
+        }
+        "reviewMentorship" => (
+            "mutation { reviewMentorship(id: \"00000000-0000-0000-0000-000000000000\", approve: true) { id } }",
+            json!({}),
+        ),
+        "proposeMentorship" => (
+            "mutation { proposeMentorship(founderId: \"00000000-0000-0000-0000-000000000000\", mentorId: \"00000000-0000-0000-0000-000000000000\") { id } }",
+            json!({}),
+        ),
         _ => return None,
     })
 }

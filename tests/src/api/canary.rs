@@ -171,6 +171,12 @@ db_test! {
         let read = app.graphql_as(&staff, READ, json!({ "f": subject_id, "r": format!("{canary} reason") })).await;
         assert!(read["data"]["targetGroupRecord"]["notes"].as_str().unwrap().contains(&canary), "the marker is stored: {read}");
 
+        // A request of the founder's to the mentor, so mentoring answers and e-mails have data.
+        let asked = app
+            .graphql_as(&subject, "mutation($m: ID!) { requestMentor(mentorId: $m, message: \"Sveiki\") { id } }", json!({ "m": mentor_id }))
+            .await;
+        let mentorship_id = asked["data"]["requestMentor"]["id"].as_str().unwrap_or_else(|| panic!("{asked}")).to_owned();
+
         let schema = Schema::parse();
         let callers = [
             ("anonymous", TestApp::new_client()),
@@ -180,11 +186,14 @@ db_test! {
             ("a waiting mentor", waiting_mentor),
             ("an organisation member", organisation),
         ];
-        // Queries about the founder and about a mentor; mutations about the founder, signing
-        // out last (it ends the session the other calls need).
+        // Queries and mutations about the founder, a mentor and their mentorship, signing out
+        // last (it ends the session the other calls need).
         let mut operations = schema.operations("Query", &subject_id);
         operations.extend(schema.operations("Query", &mentor_id));
+        operations.extend(schema.operations("Query", &mentorship_id));
         let mut mutations = schema.operations("Mutation", &subject_id);
+        mutations.extend(schema.operations("Mutation", &mentor_id));
+        mutations.extend(schema.operations("Mutation", &mentorship_id));
         mutations.sort_by_key(|(name, _)| name == "signOut");
         operations.extend(mutations);
         let mut calls = 0;

@@ -233,7 +233,7 @@ db_test! {
         viewers.push(staff);
         let some: Vec<UserId> = people.iter().step_by(3).map(|g| g.person.id).collect();
         let others: Vec<UserId> = people.iter().skip(1).step_by(4).map(|g| g.person.id).collect();
-        let tie_sets = [Ties::default(), Ties { no_contact: some.iter().copied().collect(), connected: others.iter().copied().collect(), represents_approved: true }];
+        let tie_sets = [Ties::default(), Ties { no_contact: some.iter().copied().collect(), connected: others.iter().copied().collect(), asking: people.iter().skip(2).step_by(5).map(|g| g.person.id).collect(), represents_approved: true }];
         for viewer in &viewers {
             for ties in &tie_sets {
                 for purpose in [Purpose::Directory, Purpose::Profile] {

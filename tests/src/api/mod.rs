@@ -8,6 +8,7 @@ mod hardening;
 mod invitations;
 mod jobs;
 mod lockout;
+mod mentoring;
 mod moderation;
 mod notifications;
 mod organisations;

@@ -6,6 +6,7 @@ pub mod founder_invitations;
 pub mod founder_profiles;
 pub mod known_devices;
 pub mod mentor_profiles;
+pub mod mentorships;
 pub mod notifications;
 pub mod organisation_members;
 pub mod organisation_sectors;

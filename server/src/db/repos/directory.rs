@@ -29,6 +29,8 @@ pub struct Filter {
     pub language: Option<String>,
     /// Words in the name, headline or longer text (case-insensitive in any alphabet).
     pub text: Option<String>,
+    /// Any of these language codes (empty: any language).
+    pub any_language: Vec<String>,
 }
 
 /// A person in the directory with the account facts the policy needs.
@@ -140,6 +142,15 @@ fn condition(kind: Kind, scope: &Scope, filter: &Filter) -> Condition {
     }
     if let Some(language) = &filter.language {
         matching = matching.add(users::Column::Id.in_subquery(with_term("languages", language)));
+    }
+    if !filter.any_language.is_empty() {
+        let speaking = Query::select()
+            .column(profile_terms::Column::UserId)
+            .from(profile_terms::Entity)
+            .and_where(profile_terms::Column::Field.eq("languages"))
+            .and_where(profile_terms::Column::Code.is_in(filter.any_language.iter().map(String::as_str)))
+            .to_owned();
+        matching = matching.add(users::Column::Id.in_subquery(speaking));
     }
     // A name match, or a match in the profile's texts (checked with the profile below).
     let name_matches = pattern.as_deref().map(|p| Condition::all().add(users::Column::SearchText.like(p)));

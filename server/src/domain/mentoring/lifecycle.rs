@@ -137,6 +137,60 @@ pub enum DeclineReason {
     Other,
 }
 
+impl DeclineReason {
+    /// Every reason, in the order a form offers them.
+    pub const ALL: [DeclineReason; 5] = [
+        DeclineReason::NoCapacity,
+        DeclineReason::OutsideExpertise,
+        DeclineReason::CannotMeet,
+        DeclineReason::Paused,
+        DeclineReason::Other,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeclineReason::NoCapacity => "no_capacity",
+            DeclineReason::OutsideExpertise => "outside_expertise",
+            DeclineReason::CannotMeet => "cannot_meet",
+            DeclineReason::Paused => "paused",
+            DeclineReason::Other => "other",
+        }
+    }
+
+    /// The reason stored as `name`; `None` for anything else.
+    pub fn parse(name: &str) -> Option<DeclineReason> {
+        DeclineReason::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+}
+
+/// How a mentorship began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A founder asked a mentor.
+    Founder,
+    /// A representative asked a mentor for their NGO.
+    Organisation,
+    /// VPD staff proposed the match.
+    Staff,
+}
+
+impl Origin {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Founder => "founder",
+            Origin::Organisation => "organisation",
+            Origin::Staff => "staff",
+        }
+    }
+
+    /// The origin stored as `name`; `None` for anything else.
+    pub fn parse(name: &str) -> Option<Origin> {
+        [Origin::Founder, Origin::Organisation, Origin::Staff].into_iter().find(|o| o.as_str() == name)
+    }
+}
+
 /// A step in the life of a mentorship.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Transition {
@@ -286,6 +340,13 @@ mod tests {
         }
         assert_eq!(S::parse("ACTIVE"), None);
         assert_eq!(S::parse(""), None);
+        for reason in DeclineReason::ALL {
+            assert_eq!(DeclineReason::parse(reason.as_str()), Some(reason));
+        }
+        for origin in [Origin::Founder, Origin::Organisation, Origin::Staff] {
+            assert_eq!(Origin::parse(origin.as_str()), Some(origin));
+        }
+        assert_eq!(DeclineReason::parse("busy"), None);
     }
 
     #[test]

@@ -1,0 +1,56 @@
+//! What happened in a mentorship that one of its people must act on or know about: each becomes
+//! an in-app notice and an e-mail in the recipient's language.
+
+/// Something to tell a founder or a mentor about their mentorship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Event {
+    /// To the mentor: a founder asks them.
+    Requested,
+    /// To the mentor and the founder: VPD staff propose the match.
+    Proposed,
+    /// To the founder: the mentor said yes; VPD staff check the match next.
+    Accepted,
+    /// To the founder: the mentor said no (with their reason).
+    Declined,
+    /// To the mentor: the founder took the request back.
+    Withdrawn,
+    /// To the mentor: the founder found a mentor meanwhile, so the request is closed.
+    Invalidated,
+    /// To both: VPD approved the match; the mentorship runs.
+    Approved,
+    /// To both: VPD did not approve the match.
+    Rejected,
+}
+
+impl Event {
+    /// Every event.
+    pub const ALL: [Event; 8] = [
+        Event::Requested,
+        Event::Proposed,
+        Event::Accepted,
+        Event::Declined,
+        Event::Withdrawn,
+        Event::Invalidated,
+        Event::Approved,
+        Event::Rejected,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::Requested => "requested",
+            Event::Proposed => "proposed",
+            Event::Accepted => "accepted",
+            Event::Declined => "declined",
+            Event::Withdrawn => "withdrawn",
+            Event::Invalidated => "invalidated",
+            Event::Approved => "approved",
+            Event::Rejected => "rejected",
+        }
+    }
+
+    /// The event stored as `name`; `None` for anything else.
+    pub fn parse(name: &str) -> Option<Event> {
+        Event::ALL.into_iter().find(|e| e.as_str() == name)
+    }
+}

@@ -1,0 +1,374 @@
+//! Mentoring over GraphQL: `recommendedMentors`, `myMentorships`, `mentorship(id)`, staff's
+//! `mentorshipQueue`, and the steps `requestMentor`, `answerMentorshipRequest`,
+//! `withdrawMentorshipRequest`, `reviewMentorship`, `proposeMentorship`. A mentorship the viewer
+//! is not a side of answers `NOT_FOUND`, like an id that never existed.
+
+use async_graphql::{
+    Context, Enum, ID, Object, SimpleObject,
+    connection::{Connection, Edge},
+};
+use base64::Engine as _;
+use chrono::{DateTime, Utc};
+
+use super::access::{ANY_FIELD, Access, Rule};
+use super::context::ContextExt;
+use super::directory::Mentor;
+use crate::db::repos::mentorships::After;
+use crate::domain::{Role, UserId, mentoring::lifecycle};
+use crate::services::mentoring::{
+    MentoringError, recommendations,
+    requests::{self, Answer},
+    views::{self, Shown},
+};
+
+/// Founders approved by VPD.
+const FOUNDERS: Rule = Rule::Roles(&[Role::Founder]);
+/// Mentors approved by VPD.
+const MENTORS: Rule = Rule::Roles(&[Role::Mentor]);
+/// VPD staff.
+const VPD: Rule = Rule::Roles(&[Role::Staff, Role::Admin]);
+/// The two sides of a mentorship, and VPD staff.
+const SIDES_AND_VPD: Rule = Rule::Roles(&[Role::Founder, Role::Mentor, Role::Staff, Role::Admin]);
+
+/// Who may reach the fields of this module. Which mentorships each person gets is the service's.
+pub const ACCESS: &[Access] = &[
+    ("Query", "recommendedMentors", FOUNDERS),
+    ("RecommendedMentor", ANY_FIELD, FOUNDERS),
+    ("Query", "myMentorships", Rule::Roles(&[Role::Founder, Role::Mentor])),
+    ("Query", "mentorship", SIDES_AND_VPD),
+    ("Query", "mentorshipQueue", VPD),
+    ("Mentorship", ANY_FIELD, SIDES_AND_VPD),
+    // Staff's note on their review or proposal stays with staff.
+    ("Mentorship", "reviewNote", VPD),
+    ("MentorshipPerson", ANY_FIELD, SIDES_AND_VPD),
+    ("MentorshipConnection", ANY_FIELD, SIDES_AND_VPD),
+    ("MentorshipEdge", ANY_FIELD, SIDES_AND_VPD),
+    ("Mutation", "requestMentor", FOUNDERS),
+    ("Mutation", "withdrawMentorshipRequest", FOUNDERS),
+    ("Mutation", "answerMentorshipRequest", MENTORS),
+    ("Mutation", "reviewMentorship", VPD),
+    ("Mutation", "proposeMentorship", VPD),
+];
+
+/// Where a mentorship stands.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "MentorshipStatus", remote = "crate::domain::mentoring::MentorshipStatus")]
+pub enum StatusGql {
+    /// Waiting for the mentor's answer.
+    Requested,
+    /// The mentor said no.
+    Declined,
+    /// The founder took the request back.
+    Withdrawn,
+    /// Unanswered for 14 days.
+    Expired,
+    /// Closed because another of the founder's requests was accepted.
+    Invalidated,
+    /// Accepted by the mentor; waiting for VPD staff.
+    PendingReview,
+    /// Not approved by VPD staff.
+    Rejected,
+    /// Running.
+    Active,
+    /// Finished as planned.
+    Completed,
+    /// Stopped early.
+    Ended,
+}
+
+/// Why a mentor says no.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "DeclineReason", remote = "crate::domain::mentoring::DeclineReason")]
+pub enum DeclineReasonGql {
+    /// No room for another mentee now.
+    NoCapacity,
+    /// The needs are outside what the mentor knows.
+    OutsideExpertise,
+    /// They cannot meet when or where needed.
+    CannotMeet,
+    /// They paused mentoring.
+    Paused,
+    /// Something else, said in the text.
+    Other,
+}
+
+/// How a mentorship began.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(name = "MentorshipOrigin", remote = "crate::domain::mentoring::Origin")]
+pub enum OriginGql {
+    /// A founder asked.
+    Founder,
+    /// A representative asked for their NGO.
+    Organisation,
+    /// VPD staff proposed it.
+    Staff,
+}
+
+/// One side of a mentorship.
+#[derive(SimpleObject)]
+pub struct MentorshipPerson {
+    id: ID,
+    display_name: String,
+}
+
+/// A mentorship, from the request on.
+#[derive(SimpleObject)]
+pub struct Mentorship {
+    id: ID,
+    status: StatusGql,
+    origin: OriginGql,
+    /// The founder, or the representative asking for their NGO.
+    mentee: MentorshipPerson,
+    mentor: MentorshipPerson,
+    /// The request's message to the mentor.
+    message: String,
+    decline_reason: Option<DeclineReasonGql>,
+    /// The mentor's words with their answer.
+    answer_text: Option<String>,
+    /// VPD staff's note (staff only).
+    review_note: Option<String>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    /// When an unanswered request expires.
+    expires_at: Option<DateTime<Utc>>,
+    answered_at: Option<DateTime<Utc>>,
+    started_at: Option<DateTime<Utc>>,
+    closed_at: Option<DateTime<Utc>>,
+}
+
+impl From<Shown> for Mentorship {
+    fn from(shown: Shown) -> Self {
+        let m = shown.mentorship;
+        let person = |id: UserId, name: String| MentorshipPerson { id: ID(id.0.to_string()), display_name: name };
+        Mentorship {
+            id: ID(m.id.to_string()),
+            status: m.status.into(),
+            origin: m.origin.into(),
+            mentee: person(m.mentee, shown.mentee_name),
+            mentor: person(m.mentor, shown.mentor_name),
+            message: m.message,
+            decline_reason: m.decline_reason.map(Into::into),
+            answer_text: m.answer_text,
+            review_note: m.review_note,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            expires_at: (m.status == crate::domain::mentoring::MentorshipStatus::Requested)
+                .then(|| m.created_at + lifecycle::EXPIRES_AFTER),
+            answered_at: m.answered_at,
+            started_at: m.started_at,
+            closed_at: m.closed_at,
+        }
+    }
+}
+
+/// A mentor suggested to the founder, with why.
+#[derive(SimpleObject)]
+pub struct RecommendedMentor {
+    mentor: Mentor,
+    /// Higher is better; 0 to 100.
+    score: u32,
+    /// Why, in the founder's language, most telling first.
+    reasons: Vec<String>,
+}
+
+fn cursor(at: DateTime<Utc>, id: uuid::Uuid) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("{}|{id}", at.to_rfc3339()))
+}
+
+/// The key in `cursor` (`None` when absent); a cursor the server did not make is refused.
+fn parse_cursor(cursor: Option<&str>) -> Result<Option<After>, MentoringError> {
+    let Some(cursor) = cursor else { return Ok(None) };
+    let parsed = (|| {
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        let (at, id) = text.split_once('|')?;
+        Some((DateTime::parse_from_rfc3339(at).ok()?.with_timezone(&Utc), uuid::Uuid::parse_str(id).ok()?))
+    })();
+    parsed.map(Some).ok_or(MentoringError::BadCursor)
+}
+
+/// An id as a uuid; one that is not answers like a mentorship or person that does not exist.
+fn uuid_of(id: &ID) -> Result<uuid::Uuid, MentoringError> {
+    uuid::Uuid::parse_str(id.as_str()).map_err(|_| MentoringError::NotFound)
+}
+
+fn connection(after: bool, (rows, more): (Vec<Shown>, bool)) -> Connection<String, Mentorship> {
+    let mut connection = Connection::new(after, more);
+    connection.edges.extend(rows.into_iter().map(|shown| {
+        let key = cursor(shown.mentorship.updated_at, shown.mentorship.id);
+        Edge::new(key, Mentorship::from(shown))
+    }));
+    connection
+}
+
+/// Mentoring queries.
+#[derive(Default)]
+pub struct MentoringQuery;
+
+#[Object]
+impl MentoringQuery {
+    /// The mentors who fit the signed-in founder best, with reasons in their language.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn recommended_mentors(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 5)] first: usize,
+    ) -> async_graphql::Result<Vec<RecommendedMentor>> {
+        let viewer = ctx.viewer()?;
+        let locale = ctx.request()?.locale;
+        let (suggested, terms) = recommendations::recommended(ctx.db()?, ctx.state()?, &viewer.account, locale, first)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(suggested
+            .into_iter()
+            .map(|s| RecommendedMentor {
+                mentor: Mentor::new(s.mentor, &terms, locale),
+                score: s.score,
+                reasons: s.reasons,
+            })
+            .collect())
+    }
+
+    /// The signed-in person's mentorships and requests, newest change first; only those in
+    /// `status` when given.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn my_mentorships(
+        &self,
+        ctx: &Context<'_>,
+        status: Option<Vec<StatusGql>>,
+        #[graphql(default = 20)] first: usize,
+        after: Option<String>,
+    ) -> async_graphql::Result<Connection<String, Mentorship>> {
+        let viewer = ctx.viewer()?;
+        let after = parse_cursor(after.as_deref()).map_err(|e| ctx.fail(&e))?;
+        let statuses: Option<Vec<_>> = status.map(|s| s.into_iter().map(Into::into).collect());
+        let page = views::mine(ctx.db()?, &viewer.account, statuses.as_deref(), first, after.as_ref())
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(connection(after.is_some(), page))
+    }
+
+    /// One mentorship of the signed-in person (any, for VPD staff).
+    async fn mentorship(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Mentorship> {
+        let viewer = ctx.viewer()?;
+        let id = uuid_of(&id).map_err(|e| ctx.fail(&e))?;
+        let shown = views::get(ctx.db()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into())
+    }
+
+    /// Matches accepted by mentors, waiting for VPD staff; longest waiting first.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn mentorship_queue(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: usize,
+        after: Option<String>,
+    ) -> async_graphql::Result<Connection<String, Mentorship>> {
+        let viewer = ctx.viewer()?;
+        let after = parse_cursor(after.as_deref()).map_err(|e| ctx.fail(&e))?;
+        let page = views::queue(ctx.db()?, &viewer.account, first, after.as_ref()).await.map_err(|e| ctx.fail(&e))?;
+        Ok(connection(after.is_some(), page))
+    }
+}
+
+/// Mentoring mutations.
+#[derive(Default)]
+pub struct MentoringMutation;
+
+#[Object]
+impl MentoringMutation {
+    /// Asks mentor `mentorId` to mentor the signed-in founder, with a short `message` (at most
+    /// 1,000 characters). At most 3 requests wait for answers at once.
+    async fn request_mentor(
+        &self,
+        ctx: &Context<'_>,
+        mentor_id: ID,
+        message: String,
+    ) -> async_graphql::Result<Mentorship> {
+        let viewer = ctx.viewer()?;
+        let db = ctx.db()?;
+        let mentor = uuid_of(&mentor_id).map_err(|e| ctx.fail(&e))?;
+        let stored = requests::request(db, ctx.state()?, &viewer.account, UserId(mentor), &message)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into())
+    }
+
+    /// The mentor's answer to request `id`: accept, or decline with a `reason` and, if they
+    /// like, a few words in `text`.
+    async fn answer_mentorship_request(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        accept: bool,
+        reason: Option<DeclineReasonGql>,
+        text: Option<String>,
+    ) -> async_graphql::Result<Mentorship> {
+        let viewer = ctx.viewer()?;
+        let db = ctx.db()?;
+        let id = uuid_of(&id).map_err(|e| ctx.fail(&e))?;
+        let answer =
+            if accept { Answer::Accept } else { Answer::Decline(reason.map(Into::into), text.unwrap_or_default()) };
+        let stored = requests::answer(db, ctx.state()?, &viewer.account, id, answer).await.map_err(|e| ctx.fail(&e))?;
+        let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into())
+    }
+
+    /// The founder takes request `id` back before the mentor answered.
+    async fn withdraw_mentorship_request(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Mentorship> {
+        let viewer = ctx.viewer()?;
+        let db = ctx.db()?;
+        let id = uuid_of(&id).map_err(|e| ctx.fail(&e))?;
+        let stored = requests::withdraw(db, ctx.state()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
+        let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into())
+    }
+
+    /// VPD staff approve (the mentorship starts) or reject (a `note` is required; only staff
+    /// see it) the match `id`.
+    async fn review_mentorship(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        approve: bool,
+        note: Option<String>,
+    ) -> async_graphql::Result<Mentorship> {
+        let viewer = ctx.viewer()?;
+        let db = ctx.db()?;
+        let id = uuid_of(&id).map_err(|e| ctx.fail(&e))?;
+        let stored =
+            requests::review(db, ctx.state()?, &viewer.account, id, approve, note.as_deref().unwrap_or_default())
+                .await
+                .map_err(|e| ctx.fail(&e))?;
+        let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into())
+    }
+
+    /// VPD staff propose that `mentorId` mentors `founderId`; the mentor answers as to a
+    /// request. The `note` stays with staff.
+    async fn propose_mentorship(
+        &self,
+        ctx: &Context<'_>,
+        founder_id: ID,
+        mentor_id: ID,
+        note: Option<String>,
+    ) -> async_graphql::Result<Mentorship> {
+        let viewer = ctx.viewer()?;
+        let db = ctx.db()?;
+        let founder = uuid_of(&founder_id).map_err(|e| ctx.fail(&e))?;
+        let mentor = uuid_of(&mentor_id).map_err(|e| ctx.fail(&e))?;
+        let stored = requests::propose(
+            db,
+            ctx.state()?,
+            &viewer.account,
+            UserId(founder),
+            UserId(mentor),
+            note.as_deref().unwrap_or_default(),
+        )
+        .await
+        .map_err(|e| ctx.fail(&e))?;
+        let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into())
+    }
+}

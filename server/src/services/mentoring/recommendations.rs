@@ -1,0 +1,128 @@
+//! Recommended mentors for a founder, with reasons in the founder's language. The candidates
+//! are the mentors the founder's directory scope admits (approved, active, available, nobody
+//! their supervision keeps from them) who share a language with them, read in a fixed number
+//! of statements whatever their number; [`recommend::recommend`] scores them.
+
+use std::sync::Arc;
+
+use super::{MentoringError, requests::seeker};
+use crate::db::repos::{self, directory::Filter};
+use crate::domain::{
+    Account, Locale, Role, Standing, Taxonomies, TaxonomyKind,
+    mentoring::{
+        MentorshipStatus as S,
+        recommend::{self, Candidate, Reason},
+    },
+    policy::{Purpose, Scope},
+    profile::MentorProfile,
+};
+use crate::i18n::{fill, message_keys, plural};
+use crate::services::{Db, directory::Seen};
+use crate::state::AppState;
+
+/// The most mentors a founder is ever shown at once.
+pub const MAX_RECOMMENDATIONS: usize = 20;
+
+/// A mentor suggested to a founder.
+#[derive(Debug, Clone)]
+pub struct Suggested {
+    /// The mentor as the founder may see them.
+    pub mentor: Seen<MentorProfile>,
+    /// Higher is better; 0 to 100.
+    pub score: u32,
+    /// Why, in the founder's language, most telling first.
+    pub reasons: Vec<String>,
+}
+
+/// The best `first` mentors for `actor` (a founder), leaving out those they asked already;
+/// the reasons in `locale`.
+pub async fn recommended(
+    db: &impl Db,
+    state: &AppState,
+    actor: &Account,
+    locale: Locale,
+    first: usize,
+) -> Result<(Vec<Suggested>, Arc<Taxonomies>), MentoringError> {
+    if actor.role != Role::Founder {
+        return Err(MentoringError::RoleNotServed(actor.role));
+    }
+    let seeker = seeker(db, actor.id).await?.ok_or(MentoringError::ProfileRequiredForRecommendations)?;
+    let (me, ties) = crate::services::directory::viewer(db, actor).await?;
+    let scope = Scope::of(&me, &ties, Purpose::Directory);
+    let filter = Filter { any_language: seeker.profile.languages.clone(), ..Filter::default() };
+    let listed = repos::directory::mentors(db, &scope, &filter, None, u64::from(u32::MAX)).await?.people;
+    let taken = repos::mentorships::places_taken(db, None).await?;
+    let asked: Vec<_> = repos::mentorships::of_mentee_in(db, actor.id, &[S::Requested, S::PendingReview, S::Active])
+        .await?
+        .into_iter()
+        .map(|m| m.mentor)
+        .collect();
+    let listed: Vec<_> = listed.into_iter().filter(|l| !asked.contains(&l.id)).collect();
+    let candidates: Vec<Candidate> = listed
+        .iter()
+        .map(|l| Candidate {
+            id: l.id,
+            approved: l.standing == Standing::Approved && !l.disabled,
+            profile: l.profile.clone(),
+            taken: taken.get(&l.id).copied().unwrap_or(0),
+        })
+        .collect();
+    let best = recommend::recommend(&seeker, &candidates, first.clamp(1, MAX_RECOMMENDATIONS));
+    let terms = crate::services::taxonomies::all(db, state).await?;
+    let mut by_id: std::collections::HashMap<_, _> = listed.into_iter().map(|l| (l.id, l)).collect();
+    let suggested = best
+        .into_iter()
+        .filter_map(|r| {
+            let listed = by_id.remove(&r.mentor)?;
+            Some(Suggested {
+                mentor: crate::services::directory::seen_mentor(&me, &ties, listed),
+                score: r.score,
+                reasons: r.reasons.iter().map(|reason| sentence(reason, &terms, locale)).collect(),
+            })
+        })
+        .collect();
+    Ok((suggested, terms))
+}
+
+/// The labels of `codes` in `locale`, joined with commas.
+fn labels(terms: &Taxonomies, kind: TaxonomyKind, codes: &[String], locale: Locale) -> String {
+    codes
+        .iter()
+        .map(|code| terms.of(kind).find(|t| t.code == *code).map_or(code.as_str(), |t| t.label(locale)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `reason` as a phrase in `locale`.
+pub fn sentence(reason: &Reason, terms: &Taxonomies, locale: Locale) -> String {
+    let unit = |forms: crate::i18n::Key, n: usize| plural::form(forms.text(locale), locale.code(), n as u64).to_owned();
+    match reason {
+        Reason::SpeaksYourLanguage(codes) => fill(
+            message_keys::REASON_SPEAKS.text(locale),
+            &[("languages", &labels(terms, TaxonomyKind::Language, codes, locale))],
+        ),
+        Reason::CoversNeeds { covered, of } => fill(
+            message_keys::REASON_COVERS_NEEDS.text(locale),
+            &[
+                ("count", &covered.len().to_string()),
+                ("of", &of.to_string()),
+                ("unit", &unit(message_keys::REASON_COVERS_NEEDS_UNIT, *of)),
+                ("needs", &labels(terms, TaxonomyKind::Topic, covered, locale)),
+            ],
+        ),
+        Reason::SameRegion(code) => fill(
+            message_keys::REASON_SAME_REGION.text(locale),
+            &[("region", &labels(terms, TaxonomyKind::Region, std::slice::from_ref(code), locale))],
+        ),
+        Reason::MeetsRemotely => message_keys::REASON_MEETS_REMOTELY.text(locale).to_owned(),
+        Reason::KnowsYourSector(codes) => fill(
+            message_keys::REASON_KNOWS_SECTOR.text(locale),
+            &[("sectors", &labels(terms, TaxonomyKind::Sector, codes, locale))],
+        ),
+        Reason::PlacesLeft(n) => fill(
+            message_keys::REASON_PLACES_LEFT.text(locale),
+            &[("count", &n.to_string()), ("unit", &unit(message_keys::REASON_PLACES_LEFT_UNIT, usize::from(*n)))],
+        ),
+        Reason::LivedExperience => message_keys::REASON_LIVED_EXPERIENCE.text(locale).to_owned(),
+    }
+}

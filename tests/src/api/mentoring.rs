@@ -1,0 +1,298 @@
+//! Mentoring: recommendations with reasons, requests and their answers, staff review and
+//! proposals, who may take which step, and a mentor's places under concurrent approvals.
+
+use serde_json::{Value, json};
+use tilts::domain::Role;
+
+use crate::api::directory::{founder, mentor};
+use crate::app::{TestApp, error_code};
+
+const RECOMMENDED: &str =
+    "query { recommendedMentors(first: 5) { mentor { id displayName contact { phone } } score reasons } }";
+const REQUEST: &str = "mutation($m: ID!, $t: String!) { requestMentor(mentorId: $m, message: $t) { id status mentor { id } mentee { id } message expiresAt } }";
+const ANSWER: &str = "mutation($id: ID!, $a: Boolean!, $r: DeclineReason, $t: String) { answerMentorshipRequest(id: $id, accept: $a, reason: $r, text: $t) { id status declineReason answerText } }";
+const WITHDRAW: &str = "mutation($id: ID!) { withdrawMentorshipRequest(id: $id) { id status } }";
+const REVIEW: &str = "mutation($id: ID!, $a: Boolean!, $n: String) { reviewMentorship(id: $id, approve: $a, note: $n) { id status startedAt } }";
+const PROPOSE: &str = "mutation($f: ID!, $m: ID!, $n: String) { proposeMentorship(founderId: $f, mentorId: $m, note: $n) { id status origin message } }";
+const MENTORSHIP: &str =
+    "query($id: ID!) { mentorship(id: $id) { id status message mentee { id displayName } mentor { id } } }";
+const WITH_NOTE: &str = "query($id: ID!) { mentorship(id: $id) { id reviewNote } }";
+const MINE: &str = "query($s: [MentorshipStatus!]) { myMentorships(status: $s) { nodes { id status } } }";
+const QUEUE: &str = "query { mentorshipQueue { nodes { id status mentee { id } mentor { id } } } }";
+const FOUNDER: &str = "query($id: ID!) { founder(id: $id) { id headline contact { phone } } }";
+const CONSTRAINTS: &str = "mutation($f: ID!, $i: SupervisionConstraintsInput!) { setSupervisionConstraints(founderId: $f, input: $i) { exists } }";
+
+/// The address of `client`'s account.
+async fn email_of(app: &TestApp, client: &reqwest::Client) -> String {
+    app.viewer(client).await["email"].as_str().unwrap().to_owned()
+}
+
+/// The e-mail to `to` whose subject contains `words`, waiting for the outbox.
+async fn mail_about(app: &TestApp, to: &str, words: &str) -> crate::smtp::ReceivedMail {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        if let Some(mail) = app.smtp.messages_to(to).into_iter().find(|m| m.subject.contains(words)) {
+            return mail;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no e-mail to {to} about {words}: {:?}",
+            app.smtp.messages_to(to).iter().map(|m| m.subject.clone()).collect::<Vec<_>>()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// `answer`'s `field` as data, failing with the answer when it is an error.
+fn ok<'a>(answer: &'a Value, field: &str) -> &'a Value {
+    assert!(answer["errors"].is_null(), "{answer}");
+    &answer["data"][field]
+}
+
+fn reason(answer: &Value) -> String {
+    answer["errors"][0]["extensions"]["reason"].as_str().unwrap_or("<no reason>").to_owned()
+}
+
+/// `founder`'s request to `mentor`; its id.
+async fn request(app: &TestApp, founder: &reqwest::Client, mentor: &str) -> String {
+    let asked =
+        app.graphql_as(founder, REQUEST, json!({ "m": mentor, "t": "Sveiki! Gribu atvērt galdniecību." })).await;
+    ok(&asked, "requestMentor")["id"].as_str().unwrap().to_owned()
+}
+
+db_test! {
+    async fn a_founder_asks_a_recommended_mentor_who_accepts_and_staff_start_the_mentorship(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (asking, asking_id) = founder(&app, "Galdnieks Daugavpilī", false).await;
+        let (chosen, chosen_id) = mentor(&app, &staff, "Uzņēmēja", "latgale", &["business_plan"], true).await;
+        let (other, other_id) = mentor(&app, &staff, "Grāmatvede", "riga", &["taxes_accounting"], true).await;
+        let (_, waiting_id) = mentor(&app, &staff, "Gaida", "latgale", &["business_plan"], false).await;
+        let (chosen_email, other_email) = (email_of(&app, &chosen).await, email_of(&app, &other).await);
+        let asking_email = email_of(&app, &asking).await;
+
+        // Recommendations: approved mentors only, the best fit first, with reasons to read.
+        let recommended = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+        let list = ok(&recommended, "recommendedMentors").as_array().unwrap().clone();
+        let ids: Vec<&str> = list.iter().map(|r| r["mentor"]["id"].as_str().unwrap()).collect();
+        assert_eq!(ids.first().copied(), Some(chosen_id.as_str()), "{recommended}");
+        assert!(ids.contains(&other_id.as_str()) && !ids.contains(&waiting_id.as_str()), "{recommended}");
+        let reasons: Vec<&str> = list[0]["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        assert!(reasons.iter().any(|r| r.starts_with("speaks your language: ")), "{reasons:?}");
+        assert!(reasons.iter().any(|r| r.starts_with("covers 1 of your 1 need: ")), "{reasons:?}");
+        assert!(reasons.contains(&"can take 2 more mentees"), "{reasons:?}");
+        assert!(list[0]["score"].as_u64().unwrap() > list[1]["score"].as_u64().unwrap(), "{recommended}");
+        assert!(list[0]["mentor"]["contact"].is_null(), "no contact before the mentorship starts");
+
+        // Two requests; the mentor reads the request in an e-mail and the founder's profile.
+        let first = request(&app, &asking, &chosen_id).await;
+        let second = request(&app, &asking, &other_id).await;
+        let mail = mail_about(&app, &chosen_email, "asks you to be their mentor").await;
+        assert!(mail.text.contains("Sveiki! Gribu atvērt galdniecību.") && mail.text.contains(&format!("/mentoring/{first}")), "{}", mail.text);
+        let profile = app.graphql_as(&chosen, FOUNDER, json!({ "id": asking_id })).await;
+        assert_eq!(ok(&profile, "founder")["headline"], "Galdnieks Daugavpilī");
+        assert!(profile["data"]["founder"]["contact"].is_null(), "a request shows no contact details: {profile}");
+        let inbox = app.graphql_as(&chosen, MINE, json!({ "s": ["REQUESTED"] })).await;
+        assert_eq!(ok(&inbox, "myMentorships")["nodes"][0]["id"], first.as_str());
+
+        // Accepting closes the other request and tells its mentor; the match waits for staff.
+        let accepted = app.graphql_as(&chosen, ANSWER, json!({ "id": first, "a": true })).await;
+        assert_eq!(ok(&accepted, "answerMentorshipRequest")["status"], "PENDING_REVIEW");
+        mail_about(&app, &asking_email, "agreed to be your mentor").await;
+        mail_about(&app, &other_email, "is closed").await;
+        let closed = app.graphql_as(&asking, MENTORSHIP, json!({ "id": second })).await;
+        assert_eq!(ok(&closed, "mentorship")["status"], "INVALIDATED");
+        let late = app.graphql_as(&other, ANSWER, json!({ "id": second, "a": true })).await;
+        assert_eq!((error_code(&late), reason(&late)), ("CONFLICT".to_owned(), "MENTORSHIP_MOVED_ON".to_owned()), "{late}");
+
+        // Staff see it in their queue and approve it; both are told; contact details open.
+        let queue = app.graphql_as(&staff, QUEUE, json!({})).await;
+        assert_eq!(ok(&queue, "mentorshipQueue")["nodes"][0]["id"], first.as_str(), "{queue}");
+        let approved = app.graphql_as(&staff, REVIEW, json!({ "id": first, "a": true })).await;
+        assert_eq!(ok(&approved, "reviewMentorship")["status"], "ACTIVE");
+        mail_about(&app, &asking_email, "has started").await;
+        mail_about(&app, &chosen_email, "has started").await;
+        let profile = app.graphql_as(&chosen, FOUNDER, json!({ "id": asking_id })).await;
+        assert_eq!(ok(&profile, "founder")["contact"]["phone"], "+371 2888 8888", "{profile}");
+        let active = app.graphql_as(&asking, MINE, json!({ "s": ["ACTIVE"] })).await;
+        assert_eq!(ok(&active, "myMentorships")["nodes"][0]["id"], first.as_str());
+        let notices = app.graphql_as(&asking, "{ notifications { nodes { kind title link } } }", json!({})).await;
+        let notices = ok(&notices, "notifications")["nodes"].as_array().unwrap().clone();
+        assert!(notices.iter().any(|n| n["kind"] == "MENTORSHIP" && n["link"] == format!("/mentoring/{first}").as_str()), "{notices:?}");
+
+        // While a mentorship runs, no new request.
+        let again = app.graphql_as(&asking, REQUEST, json!({ "m": other_id, "t": "Vēl viens?" })).await;
+        assert_eq!(reason(&again), "ALREADY_MENTORED", "{again}");
+    }
+
+    async fn a_fourth_open_request_a_second_to_one_mentor_and_bad_messages_are_refused(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (asking, _) = founder(&app, "Šuvēja", false).await;
+        let mut mentors = Vec::new();
+        for n in 0..4 {
+            mentors.push(mentor(&app, &staff, &format!("Mentors {n}"), "latgale", &["business_plan"], true).await.1);
+        }
+        let empty = app.graphql_as(&asking, REQUEST, json!({ "m": mentors[0], "t": "   " })).await;
+        assert_eq!(error_code(&empty), "BAD_USER_INPUT", "{empty}");
+        assert_eq!(empty["errors"][0]["extensions"]["field"], "message");
+        let long = app.graphql_as(&asking, REQUEST, json!({ "m": mentors[0], "t": "ā".repeat(1001) })).await;
+        assert_eq!((error_code(&long), long["errors"][0]["extensions"]["field"].clone()), ("BAD_USER_INPUT".to_owned(), json!("message")));
+        let mine = app.graphql_as(&asking, MINE, json!({})).await;
+        assert!(ok(&mine, "myMentorships")["nodes"].as_array().unwrap().is_empty(), "nothing was saved");
+
+        let mut asked = Vec::new();
+        for m in &mentors[..3] {
+            asked.push(request(&app, &asking, m).await);
+        }
+        let twice = app.graphql_as(&asking, REQUEST, json!({ "m": mentors[0], "t": "Vēlreiz" })).await;
+        assert_eq!((error_code(&twice), reason(&twice)), ("CONFLICT".to_owned(), "ALREADY_REQUESTED".to_owned()));
+        let fourth = app.graphql_as(&asking, REQUEST, json!({ "m": mentors[3], "t": "Ceturtais" })).await;
+        assert_eq!((error_code(&fourth), reason(&fourth)), ("CONFLICT".to_owned(), "TOO_MANY_OPEN_REQUESTS".to_owned()), "{fourth}");
+        assert!(!fourth["errors"][0]["message"].as_str().unwrap().is_empty());
+
+        // Taking one back makes room; a withdrawn request cannot be withdrawn again.
+        let withdrawn = app.graphql_as(&asking, WITHDRAW, json!({ "id": asked[0] })).await;
+        assert_eq!(ok(&withdrawn, "withdrawMentorshipRequest")["status"], "WITHDRAWN");
+        let again = app.graphql_as(&asking, WITHDRAW, json!({ "id": asked[0] })).await;
+        assert_eq!(reason(&again), "MENTORSHIP_MOVED_ON", "{again}");
+        request(&app, &asking, &mentors[3]).await;
+    }
+
+    async fn a_decline_needs_a_reason_and_the_founder_reads_it_in_their_language(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (asking, _) = founder(&app, "Maiznieks", false).await;
+        let (busy, busy_id) = mentor(&app, &staff, "Aizņemta", "latgale", &["business_plan"], true).await;
+        let lv = app.graphql_as(&asking, "mutation { updateMyLocale(locale: LV) { email } }", json!({})).await;
+        assert!(lv["errors"].is_null(), "{lv}");
+        let asking_email = email_of(&app, &asking).await;
+        let id = request(&app, &asking, &busy_id).await;
+
+        let bare = app.graphql_as(&busy, ANSWER, json!({ "id": id, "a": false })).await;
+        assert_eq!((error_code(&bare), bare["errors"][0]["extensions"]["field"].clone()), ("BAD_USER_INPUT".to_owned(), json!("reason")), "{bare}");
+        let declined = app.graphql_as(&busy, ANSWER, json!({ "id": id, "a": false, "r": "NO_CAPACITY", "t": "Līdz martam" })).await;
+        let declined = ok(&declined, "answerMentorshipRequest");
+        assert_eq!((declined["status"].clone(), declined["declineReason"].clone()), (json!("DECLINED"), json!("NO_CAPACITY")));
+        let mail = app.smtp.wait_for_message_to(&asking_email).await;
+        assert!(mail.text.contains("Pašlaik nav vietas vēl vienam mentorējamajam — Līdz martam"), "{}", mail.text);
+        let twice = app.graphql_as(&busy, ANSWER, json!({ "id": id, "a": true })).await;
+        assert_eq!(reason(&twice), "MENTORSHIP_MOVED_ON", "{twice}");
+    }
+
+    async fn every_step_refuses_the_other_roles_and_a_third_person_finds_nothing(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (admin, _) = app.create_admin().await;
+        let (asking, asking_id) = founder(&app, "Dārzniece", false).await;
+        let (chosen, chosen_id) = mentor(&app, &staff, "Dārzkopis", "latgale", &["business_plan"], true).await;
+        let (outsider, _) = founder(&app, "Cits", true).await;
+        let (other_mentor, other_mentor_id) = mentor(&app, &staff, "Cits mentors", "latgale", &["business_plan"], true).await;
+        let (organisation, _) = app.sign_in_as(Role::Enterprise).await;
+        let anonymous = TestApp::new_client();
+        let id = request(&app, &asking, &chosen_id).await;
+
+        let steps: [(&str, &str, Value, &[&reqwest::Client]); 5] = [
+            ("requestMentor", REQUEST, json!({ "m": other_mentor_id, "t": "Sveiki" }), &[&chosen, &organisation, &staff, &admin]),
+            ("withdrawMentorshipRequest", WITHDRAW, json!({ "id": id }), &[&chosen, &organisation, &staff, &admin]),
+            ("answerMentorshipRequest", ANSWER, json!({ "id": id, "a": true }), &[&asking, &organisation, &staff, &admin]),
+            ("reviewMentorship", REVIEW, json!({ "id": id, "a": true }), &[&asking, &chosen, &organisation]),
+            ("proposeMentorship", PROPOSE, json!({ "f": asking_id, "m": other_mentor_id }), &[&asking, &chosen, &organisation]),
+        ];
+        for (name, operation, variables, refused) in &steps {
+            for client in refused.iter() {
+                let answer = app.graphql_as(client, operation, variables.clone()).await;
+                assert_eq!(error_code(&answer), "FORBIDDEN", "{name}: {answer}");
+            }
+            assert_eq!(error_code(&app.graphql_as(&anonymous, operation, variables.clone()).await), "UNAUTHENTICATED", "{name}");
+        }
+        // Nothing moved.
+        let seen = app.graphql_as(&asking, MENTORSHIP, json!({ "id": id })).await;
+        assert_eq!(ok(&seen, "mentorship")["status"], "REQUESTED");
+
+        // A third person: the same answer as for an id that never existed.
+        let never = uuid::Uuid::new_v4().to_string();
+        for (who, client) in [("another founder", &outsider), ("another mentor", &other_mentor)] {
+            let hidden = app.graphql_as(client, MENTORSHIP, json!({ "id": id })).await;
+            let missing = app.graphql_as(client, MENTORSHIP, json!({ "id": never })).await;
+            assert_eq!(error_code(&hidden), "NOT_FOUND", "{who}: {hidden}");
+            assert_eq!(hidden["errors"][0]["message"], missing["errors"][0]["message"]);
+            let mine = app.graphql_as(client, MINE, json!({})).await;
+            assert!(!mine.to_string().contains(&id), "{who}: {mine}");
+        }
+        let withdraw = app.graphql_as(&outsider, WITHDRAW, json!({ "id": id })).await;
+        assert_eq!(error_code(&withdraw), "NOT_FOUND", "{withdraw}");
+        let answer = app.graphql_as(&other_mentor, ANSWER, json!({ "id": id, "a": true })).await;
+        assert_eq!(error_code(&answer), "NOT_FOUND", "{answer}");
+
+        // Staff's note stays with staff: a rejection needs one, and the sides cannot read it.
+        app.graphql_as(&chosen, ANSWER, json!({ "id": id, "a": true })).await;
+        let bare = app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": false })).await;
+        assert_eq!((error_code(&bare), bare["errors"][0]["extensions"]["field"].clone()), ("BAD_USER_INPUT".to_owned(), json!("note")));
+        let rejected = app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": false, "n": "Nesaskan ar uzraudzības plānu" })).await;
+        assert_eq!(ok(&rejected, "reviewMentorship")["status"], "REJECTED");
+        let for_staff = app.graphql_as(&staff, WITH_NOTE, json!({ "id": id })).await;
+        assert_eq!(ok(&for_staff, "mentorship")["reviewNote"], "Nesaskan ar uzraudzības plānu");
+        for client in [&asking, &chosen] {
+            let answer = app.graphql_as(client, WITH_NOTE, json!({ "id": id })).await;
+            assert_eq!(error_code(&answer), "FORBIDDEN", "{answer}");
+            let all = app.graphql_as(client, MENTORSHIP, json!({ "id": id })).await;
+            assert!(!all.to_string().contains("uzraudzības"), "{all}");
+        }
+    }
+
+    async fn a_supervision_keeps_a_mentor_away_without_saying_so_and_staff_propose_others(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (asking, asking_id) = founder(&app, "Kalējs", false).await;
+        let (kept, kept_id) = mentor(&app, &staff, "Nedrīkst", "latgale", &["business_plan"], true).await;
+        let (allowed, allowed_id) = mentor(&app, &staff, "Drīkst", "latgale", &["business_plan"], true).await;
+        let constraints = json!({ "noContactUserIds": [kept_id], "excludedSectors": [] });
+        let set = app.graphql_as(&staff, CONSTRAINTS, json!({ "f": asking_id, "i": constraints })).await;
+        assert!(set["errors"].is_null(), "{set}");
+
+        let recommended = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+        let text = ok(&recommended, "recommendedMentors").to_string();
+        assert!(text.contains(&allowed_id) && !text.contains(&kept_id), "{text}");
+        let refused = app.graphql_as(&asking, REQUEST, json!({ "m": kept_id, "t": "Sveiki" })).await;
+        let missing = app.graphql_as(&asking, REQUEST, json!({ "m": uuid::Uuid::new_v4().to_string(), "t": "Sveiki" })).await;
+        assert_eq!(error_code(&refused), "NOT_FOUND", "{refused}");
+        assert_eq!(refused["errors"][0]["message"], missing["errors"][0]["message"]);
+        let mine = app.graphql_as(&kept, MINE, json!({})).await;
+        assert!(ok(&mine, "myMentorships")["nodes"].as_array().unwrap().is_empty());
+
+        // Staff learn why they cannot propose that match; another one goes to the mentor.
+        let conflict = app.graphql_as(&staff, PROPOSE, json!({ "f": asking_id, "m": kept_id })).await;
+        assert_eq!((error_code(&conflict), reason(&conflict)), ("CONFLICT".to_owned(), "SUPERVISION_CONFLICT".to_owned()), "{conflict}");
+        let proposed = app.graphql_as(&staff, PROPOSE, json!({ "f": asking_id, "m": allowed_id, "n": "Labs savienojums" })).await;
+        let proposed = ok(&proposed, "proposeMentorship").clone();
+        assert_eq!((proposed["status"].clone(), proposed["origin"].clone()), (json!("REQUESTED"), json!("STAFF")));
+        let id = proposed["id"].as_str().unwrap().to_owned();
+        mail_about(&app, &email_of(&app, &allowed).await, "proposes").await;
+        mail_about(&app, &email_of(&app, &asking).await, "proposes").await;
+        let seen = app.graphql_as(&allowed, MENTORSHIP, json!({ "id": id })).await;
+        assert!(!seen.to_string().contains("Labs savienojums"), "staff's note stays with staff: {seen}");
+        let accepted = app.graphql_as(&allowed, ANSWER, json!({ "id": id, "a": true })).await;
+        assert_eq!(ok(&accepted, "answerMentorshipRequest")["status"], "PENDING_REVIEW");
+    }
+
+    async fn twenty_approvals_at_once_leave_exactly_the_mentors_capacity_active(app: TestApp) {
+        use tilts::db::repos::{mentorships::{self, NewMentorship}, users::{self, NewUser}};
+        use tilts::domain::{EmailAddress, Locale, UserId, mentoring::{MentorshipStatus, Origin}};
+        let (staff, _) = app.create_staff().await;
+        let (_, mentor_id) = mentor(&app, &staff, "Divas vietas", "latgale", &["business_plan"], true).await;
+        let mentor_id = UserId(uuid::Uuid::parse_str(&mentor_id).unwrap());
+        let db = &app.state.db;
+        let now = app.state.now();
+        let mut ids = Vec::new();
+        for n in 0..20 {
+            let email = EmailAddress::parse(&format!("founder-{n}-{}@example.lv", uuid::Uuid::new_v4().simple())).unwrap();
+            let new = NewUser { email: &email, password_hash: None, display_name: "Dibinātājs", role: Role::Founder, locale: Locale::Lv, email_verified_at: Some(now) };
+            let founder = users::insert(db, new, now).await.unwrap();
+            let match_ = NewMentorship { mentee: founder.id, mentor: mentor_id, organisation: None, origin: Origin::Founder, message: "Sveiki", proposed_by: None, status: MentorshipStatus::PendingReview };
+            ids.push(mentorships::insert(db, match_, now).await.unwrap());
+        }
+        let approvals = ids.iter().map(|id| app.graphql_as(&staff, REVIEW, json!({ "id": id.to_string(), "a": true })));
+        let answers = futures::future::join_all(approvals).await;
+        let started = answers.iter().filter(|a| a["errors"].is_null()).count();
+        let full = answers.iter().filter(|a| reason(a) == "MENTOR_FULL").count();
+        assert_eq!((started, full), (2, 18), "{answers:?}");
+        let active = mentorships::count_of_mentor(db, mentor_id, &[MentorshipStatus::Active]).await.unwrap();
+        assert_eq!(active, 2);
+    }
+}
