@@ -253,6 +253,9 @@ impl Email<'_> {
                     Event::Invalidated => parts!(mentorship_invalidated),
                     Event::Approved => parts!(mentorship_approved),
                     Event::Rejected => parts!(mentorship_rejected),
+                    Event::Reminded => parts!(mentorship_reminded),
+                    Event::Expired => parts!(mentorship_expired),
+                    Event::Paused => parts!(mentorship_paused),
                 };
                 (name, link, parts)
             }

@@ -2,5 +2,7 @@
 //! file each.
 
 pub mod housekeeping;
+pub mod mentoring_expiry;
+pub mod mentoring_reminders;
 pub mod outbox_worker;
 pub mod scheduler;

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Duration, Utc};
 use tokio_util::sync::CancellationToken;
 
-use super::housekeeping;
+use super::{housekeeping, mentoring_expiry, mentoring_reminders};
 use crate::db::repos::scheduled_jobs;
 use crate::error::cause_chain;
 use crate::state::AppState;
@@ -20,23 +20,30 @@ pub const HOLD: Duration = Duration::minutes(10);
 pub enum Job {
     /// Forgets expired sessions, old counters, finished e-mail and unseen devices.
     Housekeeping,
+    /// Closes mentoring requests unanswered for 14 days; pauses the mentors who let them wait.
+    MentoringExpiry,
+    /// Reminds mentors of unanswered requests after 3 and 7 days.
+    MentoringReminders,
 }
 
 impl Job {
-    /// Every job, in the order a look runs them.
-    pub const ALL: [Job; 1] = [Job::Housekeeping];
+    /// Every job, in the order a look runs them: expiry before reminders, so a mentor paused
+    /// for one request is not reminded of the others it closes.
+    pub const ALL: [Job; 3] = [Job::Housekeeping, Job::MentoringExpiry, Job::MentoringReminders];
 
     /// Its name in `scheduled_jobs` and in the logs.
     pub fn name(self) -> &'static str {
         match self {
             Job::Housekeeping => "housekeeping",
+            Job::MentoringExpiry => "mentoring_expiry",
+            Job::MentoringReminders => "mentoring_reminders",
         }
     }
 
     /// How often it runs.
     pub fn every(self) -> Duration {
         match self {
-            Job::Housekeeping => Duration::hours(1),
+            Job::Housekeeping | Job::MentoringExpiry | Job::MentoringReminders => Duration::hours(1),
         }
     }
 
@@ -44,6 +51,8 @@ impl Job {
     async fn run(self, state: &AppState, now: DateTime<Utc>) -> anyhow::Result<u64> {
         match self {
             Job::Housekeeping => housekeeping::run(state, now).await,
+            Job::MentoringExpiry => mentoring_expiry::run(state, now).await,
+            Job::MentoringReminders => mentoring_reminders::run(state, now).await,
         }
     }
 }

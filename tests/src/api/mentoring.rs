@@ -296,3 +296,67 @@ db_test! {
         assert_eq!(active, 2);
     }
 }
+
+/// Runs the due scheduled jobs from four lookers at once, as several server processes would.
+async fn run_jobs(app: &TestApp) {
+    let lookers = (0..4).map(|_| {
+        let state = app.state.clone();
+        tokio::spawn(async move { tilts::jobs::scheduler::run_due(&state).await })
+    });
+    for looker in lookers {
+        looker.await.unwrap();
+    }
+}
+
+/// How many e-mails to `to` have `words` in their subject, once the outbox is quiet.
+async fn mails_about(app: &TestApp, to: &str, words: &str) -> usize {
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.smtp.messages_to(to).iter().filter(|m| m.subject.contains(words)).count()
+}
+
+db_test! {
+    async fn unanswered_requests_are_reminded_at_3_and_7_days_and_expire_at_14_pausing_the_mentor(app: TestApp) {
+        use chrono::Duration as Span;
+        let _replica = app.spawn_replica().await;
+        let (staff, _) = app.create_staff().await;
+        let (first, _) = founder(&app, "Pirmais", false).await;
+        let (second, _) = founder(&app, "Otrais", false).await;
+        let (silent, silent_id) = mentor(&app, &staff, "Klusē", "latgale", &["business_plan"], true).await;
+        let (silent_email, first_email, second_email) =
+            (email_of(&app, &silent).await, email_of(&app, &first).await, email_of(&app, &second).await);
+        let early = request(&app, &first, &silent_id).await;
+
+        app.clock.advance(Span::days(3) + Span::minutes(1));
+        run_jobs(&app).await;
+        mail_about(&app, &silent_email, "is waiting for your answer").await;
+        app.clock.advance(Span::days(2));
+        let late = request(&app, &second, &silent_id).await;
+        app.clock.advance(Span::days(2));
+        run_jobs(&app).await;
+        run_jobs(&app).await;
+        assert_eq!(mails_about(&app, &silent_email, "is waiting for your answer").await, 2, "day 3 and day 7, once each");
+
+        // Day 14: the first request expires, the mentor is paused, the second request is
+        // declined kindly and its founder pointed to other mentors.
+        app.clock.advance(Span::days(7));
+        run_jobs(&app).await;
+        mail_about(&app, &first_email, "is closed").await;
+        mail_about(&app, &silent_email, "paused").await;
+        let declined = mail_about(&app, &second_email, "cannot be your mentor").await;
+        assert!(declined.text.contains("The mentor paused mentoring"), "{}", declined.text);
+        let expired = app.graphql_as(&first, MENTORSHIP, json!({ "id": early })).await;
+        assert_eq!(ok(&expired, "mentorship")["status"], "EXPIRED");
+        let closed = app.graphql_as(&second, MENTORSHIP, json!({ "id": late })).await;
+        assert_eq!(ok(&closed, "mentorship")["status"], "DECLINED");
+        let recommended = app.graphql_as(&first, RECOMMENDED, json!({})).await;
+        assert!(!ok(&recommended, "recommendedMentors").to_string().contains(&silent_id), "a paused mentor is not recommended");
+
+        // Later runs change nothing and send nothing again.
+        app.clock.advance(Span::days(30));
+        run_jobs(&app).await;
+        assert_eq!(mails_about(&app, &silent_email, "is waiting for your answer").await, 2);
+        assert_eq!(mails_about(&app, &silent_email, "paused").await, 1);
+        assert_eq!(mails_about(&app, &first_email, "is closed").await, 1);
+        assert_eq!(mails_about(&app, &second_email, "cannot be your mentor").await, 1);
+    }
+}

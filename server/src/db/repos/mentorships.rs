@@ -225,6 +225,66 @@ pub async fn set_review_note(db: &impl ConnectionTrait, id: Uuid, note: &str, by
     Ok(())
 }
 
+/// Requests still waiting for their mentor that were made at or before `made_by`, with fewer
+/// than `reminded` reminders sent; oldest first, at most `limit`.
+pub async fn unanswered(
+    db: &impl ConnectionTrait,
+    made_by: DateTime<Utc>,
+    reminded: u8,
+    limit: u64,
+) -> Result<Vec<Stored>, DbErr> {
+    let rows = mentorships::Entity::find()
+        .filter(mentorships::Column::Status.eq(MentorshipStatus::Requested.as_str()))
+        .filter(mentorships::Column::CreatedAt.lte(made_by))
+        .filter(mentorships::Column::RemindersSent.lt(i16::from(reminded)))
+        .order_by_asc(mentorships::Column::CreatedAt)
+        .order_by_asc(mentorships::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    stored(rows)
+}
+
+/// Counts a reminder of request `id` as sent (`from` reminders before, `to` after); whether it
+/// still waited with exactly `from` (otherwise another run sent it, or it was answered).
+pub async fn mark_reminded(db: &impl ConnectionTrait, id: Uuid, from: u8, to: u8) -> Result<bool, DbErr> {
+    let done = mentorships::Entity::update_many()
+        .col_expr(mentorships::Column::RemindersSent, Expr::value(i16::from(to)))
+        .filter(mentorships::Column::Id.eq(id))
+        .filter(mentorships::Column::Status.eq(MentorshipStatus::Requested.as_str()))
+        .filter(mentorships::Column::RemindersSent.eq(i16::from(from)))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// `mentor`'s mentorships in one of `statuses`.
+pub async fn of_mentor_in(
+    db: &impl ConnectionTrait,
+    mentor: UserId,
+    statuses: &[MentorshipStatus],
+) -> Result<Vec<Stored>, DbErr> {
+    let rows = mentorships::Entity::find()
+        .filter(mentorships::Column::MentorId.eq(mentor.0))
+        .filter(mentorships::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
+        .order_by_asc(mentorships::Column::CreatedAt)
+        .all(db)
+        .await?;
+    stored(rows)
+}
+
+/// Pauses `mentor` (no longer available for new mentees) at `now`; whether they were available.
+pub async fn pause_mentor(db: &impl ConnectionTrait, mentor: UserId, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let done = mentor_profiles::Entity::update_many()
+        .col_expr(mentor_profiles::Column::Available, Expr::value(false))
+        .col_expr(mentor_profiles::Column::UpdatedAt, Expr::value(now))
+        .filter(mentor_profiles::Column::UserId.eq(mentor.0))
+        .filter(mentor_profiles::Column::Available.eq(true))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
 /// Locks `mentor`'s profile row until the transaction ends (a no-op update: a row lock on
 /// PostgreSQL, the write lock on SQLite), so counting their places and taking one is one step
 /// for concurrent callers. Whether the mentor has a profile.

@@ -20,11 +20,17 @@ pub enum Event {
     Approved,
     /// To both: VPD did not approve the match.
     Rejected,
+    /// To the mentor: a request waits for their answer (after 3 and 7 days).
+    Reminded,
+    /// To the founder: the mentor did not answer within 14 days.
+    Expired,
+    /// To the mentor: Tilts paused their mentoring because a request went unanswered.
+    Paused,
 }
 
 impl Event {
     /// Every event.
-    pub const ALL: [Event; 8] = [
+    pub const ALL: [Event; 11] = [
         Event::Requested,
         Event::Proposed,
         Event::Accepted,
@@ -33,6 +39,9 @@ impl Event {
         Event::Invalidated,
         Event::Approved,
         Event::Rejected,
+        Event::Reminded,
+        Event::Expired,
+        Event::Paused,
     ];
 
     /// The stored name.
@@ -46,6 +55,9 @@ impl Event {
             Event::Invalidated => "invalidated",
             Event::Approved => "approved",
             Event::Rejected => "rejected",
+            Event::Reminded => "reminded",
+            Event::Expired => "expired",
+            Event::Paused => "paused",
         }
     }
 

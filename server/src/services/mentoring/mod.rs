@@ -9,6 +9,7 @@
 
 pub mod recommendations;
 pub mod requests;
+pub mod schedule;
 pub mod views;
 
 use chrono::{DateTime, Utc};

@@ -58,21 +58,20 @@ async fn active_account(db: &impl ConnectionTrait, id: UserId) -> Result<Option<
 }
 
 /// The account `id` whatever its standing (the other side of a mentorship being told).
-async fn account(db: &impl ConnectionTrait, id: UserId) -> Result<Account, MentoringError> {
+pub(super) async fn account(db: &impl ConnectionTrait, id: UserId) -> Result<Account, MentoringError> {
     Ok(users::find(db, id).await?.ok_or(MentoringError::NotFound)?.account)
 }
 
-/// Records `action` on `mentorship` by `actor` in the audit log.
-async fn audit(
+/// Records `action` on `mentorship` by `actor` (`None`: by Tilts itself) in the audit log.
+pub(super) async fn audit(
     db: &impl ConnectionTrait,
-    actor: UserId,
+    actor: Option<UserId>,
     action: &'static str,
     mentorship: Uuid,
     detail: serde_json::Value,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), sea_orm::DbErr> {
-    let entry =
-        AuditEntry { actor: Some(actor), action, subject_type: "mentorship", subject_id: Some(mentorship), detail };
+    let entry = AuditEntry { actor, action, subject_type: "mentorship", subject_id: Some(mentorship), detail };
     repos::audit::record(db, entry, now).await
 }
 
@@ -152,7 +151,7 @@ pub enum Answer {
 }
 
 /// The label of `reason` in `locale`, with the mentor's `text` after it if they wrote one.
-fn decline_words(reason: DeclineReason, text: &str, locale: Locale) -> String {
+pub(super) fn decline_words(reason: DeclineReason, text: &str, locale: Locale) -> String {
     let key = match reason {
         DeclineReason::NoCapacity => message_keys::DECLINE_NO_CAPACITY,
         DeclineReason::OutsideExpertise => message_keys::DECLINE_OUTSIDE_EXPERTISE,
@@ -209,7 +208,7 @@ pub async fn answer(
                 return Err(moved_on(&txn, id, Transition::Accept).await);
             }
             invalidate_others(&txn, state, &found, &founder, now).await?;
-            audit(&txn, actor.id, "mentorship.accept", id, json!({}), now).await?;
+            audit(&txn, Some(actor.id), "mentorship.accept", id, json!({}), now).await?;
             let news = News { event: Event::Accepted, mentorship: id, other: &actor.display_name, reason: None };
             tell(&txn, state, &founder, news, now).await?;
         }
@@ -225,7 +224,7 @@ pub async fn answer(
             if !repos::mentorships::step(&txn, id, S::Requested, to, facts, now).await? {
                 return Err(moved_on(&txn, id, Transition::Decline(reason)).await);
             }
-            audit(&txn, actor.id, "mentorship.decline", id, json!({ "reason": reason.as_str() }), now).await?;
+            audit(&txn, Some(actor.id), "mentorship.decline", id, json!({ "reason": reason.as_str() }), now).await?;
             let words = decline_words(reason, &text, founder.locale);
             let news =
                 News { event: Event::Declined, mentorship: id, other: &actor.display_name, reason: Some(&words) };
@@ -284,7 +283,7 @@ pub async fn withdraw(db: &impl Db, state: &AppState, actor: &Account, id: Uuid)
         return Err(moved_on(&txn, id, Transition::Withdraw).await);
     }
     let mentor = account(&txn, found.mentor).await?;
-    audit(&txn, actor.id, "mentorship.withdraw", id, json!({}), now).await?;
+    audit(&txn, Some(actor.id), "mentorship.withdraw", id, json!({}), now).await?;
     let news = News { event: Event::Withdrawn, mentorship: id, other: &actor.display_name, reason: None };
     tell(&txn, state, &mentor, news, now).await?;
     txn.commit().await?;
@@ -330,7 +329,8 @@ pub async fn review(
     if !repos::mentorships::step(&txn, id, S::PendingReview, to, facts, now).await? {
         return Err(moved_on(&txn, id, step).await);
     }
-    audit(&txn, actor.id, if approve { "mentorship.approve" } else { "mentorship.reject" }, id, json!({}), now).await?;
+    audit(&txn, Some(actor.id), if approve { "mentorship.approve" } else { "mentorship.reject" }, id, json!({}), now)
+        .await?;
     let (founder, mentor) = (account(&txn, found.mentee).await?, account(&txn, found.mentor).await?);
     let event = if approve { Event::Approved } else { Event::Rejected };
     for (person, other) in [(&founder, &mentor), (&mentor, &founder)] {
@@ -394,7 +394,8 @@ pub async fn propose(
         // The note is staff's; it is kept where staff's review notes are.
         repos::mentorships::set_review_note(&txn, id, &note, actor.id).await?;
     }
-    audit(&txn, actor.id, "mentorship.propose", id, json!({ "founder": founder.0, "mentor": mentor.0 }), now).await?;
+    audit(&txn, Some(actor.id), "mentorship.propose", id, json!({ "founder": founder.0, "mentor": mentor.0 }), now)
+        .await?;
     let mentor_account = mentor_user.account;
     for (person, other) in [(&mentor_account, &founder_account), (&founder_account, &mentor_account)] {
         let news = News { event: Event::Proposed, mentorship: id, other: &other.display_name, reason: None };
