@@ -23,6 +23,7 @@ mod m20261202_000018_organisations;
 mod m20261202_000019_directory_covering_indexes;
 mod m20261206_000020_scheduled_jobs;
 mod m20261206_000021_mentorships;
+mod m20261206_000022_mentorship_activity;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000019_directory_covering_indexes::Migration),
             Box::new(m20261206_000020_scheduled_jobs::Migration),
             Box::new(m20261206_000021_mentorships::Migration),
+            Box::new(m20261206_000022_mentorship_activity::Migration),
         ]
     }
 }

@@ -167,6 +167,30 @@ pub enum Message {
     ProfileRequiredForRecommendations,
     /// Rejecting a match without a note.
     ReviewNoteRequired,
+    /// An empty message.
+    MessageRequired,
+    /// A message over its cap.
+    MessageTooLong,
+    /// A goal without a title.
+    TitleRequired,
+    /// A text over its cap.
+    TextTooLong,
+    /// A session without a topic.
+    TopicRequired,
+    /// A session's minutes outside 1 to 600.
+    SessionMinutesOutOfRange,
+    /// A session dated after today.
+    SessionInFuture,
+    /// A rating outside 1 to 5.
+    RatingOutOfRange,
+    /// Ending early without a reason.
+    EndReasonRequired,
+    /// Writing in a mentorship that is not running.
+    MentorshipNotActive,
+    /// The fit check before any session.
+    NoSessionYet,
+    /// A second answer to the same question.
+    AlreadyAnswered,
 }
 
 impl Message {
@@ -257,6 +281,18 @@ impl Message {
             SupervisionConflict => message_keys::SUPERVISION_CONFLICT,
             ProfileRequiredForRecommendations => message_keys::PROFILE_REQUIRED_FOR_RECOMMENDATIONS,
             ReviewNoteRequired => message_keys::REVIEW_NOTE_REQUIRED,
+            MessageRequired => message_keys::MESSAGE_REQUIRED,
+            MessageTooLong => message_keys::MESSAGE_TOO_LONG,
+            TitleRequired => message_keys::TITLE_REQUIRED,
+            TextTooLong => message_keys::TEXT_TOO_LONG,
+            TopicRequired => message_keys::TOPIC_REQUIRED,
+            SessionMinutesOutOfRange => message_keys::SESSION_MINUTES_OUT_OF_RANGE,
+            SessionInFuture => message_keys::SESSION_IN_FUTURE,
+            RatingOutOfRange => message_keys::RATING_OUT_OF_RANGE,
+            EndReasonRequired => message_keys::END_REASON_REQUIRED,
+            MentorshipNotActive => message_keys::MENTORSHIP_NOT_ACTIVE,
+            NoSessionYet => message_keys::NO_SESSION_YET,
+            AlreadyAnswered => message_keys::ALREADY_ANSWERED,
         }
     }
 }

@@ -256,6 +256,9 @@ impl Email<'_> {
                     Event::Reminded => parts!(mentorship_reminded),
                     Event::Expired => parts!(mentorship_expired),
                     Event::Paused => parts!(mentorship_paused),
+                    Event::Message => parts!(mentorship_message),
+                    Event::Completed => parts!(mentorship_completed),
+                    Event::Ended => parts!(mentorship_ended),
                 };
                 (name, link, parts)
             }
@@ -440,7 +443,7 @@ mod mentorship_tests {
                     assert!(!part.contains('{'), "{event:?} {locale:?}: {part}");
                 }
                 assert!(mail.text.contains("Jānis") && mail.text.contains(link), "{event:?} {locale:?}: {}", mail.text);
-                if matches!(event, Event::Declined | Event::Requested) {
+                if matches!(event, Event::Declined | Event::Requested | Event::Ended) {
                     assert!(mail.text.contains("Šobrīd <nav> laika"), "{event:?} {locale:?}: {}", mail.text);
                     assert!(!mail.html.contains("<nav>"), "the reason is escaped");
                 }

@@ -4,7 +4,7 @@
 //! is not a side of answers `NOT_FOUND`, like an id that never existed.
 
 use async_graphql::{
-    Context, Enum, ID, Object, SimpleObject,
+    ComplexObject, Context, Enum, ID, InputObject, Object, SimpleObject,
     connection::{Connection, Edge},
 };
 use base64::Engine as _;
@@ -16,7 +16,9 @@ use super::directory::Mentor;
 use crate::db::repos::mentorships::After;
 use crate::domain::{Role, UserId, mentoring::lifecycle};
 use crate::services::mentoring::{
-    MentoringError, recommendations,
+    MentoringError,
+    activity::{self, Closing, SessionInput},
+    recommendations,
     requests::{self, Answer},
     views::{self, Shown},
 };
@@ -29,6 +31,8 @@ const MENTORS: Rule = Rule::Roles(&[Role::Mentor]);
 const VPD: Rule = Rule::Roles(&[Role::Staff, Role::Admin]);
 /// The two sides of a mentorship, and VPD staff.
 const SIDES_AND_VPD: Rule = Rule::Roles(&[Role::Founder, Role::Mentor, Role::Staff, Role::Admin]);
+/// The two sides of a mentorship (what they write is theirs).
+const SIDES: Rule = Rule::Roles(&[Role::Founder, Role::Mentor]);
 
 /// Who may reach the fields of this module. Which mentorships each person gets is the service's.
 pub const ACCESS: &[Access] = &[
@@ -48,6 +52,24 @@ pub const ACCESS: &[Access] = &[
     ("Mutation", "answerMentorshipRequest", MENTORS),
     ("Mutation", "reviewMentorship", VPD),
     ("Mutation", "proposeMentorship", VPD),
+    ("Mentorship", "messages", SIDES),
+    ("Mentorship", "goals", SIDES),
+    ("Mentorship", "sessions", SIDES),
+    ("Mentorship", "myFitCheck", SIDES),
+    ("Mentorship", "myFeedbackGiven", SIDES),
+    ("MentorshipMessage", ANY_FIELD, SIDES),
+    ("MentorshipMessageConnection", ANY_FIELD, SIDES),
+    ("MentorshipMessageEdge", ANY_FIELD, SIDES),
+    ("MentorshipGoal", ANY_FIELD, SIDES),
+    ("MentorshipSession", ANY_FIELD, SIDES),
+    ("Mutation", "sendMentorshipMessage", SIDES),
+    ("Mutation", "addGoal", SIDES),
+    ("Mutation", "completeGoal", SIDES),
+    ("Mutation", "logSession", SIDES),
+    ("Mutation", "answerFitCheck", SIDES),
+    ("Mutation", "endMentorship", SIDES),
+    ("Mutation", "leaveMentorshipFeedback", SIDES),
+    ("Query", "mentorshipConcerns", VPD),
 ];
 
 /// Where a mentorship stands.
@@ -113,7 +135,10 @@ pub struct MentorshipPerson {
 
 /// A mentorship, from the request on.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Mentorship {
+    #[graphql(skip)]
+    uuid: uuid::Uuid,
     id: ID,
     status: StatusGql,
     origin: OriginGql,
@@ -134,6 +159,8 @@ pub struct Mentorship {
     answered_at: Option<DateTime<Utc>>,
     started_at: Option<DateTime<Utc>>,
     closed_at: Option<DateTime<Utc>>,
+    /// Why it ended early.
+    end_reason: Option<String>,
 }
 
 impl From<Shown> for Mentorship {
@@ -141,6 +168,7 @@ impl From<Shown> for Mentorship {
         let m = shown.mentorship;
         let person = |id: UserId, name: String| MentorshipPerson { id: ID(id.0.to_string()), display_name: name };
         Mentorship {
+            uuid: m.id,
             id: ID(m.id.to_string()),
             status: m.status.into(),
             origin: m.origin.into(),
@@ -157,7 +185,137 @@ impl From<Shown> for Mentorship {
             answered_at: m.answered_at,
             started_at: m.started_at,
             closed_at: m.closed_at,
+            end_reason: m.end_reason,
         }
+    }
+}
+
+/// A message between the two sides.
+#[derive(SimpleObject)]
+pub struct MentorshipMessage {
+    id: ID,
+    author: ID,
+    /// Plain text.
+    body: String,
+    created_at: DateTime<Utc>,
+}
+
+/// A goal the two set.
+#[derive(SimpleObject)]
+pub struct MentorshipGoal {
+    id: ID,
+    title: String,
+    due_on: Option<chrono::NaiveDate>,
+    done: bool,
+    done_at: Option<DateTime<Utc>>,
+    created_by: ID,
+}
+
+impl From<crate::db::repos::mentorship_activity::Goal> for MentorshipGoal {
+    fn from(g: crate::db::repos::mentorship_activity::Goal) -> Self {
+        MentorshipGoal {
+            id: ID(g.id.to_string()),
+            title: g.title,
+            due_on: g.due_on,
+            done: g.done_at.is_some(),
+            done_at: g.done_at,
+            created_by: ID(g.created_by.0.to_string()),
+        }
+    }
+}
+
+/// A logged session.
+#[derive(SimpleObject)]
+pub struct MentorshipSession {
+    id: ID,
+    author: ID,
+    held_on: chrono::NaiveDate,
+    minutes: u16,
+    topic: String,
+    /// Only to its author.
+    private_note: Option<String>,
+}
+
+impl From<crate::db::repos::mentorship_activity::Session> for MentorshipSession {
+    fn from(s: crate::db::repos::mentorship_activity::Session) -> Self {
+        MentorshipSession {
+            id: ID(s.id.to_string()),
+            author: ID(s.author.0.to_string()),
+            held_on: s.log.held_on,
+            minutes: s.log.minutes,
+            topic: s.log.topic,
+            private_note: s.log.private_note,
+        }
+    }
+}
+
+/// A session as logged.
+#[derive(InputObject)]
+pub struct SessionLogInput {
+    held_on: chrono::NaiveDate,
+    minutes: i64,
+    topic: String,
+    /// Seen by nobody but its author.
+    private_note: Option<String>,
+}
+
+#[ComplexObject]
+impl Mentorship {
+    /// The messages, newest first.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn messages(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: usize,
+        after: Option<String>,
+    ) -> async_graphql::Result<Connection<String, MentorshipMessage>> {
+        let viewer = ctx.viewer()?;
+        let after = parse_cursor(after.as_deref()).map_err(|e| ctx.fail(&e))?;
+        let (rows, more) = activity::messages(ctx.db()?, &viewer.account, self.uuid, first, after.as_ref())
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        let mut connection = Connection::new(after.is_some(), more);
+        connection.edges.extend(rows.into_iter().map(|m| {
+            let node = MentorshipMessage {
+                id: ID(m.id.to_string()),
+                author: ID(m.author.0.to_string()),
+                body: m.body,
+                created_at: m.created_at,
+            };
+            Edge::new(cursor(m.created_at, m.id), node)
+        }));
+        Ok(connection)
+    }
+
+    /// The goals, in the order they were set.
+    async fn goals(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<MentorshipGoal>> {
+        let viewer = ctx.viewer()?;
+        let goals = activity::goals(ctx.db()?, &viewer.account, self.uuid).await.map_err(|e| ctx.fail(&e))?;
+        Ok(goals.into_iter().map(Into::into).collect())
+    }
+
+    /// The session log, latest first.
+    async fn sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<MentorshipSession>> {
+        let viewer = ctx.viewer()?;
+        let sessions = activity::sessions(ctx.db()?, &viewer.account, self.uuid).await.map_err(|e| ctx.fail(&e))?;
+        Ok(sessions.into_iter().map(Into::into).collect())
+    }
+
+    /// The viewer's own answer to "is this working?", if they gave one.
+    async fn my_fit_check(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<bool>> {
+        let viewer = ctx.viewer()?;
+        let answers = activity::my_answers(ctx.db()?, &viewer.account, self.uuid).await.map_err(|e| ctx.fail(&e))?;
+        Ok(answers
+            .iter()
+            .find(|a| a.kind == crate::db::repos::mentorship_activity::AnswerKind::FitCheck)
+            .and_then(|a| a.working))
+    }
+
+    /// Whether the viewer left their closing feedback.
+    async fn my_feedback_given(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let viewer = ctx.viewer()?;
+        let answers = activity::my_answers(ctx.db()?, &viewer.account, self.uuid).await.map_err(|e| ctx.fail(&e))?;
+        Ok(answers.iter().any(|a| a.kind == crate::db::repos::mentorship_activity::AnswerKind::Feedback))
     }
 }
 
@@ -254,6 +412,18 @@ impl MentoringQuery {
         let id = uuid_of(&id).map_err(|e| ctx.fail(&e))?;
         let shown = views::get(ctx.db()?, &viewer.account, id).await.map_err(|e| ctx.fail(&e))?;
         Ok(shown.into())
+    }
+
+    /// Mentorships where a side said the match is not working, newest first.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn mentorship_concerns(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: usize,
+    ) -> async_graphql::Result<Vec<Mentorship>> {
+        let viewer = ctx.viewer()?;
+        let shown = activity::fit_concerns(ctx.db()?, &viewer.account, first).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into_iter().map(Into::into).collect())
     }
 
     /// Matches accepted by mentors, waiting for VPD staff; longest waiting first.
@@ -370,5 +540,149 @@ impl MentoringMutation {
         .map_err(|e| ctx.fail(&e))?;
         let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
         Ok(shown.into())
+    }
+    /// Writes `body` (plain text, at most 4,000 characters) in a running mentorship.
+    async fn send_mentorship_message(
+        &self,
+        ctx: &Context<'_>,
+        mentorship_id: ID,
+        body: String,
+    ) -> async_graphql::Result<MentorshipMessage> {
+        let viewer = ctx.viewer()?;
+        let id = uuid_of(&mentorship_id).map_err(|e| ctx.fail(&e))?;
+        let m = activity::send_message(ctx.db()?, ctx.state()?, &viewer.account, id, &body)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(MentorshipMessage {
+            id: ID(m.id.to_string()),
+            author: ID(m.author.0.to_string()),
+            body: m.body,
+            created_at: m.created_at,
+        })
+    }
+
+    /// Sets a goal in a running mentorship.
+    async fn add_goal(
+        &self,
+        ctx: &Context<'_>,
+        mentorship_id: ID,
+        title: String,
+        due_on: Option<chrono::NaiveDate>,
+    ) -> async_graphql::Result<MentorshipGoal> {
+        let viewer = ctx.viewer()?;
+        let id = uuid_of(&mentorship_id).map_err(|e| ctx.fail(&e))?;
+        let goal = activity::add_goal(ctx.db()?, ctx.state()?, &viewer.account, id, &title, due_on)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(goal.into())
+    }
+
+    /// Marks a goal reached.
+    async fn complete_goal(
+        &self,
+        ctx: &Context<'_>,
+        mentorship_id: ID,
+        goal_id: ID,
+    ) -> async_graphql::Result<MentorshipGoal> {
+        let viewer = ctx.viewer()?;
+        let id = uuid_of(&mentorship_id).map_err(|e| ctx.fail(&e))?;
+        let goal = uuid_of(&goal_id).map_err(|e| ctx.fail(&e))?;
+        let goal = activity::complete_goal(ctx.db()?, ctx.state()?, &viewer.account, id, goal)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(goal.into())
+    }
+
+    /// Logs a session of a running mentorship.
+    async fn log_session(
+        &self,
+        ctx: &Context<'_>,
+        mentorship_id: ID,
+        input: SessionLogInput,
+    ) -> async_graphql::Result<MentorshipSession> {
+        let viewer = ctx.viewer()?;
+        let id = uuid_of(&mentorship_id).map_err(|e| ctx.fail(&e))?;
+        let input = SessionInput {
+            held_on: input.held_on,
+            minutes: input.minutes,
+            topic: &input.topic,
+            private_note: input.private_note.as_deref(),
+        };
+        let session = activity::log_session(ctx.db()?, ctx.state()?, &viewer.account, id, input)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(session.into())
+    }
+
+    /// "Is this working?", once, after the first session. A "no" goes to VPD staff, never to the
+    /// other side.
+    async fn answer_fit_check(
+        &self,
+        ctx: &Context<'_>,
+        mentorship_id: ID,
+        working: bool,
+        comment: Option<String>,
+    ) -> async_graphql::Result<bool> {
+        let viewer = ctx.viewer()?;
+        let id = uuid_of(&mentorship_id).map_err(|e| ctx.fail(&e))?;
+        activity::answer_fit_check(
+            ctx.db()?,
+            ctx.state()?,
+            &viewer.account,
+            id,
+            working,
+            comment.as_deref().unwrap_or_default(),
+        )
+        .await
+        .map_err(|e| ctx.fail(&e))?;
+        Ok(working)
+    }
+
+    /// Completes the mentorship, or ends it early (`completed: false`, with a `reason`), with a
+    /// `rating` of 1 to 5 and `feedback`; the other side is told.
+    async fn end_mentorship(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        completed: Option<bool>,
+        reason: Option<String>,
+        rating: i64,
+        feedback: Option<String>,
+    ) -> async_graphql::Result<Mentorship> {
+        let viewer = ctx.viewer()?;
+        let db = ctx.db()?;
+        let id = uuid_of(&id).map_err(|e| ctx.fail(&e))?;
+        let closing = Closing {
+            completed: completed.unwrap_or(false),
+            reason: reason.as_deref().unwrap_or_default(),
+            rating,
+            feedback: feedback.as_deref().unwrap_or_default(),
+        };
+        let stored = activity::close(db, ctx.state()?, &viewer.account, id, closing).await.map_err(|e| ctx.fail(&e))?;
+        let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into())
+    }
+
+    /// The other side's closing rating and words, once the mentorship has ended.
+    async fn leave_mentorship_feedback(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        rating: i64,
+        feedback: Option<String>,
+    ) -> async_graphql::Result<bool> {
+        let viewer = ctx.viewer()?;
+        let id = uuid_of(&id).map_err(|e| ctx.fail(&e))?;
+        activity::leave_feedback(
+            ctx.db()?,
+            ctx.state()?,
+            &viewer.account,
+            id,
+            rating,
+            feedback.as_deref().unwrap_or_default(),
+        )
+        .await
+        .map_err(|e| ctx.fail(&e))?;
+        Ok(true)
     }
 }

@@ -134,6 +134,34 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
             "mutation { proposeMentorship(founderId: \"00000000-0000-0000-0000-000000000000\", mentorId: \"00000000-0000-0000-0000-000000000000\") { id } }",
             json!({}),
         ),
+        "mentorshipConcerns" => ("{ mentorshipConcerns(first: 5) { id } }", json!({})),
+        "sendMentorshipMessage" => (
+            "mutation { sendMentorshipMessage(mentorshipId: \"00000000-0000-0000-0000-000000000000\", body: \"Sveiki\") { id } }",
+            json!({}),
+        ),
+        "addGoal" => (
+            "mutation { addGoal(mentorshipId: \"00000000-0000-0000-0000-000000000000\", title: \"Plāns\") { id } }",
+            json!({}),
+        ),
+        "completeGoal" => (
+            "mutation { completeGoal(mentorshipId: \"00000000-0000-0000-0000-000000000000\", goalId: \"00000000-0000-0000-0000-000000000000\") { id } }",
+            json!({}),
+        ),
+        "logSession" => (
+            "mutation { logSession(mentorshipId: \"00000000-0000-0000-0000-000000000000\", input: { heldOn: \"2026-12-01\", minutes: 30, topic: \"Plāns\" }) { id } }",
+            json!({}),
+        ),
+        "answerFitCheck" => (
+            "mutation { answerFitCheck(mentorshipId: \"00000000-0000-0000-0000-000000000000\", working: true) }",
+            json!({}),
+        ),
+        "endMentorship" => (
+            "mutation { endMentorship(id: \"00000000-0000-0000-0000-000000000000\", completed: true, rating: 5) { id } }",
+            json!({}),
+        ),
+        "leaveMentorshipFeedback" => {
+            ("mutation { leaveMentorshipFeedback(id: \"00000000-0000-0000-0000-000000000000\", rating: 5) }", json!({}))
+        }
         _ => return None,
     })
 }

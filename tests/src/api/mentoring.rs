@@ -308,6 +308,26 @@ async fn run_jobs(app: &TestApp) {
     }
 }
 
+/// Waits until the outbox has handed every queued e-mail to the mail server, so moving the
+/// test clock on never makes a worker's lease on a message in flight look run out.
+async fn settle(app: &TestApp) {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    use tilts::db::entities::outbox;
+    for _ in 0..200 {
+        let waiting = outbox::Entity::find()
+            .filter(outbox::Column::SentAt.is_null())
+            .filter(outbox::Column::FailedAt.is_null())
+            .count(&app.state.db)
+            .await
+            .unwrap();
+        if waiting == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the outbox did not empty");
+}
+
 /// How many e-mails to `to` have `words` in their subject, once the outbox is quiet.
 async fn mails_about(app: &TestApp, to: &str, words: &str) -> usize {
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
@@ -326,19 +346,31 @@ db_test! {
             (email_of(&app, &silent).await, email_of(&app, &first).await, email_of(&app, &second).await);
         let early = request(&app, &first, &silent_id).await;
 
+        settle(&app).await;
         app.clock.advance(Span::days(3) + Span::minutes(1));
         run_jobs(&app).await;
         mail_about(&app, &silent_email, "is waiting for your answer").await;
+        settle(&app).await;
         app.clock.advance(Span::days(2));
         let late = request(&app, &second, &silent_id).await;
+        settle(&app).await;
         app.clock.advance(Span::days(2));
         run_jobs(&app).await;
         run_jobs(&app).await;
         assert_eq!(mails_about(&app, &silent_email, "is waiting for your answer").await, 2, "day 3 and day 7, once each");
+        // The second request's reminders: its day 3 and day 7.
+        settle(&app).await;
+        app.clock.advance(Span::days(1) + Span::minutes(1));
+        run_jobs(&app).await;
+        settle(&app).await;
+        app.clock.advance(Span::days(4));
+        run_jobs(&app).await;
+        assert_eq!(mails_about(&app, &silent_email, "is waiting for your answer").await, 4);
 
         // Day 14: the first request expires, the mentor is paused, the second request is
         // declined kindly and its founder pointed to other mentors.
-        app.clock.advance(Span::days(7));
+        settle(&app).await;
+        app.clock.advance(Span::days(2));
         run_jobs(&app).await;
         mail_about(&app, &first_email, "is closed").await;
         mail_about(&app, &silent_email, "paused").await;
@@ -352,11 +384,164 @@ db_test! {
         assert!(!ok(&recommended, "recommendedMentors").to_string().contains(&silent_id), "a paused mentor is not recommended");
 
         // Later runs change nothing and send nothing again.
+        settle(&app).await;
         app.clock.advance(Span::days(30));
         run_jobs(&app).await;
-        assert_eq!(mails_about(&app, &silent_email, "is waiting for your answer").await, 2);
+        assert_eq!(mails_about(&app, &silent_email, "is waiting for your answer").await, 4);
         assert_eq!(mails_about(&app, &silent_email, "paused").await, 1);
         assert_eq!(mails_about(&app, &first_email, "is closed").await, 1);
         assert_eq!(mails_about(&app, &second_email, "cannot be your mentor").await, 1);
+    }
+}
+
+const SEND: &str =
+    "mutation($id: ID!, $b: String!) { sendMentorshipMessage(mentorshipId: $id, body: $b) { id body author } }";
+const MESSAGES: &str = "query($id: ID!, $n: Int, $a: String) { mentorship(id: $id) { messages(first: $n, after: $a) { nodes { body } pageInfo { hasNextPage endCursor } } } }";
+const ADD_GOAL: &str = "mutation($id: ID!, $t: String!, $d: NaiveDate) { addGoal(mentorshipId: $id, title: $t, dueOn: $d) { id title dueOn done } }";
+const COMPLETE_GOAL: &str = "mutation($id: ID!, $g: ID!) { completeGoal(mentorshipId: $id, goalId: $g) { id done } }";
+const LOG: &str = "mutation($id: ID!, $i: SessionLogInput!) { logSession(mentorshipId: $id, input: $i) { id minutes topic privateNote } }";
+const ACTIVITY: &str = "query($id: ID!) { mentorship(id: $id) { status goals { title done } sessions { topic minutes privateNote } myFitCheck myFeedbackGiven } }";
+const FIT: &str =
+    "mutation($id: ID!, $w: Boolean!, $c: String) { answerFitCheck(mentorshipId: $id, working: $w, comment: $c) }";
+const END: &str = "mutation($id: ID!, $c: Boolean, $r: String, $s: Int!, $f: String) { endMentorship(id: $id, completed: $c, reason: $r, rating: $s, feedback: $f) { id status endReason } }";
+const FEEDBACK: &str =
+    "mutation($id: ID!, $s: Int!, $f: String) { leaveMentorshipFeedback(id: $id, rating: $s, feedback: $f) }";
+const CONCERNS: &str = "query { mentorshipConcerns { id status } }";
+
+/// A running mentorship: a founder's request accepted by the mentor and approved by staff.
+/// Staff, the founder, the mentor and the mentorship's id.
+async fn running(app: &TestApp) -> (reqwest::Client, reqwest::Client, reqwest::Client, String) {
+    let (staff, _) = app.create_staff().await;
+    let (asking, _) = founder(app, "Keramiķe", false).await;
+    let (chosen, chosen_id) = mentor(app, &staff, "Podniece", "latgale", &["business_plan"], true).await;
+    let id = request(app, &asking, &chosen_id).await;
+    ok(&app.graphql_as(&chosen, ANSWER, json!({ "id": id, "a": true })).await, "answerMentorshipRequest");
+    ok(&app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": true })).await, "reviewMentorship");
+    (staff, asking, chosen, id)
+}
+
+db_test! {
+    async fn the_two_sides_write_set_goals_log_sessions_check_in_and_complete_with_feedback(app: TestApp) {
+        let (_, asking, chosen, id) = running(&app).await;
+        let chosen_email = email_of(&app, &chosen).await;
+
+        // Messages: in the app at once, by e-mail at most once an hour per mentorship.
+        for body in ["Sveiki!", "Kad tiekamies?"] {
+            let sent = app.graphql_as(&asking, SEND, json!({ "id": id, "b": body })).await;
+            assert_eq!(ok(&sent, "sendMentorshipMessage")["body"], body);
+        }
+        mail_about(&app, &chosen_email, "wrote to you").await;
+        assert_eq!(mails_about(&app, &chosen_email, "wrote to you").await, 1, "one e-mail in the hour");
+        let notices = app.graphql_as(&chosen, "{ notifications { nodes { kind title } } }", json!({})).await;
+        let messages = ok(&notices, "notifications")["nodes"].as_array().unwrap().iter().filter(|n| n["title"] == "A new message").count();
+        assert_eq!(messages, 2, "in the app at once: {notices}");
+        settle(&app).await;
+        app.clock.advance(chrono::Duration::minutes(61));
+        ok(&app.graphql_as(&asking, SEND, json!({ "id": id, "b": "Vai piektdien?" })).await, "sendMentorshipMessage");
+        assert_eq!(mails_about(&app, &chosen_email, "wrote to you").await, 2, "an hour later, another e-mail");
+        let long = app.graphql_as(&asking, SEND, json!({ "id": id, "b": "ā".repeat(4001) })).await;
+        assert_eq!((error_code(&long), long["errors"][0]["extensions"]["field"].clone()), ("BAD_USER_INPUT".to_owned(), json!("body")));
+        ok(&app.graphql_as(&chosen, SEND, json!({ "id": id, "b": "ā".repeat(4000) })).await, "sendMentorshipMessage");
+
+        // Newest first, page by page.
+        let first = app.graphql_as(&chosen, MESSAGES, json!({ "id": id, "n": 2 })).await;
+        let page = &ok(&first, "mentorship")["messages"];
+        assert_eq!(page["nodes"][1]["body"], "Vai piektdien?", "{first}");
+        assert_eq!(page["pageInfo"]["hasNextPage"], true);
+        let rest = app.graphql_as(&chosen, MESSAGES, json!({ "id": id, "n": 5, "a": page["pageInfo"]["endCursor"] })).await;
+        let bodies: Vec<&str> = ok(&rest, "mentorship")["messages"]["nodes"].as_array().unwrap().iter().map(|n| n["body"].as_str().unwrap()).collect();
+        assert_eq!(bodies, ["Kad tiekamies?", "Sveiki!"]);
+
+        // Goals.
+        let goal = app.graphql_as(&asking, ADD_GOAL, json!({ "id": id, "t": "Biznesa plāns", "d": "2027-02-01" })).await;
+        let goal_id = ok(&goal, "addGoal")["id"].as_str().unwrap().to_owned();
+        let blank = app.graphql_as(&asking, ADD_GOAL, json!({ "id": id, "t": " " })).await;
+        assert_eq!(blank["errors"][0]["extensions"]["field"], "title", "{blank}");
+        let done = app.graphql_as(&chosen, COMPLETE_GOAL, json!({ "id": id, "g": goal_id })).await;
+        assert_eq!(ok(&done, "completeGoal")["done"], true);
+
+        // The fit check comes after the first session; a private note stays its author's.
+        let early = app.graphql_as(&asking, FIT, json!({ "id": id, "w": true })).await;
+        assert_eq!(reason(&early), "NO_SESSION_YET", "{early}");
+        let today = app.state.now().date_naive();
+        let future = app.graphql_as(&chosen, LOG, json!({ "id": id, "i": { "heldOn": (today + chrono::Duration::days(1)).to_string(), "minutes": 60, "topic": "Plāns" } })).await;
+        assert_eq!(future["errors"][0]["extensions"]["field"], "heldOn", "{future}");
+        let zero = app.graphql_as(&chosen, LOG, json!({ "id": id, "i": { "heldOn": today.to_string(), "minutes": 0, "topic": "Plāns" } })).await;
+        assert_eq!(zero["errors"][0]["extensions"]["field"], "minutes", "{zero}");
+        let logged = app.graphql_as(&chosen, LOG, json!({ "id": id, "i": { "heldOn": today.to_string(), "minutes": 60, "topic": "Biznesa plāns", "privateNote": "Šķiet nedrošs par cenām" } })).await;
+        assert_eq!(ok(&logged, "logSession")["privateNote"], "Šķiet nedrošs par cenām");
+        let founder_sees = app.graphql_as(&asking, ACTIVITY, json!({ "id": id })).await;
+        assert!(!founder_sees.to_string().contains("nedrošs"), "{founder_sees}");
+        assert_eq!(ok(&founder_sees, "mentorship")["sessions"][0]["topic"], "Biznesa plāns");
+        assert_eq!(founder_sees["data"]["mentorship"]["goals"][0]["done"], true);
+
+        // A "no" goes to staff only (signed in anew: the clock moved past their session).
+        let (staff, _) = app.create_staff().await;
+        ok(&app.graphql_as(&chosen, FIT, json!({ "id": id, "w": false, "c": "Grūti sazināties" })).await, "answerFitCheck");
+        let twice = app.graphql_as(&chosen, FIT, json!({ "id": id, "w": true })).await;
+        assert_eq!(reason(&twice), "ALREADY_ANSWERED", "{twice}");
+        ok(&app.graphql_as(&asking, FIT, json!({ "id": id, "w": true })).await, "answerFitCheck");
+        let founder_sees = app.graphql_as(&asking, ACTIVITY, json!({ "id": id })).await;
+        assert_eq!(ok(&founder_sees, "mentorship")["myFitCheck"], true);
+        assert!(!founder_sees.to_string().contains("Grūti"), "{founder_sees}");
+        let concerns = app.graphql_as(&staff, CONCERNS, json!({})).await;
+        assert_eq!(ok(&concerns, "mentorshipConcerns")[0]["id"], id.as_str(), "{concerns}");
+        let staff_reads = app.graphql_as(&staff, MESSAGES, json!({ "id": id, "n": 5 })).await;
+        assert_eq!(error_code(&staff_reads), "FORBIDDEN", "what the two write is theirs: {staff_reads}");
+
+        // The founder completes it with feedback; the mentor is told and leaves theirs.
+        let bad = app.graphql_as(&asking, END, json!({ "id": id, "c": true, "s": 6 })).await;
+        assert_eq!(bad["errors"][0]["extensions"]["field"], "rating", "{bad}");
+        let completed = app.graphql_as(&asking, END, json!({ "id": id, "c": true, "s": 5, "f": "Ļoti palīdzēja" })).await;
+        assert_eq!(ok(&completed, "endMentorship")["status"], "COMPLETED");
+        mail_about(&app, &chosen_email, "is complete").await;
+        ok(&app.graphql_as(&chosen, FEEDBACK, json!({ "id": id, "s": 4 })).await, "leaveMentorshipFeedback");
+        let again = app.graphql_as(&chosen, FEEDBACK, json!({ "id": id, "s": 4 })).await;
+        assert_eq!(reason(&again), "ALREADY_ANSWERED", "{again}");
+        let after = app.graphql_as(&asking, SEND, json!({ "id": id, "b": "Paldies!" })).await;
+        assert_eq!(reason(&after), "MENTORSHIP_NOT_ACTIVE", "{after}");
+        let state = app.graphql_as(&chosen, ACTIVITY, json!({ "id": id })).await;
+        assert_eq!(ok(&state, "mentorship")["myFeedbackGiven"], true);
+
+        // Free to ask for a mentor again.
+        let (staff, _) = app.create_staff().await;
+        let (_, next_id) = mentor(&app, &staff, "Nākamais", "latgale", &["business_plan"], true).await;
+        request(&app, &asking, &next_id).await;
+    }
+
+    async fn ending_early_needs_a_reason_and_nobody_else_reaches_what_the_two_wrote(app: TestApp) {
+        let (staff, asking, chosen, id) = running(&app).await;
+        let asking_email = email_of(&app, &asking).await;
+        ok(&app.graphql_as(&asking, SEND, json!({ "id": id, "b": "Privāti" })).await, "sendMentorshipMessage");
+        let (outsider, _) = founder(&app, "Svešs", true).await;
+        let (other_mentor, _) = mentor(&app, &staff, "Cits", "latgale", &["business_plan"], true).await;
+        for client in [&outsider, &other_mentor] {
+            for (operation, variables) in [
+                (SEND, json!({ "id": id, "b": "Sveiki" })),
+                (ADD_GOAL, json!({ "id": id, "t": "Mērķis" })),
+                (LOG, json!({ "id": id, "i": { "heldOn": "2026-12-01", "minutes": 30, "topic": "x" } })),
+                (FIT, json!({ "id": id, "w": false })),
+                (END, json!({ "id": id, "c": true, "s": 1 })),
+                (MESSAGES, json!({ "id": id, "n": 5 })),
+            ] {
+                let answer = app.graphql_as(client, operation, variables).await;
+                assert_eq!(error_code(&answer), "NOT_FOUND", "{operation}: {answer}");
+                assert!(!answer.to_string().contains("Privāti"));
+            }
+        }
+        for operation in [SEND, ADD_GOAL, FIT] {
+            let answer = app.graphql_as(&staff, operation, json!({ "id": id, "b": "x", "t": "x", "w": true })).await;
+            assert_eq!(error_code(&answer), "FORBIDDEN", "{operation}: {answer}");
+        }
+
+        let bare = app.graphql_as(&chosen, END, json!({ "id": id, "s": 2 })).await;
+        assert_eq!((error_code(&bare), bare["errors"][0]["extensions"]["field"].clone()), ("BAD_USER_INPUT".to_owned(), json!("reason")), "{bare}");
+        let ended = app.graphql_as(&chosen, END, json!({ "id": id, "r": "Pārceļos uz Liepāju", "s": 3 })).await;
+        let ended = ok(&ended, "endMentorship");
+        assert_eq!((ended["status"].clone(), ended["endReason"].clone()), (json!("ENDED"), json!("Pārceļos uz Liepāju")));
+        let mail = mail_about(&app, &asking_email, "ended your mentorship").await;
+        assert!(mail.text.contains("Pārceļos uz Liepāju"), "{}", mail.text);
+        let twice = app.graphql_as(&asking, END, json!({ "id": id, "c": true, "s": 5 })).await;
+        assert_eq!(reason(&twice), "MENTORSHIP_MOVED_ON", "{twice}");
     }
 }

@@ -24,6 +24,7 @@ pub struct Model {
     pub answered_at: Option<DateTimeUtc>,
     pub started_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
+    pub message_mailed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -144,6 +144,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewMentorship<'_>, now: Date
         answered_at: Set(None),
         started_at: Set(None),
         closed_at: Set(None),
+        message_mailed_at: Set(None),
     })
     .exec_without_returning(db)
     .await?;
@@ -153,6 +154,11 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewMentorship<'_>, now: Date
 /// The mentorship `id`, whoever asks (the service decides who may see it).
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Stored>, DbErr> {
     mentorships::Entity::find_by_id(id).one(db).await?.map(Stored::try_from).transpose()
+}
+
+/// The mentorships `ids` that exist, any order.
+pub async fn find_many(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Stored>, DbErr> {
+    stored(mentorships::Entity::find().filter(mentorships::Column::Id.is_in(ids.to_vec())).all(db).await?)
 }
 
 /// What a step writes besides the status.

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod directory;
 pub mod invitations;
 pub mod known_devices;
+pub mod mentorship_activity;
 pub mod mentorships;
 pub mod notifications;
 pub mod organisations;

@@ -26,11 +26,17 @@ pub enum Event {
     Expired,
     /// To the mentor: Tilts paused their mentoring because a request went unanswered.
     Paused,
+    /// To the other side: a new message (by e-mail at most once an hour per mentorship).
+    Message,
+    /// To the other side: the mentorship was completed.
+    Completed,
+    /// To the other side: the mentorship was ended early (with the reason).
+    Ended,
 }
 
 impl Event {
     /// Every event.
-    pub const ALL: [Event; 11] = [
+    pub const ALL: [Event; 14] = [
         Event::Requested,
         Event::Proposed,
         Event::Accepted,
@@ -42,6 +48,9 @@ impl Event {
         Event::Reminded,
         Event::Expired,
         Event::Paused,
+        Event::Message,
+        Event::Completed,
+        Event::Ended,
     ];
 
     /// The stored name.
@@ -58,6 +67,9 @@ impl Event {
             Event::Reminded => "reminded",
             Event::Expired => "expired",
             Event::Paused => "paused",
+            Event::Message => "message",
+            Event::Completed => "completed",
+            Event::Ended => "ended",
         }
     }
 

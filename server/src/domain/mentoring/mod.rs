@@ -1,6 +1,7 @@
 //! Mentoring: a founder (or an organisation) and a mentor, from a request to the end of an
 //! active mentorship.
 
+pub mod activity;
 pub mod event;
 pub mod lifecycle;
 pub mod recommend;

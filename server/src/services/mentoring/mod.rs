@@ -7,6 +7,7 @@
 //! `NOT_FOUND`, like an id that never existed. A founder's supervision constraints shape what
 //! happens (a mentor they must not meet is absent) but are never named.
 
+pub mod activity;
 pub mod recommendations;
 pub mod requests;
 pub mod schedule;
@@ -78,6 +79,21 @@ pub enum MentoringError {
     /// The founder's supervision rules the match out (staff only learn this).
     #[error("the supervision rules the match out")]
     SupervisionConflict,
+    /// Something written in a running mentorship breaks its rule.
+    #[error(transparent)]
+    Invalid(#[from] crate::domain::mentoring::activity::ActivityError),
+    /// Writing in a mentorship that is not running.
+    #[error("the mentorship is not running")]
+    NotActive,
+    /// The fit check before any logged session.
+    #[error("no session logged yet")]
+    NoSessionYet,
+    /// A second answer to the same question.
+    #[error("already answered")]
+    AlreadyAnswered,
+    /// Ending early without a reason.
+    #[error("ending early needs a reason")]
+    EndReasonRequired,
     /// A page cursor the server did not make.
     #[error("not a cursor of this list")]
     BadCursor,
@@ -128,9 +144,33 @@ impl ToClientError for MentoringError {
                 ClientError::new(Code::BadUserInput, Message::DeclineReasonRequired).field("reason")
             }
             E::NoteRequired => ClientError::new(Code::BadUserInput, Message::ReviewNoteRequired).field("note"),
+            E::Invalid(err) => {
+                let (message, field) = activity_error(*err);
+                ClientError::new(Code::BadUserInput, message).field(field)
+            }
+            E::NotActive => conflict(Message::MentorshipNotActive, "MENTORSHIP_NOT_ACTIVE"),
+            E::NoSessionYet => conflict(Message::NoSessionYet, "NO_SESSION_YET"),
+            E::AlreadyAnswered => conflict(Message::AlreadyAnswered, "ALREADY_ANSWERED"),
+            E::EndReasonRequired => ClientError::new(Code::BadUserInput, Message::EndReasonRequired).field("reason"),
             E::BadCursor => ClientError::new(Code::BadUserInput, Message::InvalidRequest).field("after"),
             E::RoleNotServed(_) | E::Database(_) | E::Unexpected(_) => return None,
         })
+    }
+}
+
+/// The message and the argument at fault for a rule of what the two sides write.
+fn activity_error(err: crate::domain::mentoring::activity::ActivityError) -> (Message, &'static str) {
+    use crate::domain::mentoring::activity::ActivityError as A;
+    match err {
+        A::Required("body") => (Message::MessageRequired, "body"),
+        A::TooLong("body") => (Message::MessageTooLong, "body"),
+        A::Required("title") => (Message::TitleRequired, "title"),
+        A::Required("topic") => (Message::TopicRequired, "topic"),
+        A::Required("reason") => (Message::EndReasonRequired, "reason"),
+        A::Required(field) | A::TooLong(field) => (Message::TextTooLong, field),
+        A::Minutes => (Message::SessionMinutesOutOfRange, "minutes"),
+        A::FutureSession => (Message::SessionInFuture, "heldOn"),
+        A::Rating => (Message::RatingOutOfRange, "rating"),
     }
 }
 
@@ -177,7 +217,7 @@ async fn tell(
 ) -> anyhow::Result<()> {
     let News { event, mentorship, other, reason } = news;
     // A request's message is for the mentor's e-mail; the in-app notice links to it instead.
-    let notice_reason = if event == Event::Declined { reason.map(str::to_owned) } else { None };
+    let notice_reason = if matches!(event, Event::Declined | Event::Ended) { reason.map(str::to_owned) } else { None };
     let notice = Notice::Mentorship { event, mentorship, other: other.to_owned(), reason: notice_reason };
     super::notifications::notify(db, person.id, &notice, now).await?;
     let link = state.settings.page(&notice.link());

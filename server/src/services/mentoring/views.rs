@@ -50,6 +50,14 @@ pub async fn get(db: &impl Db, actor: &Account, id: Uuid) -> Result<Shown, Mento
     shown(db, actor, vec![found]).await?.pop().ok_or(MentoringError::NotFound)
 }
 
+/// The mentorships `ids` in that order, for VPD staff (one statement for the rows, one for
+/// the names).
+pub(super) async fn many(db: &impl Db, actor: &Account, ids: &[Uuid]) -> Result<Vec<Shown>, MentoringError> {
+    let mut rows = repos::mentorships::find_many(db, ids).await?;
+    rows.sort_by_key(|m| ids.iter().position(|id| *id == m.id));
+    shown(db, actor, rows).await
+}
+
 /// `actor`'s own mentorships (as mentee or mentor), newest change first, optionally only in
 /// `statuses`: at most `first` after `after`, and whether more follow.
 pub async fn mine(
