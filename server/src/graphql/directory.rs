@@ -35,6 +35,7 @@ pub const ACCESS: &[Access] = &[
     ("FounderConnection", ANY_FIELD, PEOPLE),
     ("FounderEdge", ANY_FIELD, PEOPLE),
     ("Contact", ANY_FIELD, PEOPLE),
+    ("MentorRating", ANY_FIELD, PEOPLE),
 ];
 
 /// What a directory list may be narrowed to.
@@ -90,7 +91,10 @@ pub(super) fn label(terms: &Taxonomies, kind: TaxonomyKind, codes: &[String], lo
 
 /// A mentor as others see them.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct Mentor {
+    #[graphql(skip)]
+    user: UserId,
     id: ID,
     display_name: String,
     headline: String,
@@ -114,6 +118,7 @@ impl Mentor {
     pub(super) fn new(seen: Seen<MentorProfile>, terms: &Taxonomies, locale: Locale) -> Mentor {
         let p = seen.profile;
         Mentor {
+            user: seen.id,
             id: ID(seen.id.0.to_string()),
             display_name: seen.display_name,
             headline: p.headline,
@@ -129,6 +134,28 @@ impl Mentor {
             mentors_ngos: p.mentors_ngos,
             contact: seen.contact.map(Contact::from),
         }
+    }
+}
+
+/// How founders rated a mentor, shown only as an average of 3 ratings or more.
+#[derive(SimpleObject)]
+pub struct MentorRating {
+    /// 1 to 5.
+    average: f64,
+    /// How many ratings.
+    count: u32,
+}
+
+#[async_graphql::ComplexObject]
+impl Mentor {
+    /// Founders' closing ratings, as an average once there are at least 3; otherwise none.
+    async fn rating(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<MentorRating>> {
+        let loader = ctx.data::<async_graphql::dataloader::DataLoader<super::loaders::MentorRatings>>()?;
+        let rating = loader
+            .load_one(self.user)
+            .await
+            .map_err(|e| ctx.fail(&DirectoryError::Database(sea_orm::DbErr::Custom(e.to_string()))))?;
+        Ok(rating.map(|(average, count)| MentorRating { average, count: u32::try_from(count).unwrap_or(u32::MAX) }))
     }
 }
 

@@ -7,6 +7,7 @@ pub mod directory;
 pub mod email_links;
 pub mod invitations;
 pub mod limits;
+pub mod loaders;
 pub mod mentoring;
 pub mod moderation;
 pub mod notifications;

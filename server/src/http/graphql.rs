@@ -93,7 +93,8 @@ pub async fn endpoint(
     context.user_agent = req.header(header::USER_AGENT).map(|ua| ua.chars().take(400).collect());
     let cookie_changes = context.cookie_changes();
 
-    let mut gql_response = schema.execute(request.data(context)).await;
+    let ratings = crate::graphql::loaders::MentorRatings::for_request(state.db.clone());
+    let mut gql_response = schema.execute(request.data(context).data(ratings)).await;
     for error in &mut gql_response.errors {
         ensure_code(error, locale, state.settings.is_production());
     }

@@ -330,7 +330,8 @@ async fn settle(app: &TestApp) {
 
 /// How many e-mails to `to` have `words` in their subject, once the outbox is quiet.
 async fn mails_about(app: &TestApp, to: &str, words: &str) -> usize {
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    settle(app).await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     app.smtp.messages_to(to).iter().filter(|m| m.subject.contains(words)).count()
 }
 
@@ -543,5 +544,38 @@ db_test! {
         assert!(mail.text.contains("Pārceļos uz Liepāju"), "{}", mail.text);
         let twice = app.graphql_as(&asking, END, json!({ "id": id, "c": true, "s": 5 })).await;
         assert_eq!(reason(&twice), "MENTORSHIP_MOVED_ON", "{twice}");
+    }
+}
+
+db_test! {
+    async fn a_mentors_rating_shows_only_as_the_average_of_three_or_more(app: TestApp) {
+        use tilts::db::repos::{mentorship_activity::{self, Answer, AnswerKind}, mentorships::{self, NewMentorship}, users::{self, NewUser}};
+        use tilts::domain::{EmailAddress, Locale, UserId, mentoring::{MentorshipStatus, Origin}};
+        let (staff, _) = app.create_staff().await;
+        let (looking, _) = founder(&app, "Skatās", false).await;
+        let (_, mentor_id) = mentor(&app, &staff, "Vērtēts", "latgale", &["business_plan"], true).await;
+        let mentor = UserId(uuid::Uuid::parse_str(&mentor_id).unwrap());
+        let db = &app.state.db;
+        let now = app.state.now();
+        let rating = || async { app.graphql_as(&looking, "query($id: ID!) { mentor(id: $id) { rating { average count } } }", json!({ "id": mentor_id })).await };
+        for (n, stars) in [5u8, 4, 3].into_iter().enumerate() {
+            let email = EmailAddress::parse(&format!("rated-{n}-{}@example.lv", uuid::Uuid::new_v4().simple())).unwrap();
+            let new = NewUser { email: &email, password_hash: None, display_name: "Dibinātājs", role: Role::Founder, locale: Locale::Lv, email_verified_at: Some(now) };
+            let mentee = users::insert(db, new, now).await.unwrap();
+            let past = NewMentorship { mentee: mentee.id, mentor, organisation: None, origin: Origin::Founder, message: "Sveiki", proposed_by: None, status: MentorshipStatus::Completed };
+            let id = mentorships::insert(db, past, now).await.unwrap();
+            let answer = Answer { person: mentee.id, kind: AnswerKind::Feedback, working: None, rating: Some(stars), words: String::new(), created_at: now };
+            assert!(mentorship_activity::insert_answer(db, id, &answer).await.unwrap());
+            // The mentor's own rating of the founder never counts.
+            let theirs = Answer { person: mentor, rating: Some(1), ..answer };
+            mentorship_activity::insert_answer(db, id, &theirs).await.unwrap();
+            let shown = rating().await;
+            assert!(shown["errors"].is_null(), "{shown}");
+            if n < 2 {
+                assert!(shown["data"]["mentor"]["rating"].is_null(), "fewer than 3 ratings stay unseen: {shown}");
+            } else {
+                assert_eq!(shown["data"]["mentor"]["rating"], json!({ "average": 4.0, "count": 3 }), "{shown}");
+            }
+        }
     }
 }

@@ -336,3 +336,26 @@ pub async fn fit_concerns(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<U
     }
     Ok(ids)
 }
+
+/// The closing ratings founders gave each of `mentors` (two statements whatever their number).
+pub async fn mentor_ratings(db: &impl ConnectionTrait, mentors: &[UserId]) -> Result<HashMap<UserId, Vec<u8>>, DbErr> {
+    use crate::domain::mentoring::MentorshipStatus as S;
+    let closed = mentorships::Entity::find()
+        .filter(mentorships::Column::MentorId.is_in(mentors.iter().map(|m| m.0)))
+        .filter(mentorships::Column::Status.is_in([S::Completed.as_str(), S::Ended.as_str()]))
+        .all(db)
+        .await?;
+    let sides: HashMap<Uuid, (UserId, UserId)> =
+        closed.iter().map(|m| (m.id, (UserId(m.mentor_id), UserId(m.mentee_id)))).collect();
+    let ids: Vec<Uuid> = sides.keys().copied().collect();
+    let mut ratings: HashMap<UserId, Vec<u8>> = HashMap::new();
+    for (mentorship, answers) in answers(db, &ids).await? {
+        let Some((mentor, mentee)) = sides.get(&mentorship) else { continue };
+        for answer in answers.into_iter().filter(|a| a.kind == AnswerKind::Feedback && a.person == *mentee) {
+            if let Some(rating) = answer.rating {
+                ratings.entry(*mentor).or_default().push(rating);
+            }
+        }
+    }
+    Ok(ratings)
+}
