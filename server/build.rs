@@ -7,7 +7,10 @@ use std::path::Path;
 use tilts_texts::Output;
 
 fn main() {
-    let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
+    // Read at run time: a build script binary shared by two checkouts (one `CARGO_TARGET_DIR`)
+    // must read the locales of the checkout it builds.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| panic!("cargo sets CARGO_MANIFEST_DIR"));
+    let locales = Path::new(&manifest).join("../locales");
     let outputs = [
         Output::Constants { section: "server", module: "message_keys", nested: false },
         Output::Constants { section: "email", module: "email_keys", nested: true },
