@@ -24,6 +24,7 @@ mod m20261202_000019_directory_covering_indexes;
 mod m20261206_000020_scheduled_jobs;
 mod m20261206_000021_mentorships;
 mod m20261206_000022_mentorship_activity;
+mod m20261206_000023_peer_preference;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_scheduled_jobs::Migration),
             Box::new(m20261206_000021_mentorships::Migration),
             Box::new(m20261206_000022_mentorship_activity::Migration),
+            Box::new(m20261206_000023_peer_preference::Migration),
         ]
     }
 }

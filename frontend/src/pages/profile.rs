@@ -212,6 +212,7 @@ fn FounderForm(profile: my_profile::MyProfileMyProfileFounder, terms: RwSignal<T
     let region = RwSignal::new(profile.region);
     let languages = RwSignal::new(profile.languages);
     let seeking = RwSignal::new(profile.seeking_mentor);
+    let peer = RwSignal::new(profile.wants_peer_mentor);
     let listed = RwSignal::new(profile.listed);
     let share_email = RwSignal::new(profile.share_email);
     let share_phone = RwSignal::new(profile.share_phone);
@@ -238,6 +239,7 @@ fn FounderForm(profile: my_profile::MyProfileMyProfileFounder, terms: RwSignal<T
             region: region.get_untracked(),
             languages: languages.get_untracked(),
             seeking_mentor: seeking.get_untracked(),
+            wants_peer_mentor: peer.get_untracked(),
             listed: listed.get_untracked(),
             share_email: share_email.get_untracked(),
             share_phone: share_phone.get_untracked(),
@@ -310,6 +312,7 @@ fn FounderForm(profile: my_profile::MyProfileMyProfileFounder, terms: RwSignal<T
                 error=form.error_of("languages")
             />
             <Toggle name="seekingMentor" label=text(i18n, keys::PROFILE_SEEKING_MENTOR) value=seeking />
+            <Toggle name="wantsPeerMentor" label=text(i18n, keys::PROFILE_WANTS_PEER_MENTOR) value=peer />
             <Toggle name="listed" label=text(i18n, keys::PROFILE_LISTED) hint=text(i18n, keys::PROFILE_LISTED_HINT) value=listed />
             <ContactChoice i18n=i18n form=form share_email=share_email share_phone=share_phone phone=phone />
             <Saved i18n=i18n saved=saved />

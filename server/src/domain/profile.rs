@@ -104,6 +104,8 @@ pub struct FounderProfile {
     pub languages: Vec<String>,
     /// Whether they look for a mentor now.
     pub seeking_mentor: bool,
+    /// Whether they would like a peer mentor (lived experience of the justice system).
+    pub wants_peer_mentor: bool,
     /// Whether approved mentors and organisations may find them in the directory (off unless
     /// they turn it on).
     pub listed: bool,

@@ -97,6 +97,8 @@ pub struct MyFounderProfile {
     /// Language codes.
     languages: Vec<String>,
     seeking_mentor: bool,
+    /// Would like a peer mentor (lived experience of the justice system).
+    wants_peer_mentor: bool,
     /// Whether approved mentors and organisations may find them in the directory.
     listed: bool,
     /// Released to people they are matched with, never to others.
@@ -117,6 +119,7 @@ impl From<FounderProfile> for MyFounderProfile {
             region: p.region,
             languages: p.languages,
             seeking_mentor: p.seeking_mentor,
+            wants_peer_mentor: p.wants_peer_mentor,
             listed: p.listed,
             share_email: p.contact.share_email,
             share_phone: p.contact.share_phone,
@@ -197,6 +200,9 @@ pub struct FounderProfileInput {
     languages: Vec<String>,
     #[graphql(default)]
     seeking_mentor: bool,
+    /// Would like a peer mentor (lived experience of the justice system).
+    #[graphql(default)]
+    wants_peer_mentor: bool,
     #[graphql(default)]
     listed: bool,
     #[graphql(default)]
@@ -218,6 +224,7 @@ impl From<FounderProfileInput> for FounderProfile {
             region: i.region,
             languages: i.languages,
             seeking_mentor: i.seeking_mentor,
+            wants_peer_mentor: i.wants_peer_mentor,
             listed: i.listed,
             contact: ContactChoice { share_email: i.share_email, share_phone: i.share_phone, phone: i.phone },
         }

@@ -579,3 +579,32 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    async fn a_founder_who_asks_for_a_peer_mentor_sees_lived_experience_first(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        mentor(&app, &staff, "Bez pieredzes", "latgale", &["business_plan"], true).await;
+        let (peer, peer_id) = mentor(&app, &staff, "Līdzgaitnieks", "latgale", &["business_plan"], true).await;
+        let input = json!({
+            "headline": "Līdzgaitnieks", "bio": "", "expertise": ["business_plan"], "region": "latgale", "meeting": "BOTH",
+            "languages": ["ru"], "capacity": 2, "available": true, "peerMentor": true
+        });
+        ok(&app.graphql_as(&peer, "mutation($i: MentorProfileInput!) { updateMentorProfile(input: $i) { headline } }", json!({ "i": input })).await, "updateMentorProfile");
+        let (asking, _) = app.sign_in_as(Role::Founder).await;
+        let profile = |peer: bool| json!({ "i": {
+            "headline": "Šuvēja", "stage": "IDEA", "region": "latgale", "languages": ["ru"], "needs": ["business_plan"],
+            "wantsPeerMentor": peer
+        } });
+        let save = "mutation($i: FounderProfileInput!) { updateFounderProfile(input: $i) { wantsPeerMentor } }";
+        let first_id = |answer: &Value| ok(answer, "recommendedMentors")[0]["mentor"]["id"].as_str().unwrap().to_owned();
+
+        ok(&app.graphql_as(&asking, save, profile(false)).await, "updateFounderProfile");
+        let without = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+        assert!(!ok(&without, "recommendedMentors").to_string().contains("lived experience"), "not asked for: {without}");
+        let saved = app.graphql_as(&asking, save, profile(true)).await;
+        assert_eq!(ok(&saved, "updateFounderProfile")["wantsPeerMentor"], true, "{saved}");
+        let with = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+        assert_eq!(first_id(&with), peer_id, "{with}");
+        assert!(ok(&with, "recommendedMentors")[0]["reasons"].as_array().unwrap().iter().any(|r| r == "has lived experience, as you asked"), "{with}");
+    }
+}

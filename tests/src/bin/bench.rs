@@ -10,7 +10,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use serde_json::json;
 use tilts::db::entities::{
     founder_profiles, mentor_profiles, organisation_sectors, organisations, profile_terms, users,
@@ -42,13 +42,16 @@ const LANGUAGES: [&str; 3] = ["lv", "ru", "en"];
 
 const MENTORS_PAGE: &str = "query($n: Int!) { mentors(first: $n, filter: { region: \"latgale\", topic: \"taxes_accounting\" }) { nodes { id displayName } pageInfo { hasNextPage endCursor } } }";
 const ORGANISATIONS_PAGE: &str = "query($n: Int!) { organisations(first: $n, filter: { region: \"latgale\", sector: \"construction_repair\" }) { nodes { id name } pageInfo { hasNextPage endCursor } } }";
+const RECOMMENDED: &str =
+    "query($n: Int!) { recommendedMentors(first: $n) { mentor { id displayName } score reasons } }";
 const FOUNDERS_PAGE: &str = "query($n: Int!) { founders(first: $n, filter: { region: \"latgale\", topic: \"taxes_accounting\" }) { nodes { id displayName } pageInfo { hasNextPage endCursor } } }";
 
-/// Inserts `count` approved people of `role` with profiles, in chunks inside one transaction.
-async fn fill(app: &TestApp, role: Role, count: usize) {
+/// Inserts `count` approved people of `role` with profiles (numbered from `from`), in chunks
+/// inside one transaction.
+async fn fill(app: &TestApp, role: Role, from: usize, count: usize) {
     let now = Utc::now();
     let txn = app.state.db.begin().await.unwrap();
-    for chunk in (0..count).collect::<Vec<_>>().chunks(500) {
+    for chunk in (from..from + count).collect::<Vec<_>>().chunks(500) {
         let mut people = Vec::new();
         let mut mentors = Vec::new();
         let mut founders = Vec::new();
@@ -114,6 +117,7 @@ async fn fill(app: &TestApp, role: Role, count: usize) {
                     skills: Set(String::new()),
                     region: Set(region),
                     seeking_mentor: Set(true),
+                    wants_peer_mentor: Set(n % 5 == 0),
                     listed: Set(n % 4 != 0),
                     share_email: Set(false),
                     share_phone: Set(false),
@@ -229,8 +233,8 @@ async fn main() {
     for backend in [Backend::Sqlite, Backend::Postgres] {
         // No mail to send: keep the outbox worker from polling during the measurement.
         let app = spawn_app_with(backend, |s| s.outbox.poll_interval = Duration::from_secs(3600)).await;
-        fill(&app, Role::Founder, FOUNDERS).await;
-        fill(&app, Role::Mentor, MENTORS).await;
+        fill(&app, Role::Founder, 0, FOUNDERS).await;
+        fill(&app, Role::Mentor, 0, MENTORS).await;
         fill_organisations(&app).await;
         // PostgreSQL in service has vacuumed and analysed its tables (autovacuum does both, for
         // tables that only grow too): its planner statistics are current and its visibility
@@ -268,5 +272,82 @@ async fn main() {
                 p99.as_secs_f64() * 1000.0
             );
         }
+        recommendations(&app, &founder, backend).await;
     }
+}
+
+/// Recommendations for one founder among the mentors through `/graphql` (median, p99, and
+/// statements per call at 2,000 and at 3,000 mentors), and for every founder in turn (total).
+async fn recommendations(app: &TestApp, founder: &reqwest::Client, backend: Backend) {
+    let profile = json!({
+        "headline": "Galdniecība", "stage": "IDEA", "region": "latgale", "languages": ["ru", "lv"],
+        "needs": ["business_plan", "taxes_accounting", "marketing_sales"], "sectors": ["crafts_manufacturing"],
+        "listed": false
+    });
+    let saved = app
+        .graphql_as(
+            founder,
+            "mutation($i: FounderProfileInput!) { updateFounderProfile(input: $i) { headline } }",
+            json!({ "i": profile }),
+        )
+        .await;
+    assert!(saved["errors"].is_null(), "{saved}");
+    let call = || async { app.graphql_as(founder, RECOMMENDED, json!({ "n": 5 })).await };
+    for _ in 0..20 {
+        call().await;
+    }
+    let mut times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let answer = call().await;
+        times.push(started.elapsed());
+        assert_eq!(answer["data"]["recommendedMentors"].as_array().map(Vec::len), Some(5), "{answer}");
+    }
+    times.sort();
+    let statements = || async {
+        let before = tilts::db::statements_run();
+        call().await;
+        tilts::db::statements_run() - before
+    };
+    let at_2000 = statements().await;
+
+    // Every founder's list in turn, through the service (no HTTP), as a nightly run would.
+    let ids: Vec<tilts::domain::UserId> = users::Entity::find()
+        .filter(users::Column::Role.eq("founder"))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| tilts::domain::UserId(u.id))
+        .collect();
+    let founders = tilts::db::repos::users::find_many(&app.state.db, &ids).await.unwrap();
+    let started = Instant::now();
+    let mut listed = 0;
+    for person in &founders {
+        let result = tilts::services::mentoring::recommendations::recommended(
+            &app.state.db,
+            &app.state,
+            &person.account,
+            tilts::domain::Locale::Lv,
+            5,
+        )
+        .await;
+        listed += result.map(|(list, _)| list.len()).unwrap_or(0);
+    }
+    let all = started.elapsed();
+
+    fill(app, Role::Mentor, MENTORS, 1_000).await;
+    let at_3000 = statements().await;
+    println!(
+        "| {backend:?} | recommendedMentors(first: 5) among {MENTORS} mentors, as a founder | {:.2} ms | {:.2} ms | {at_2000} at {MENTORS} mentors | {at_3000} at {} mentors |",
+        times[RUNS / 2].as_secs_f64() * 1000.0,
+        times[RUNS * 99 / 100].as_secs_f64() * 1000.0,
+        MENTORS + 1_000
+    );
+    println!(
+        "| {backend:?} | recommendations for all {} founders in turn (service, no HTTP): {:.1} s in all, {:.2} ms each, {listed} suggestions | | | | |",
+        founders.len(),
+        all.as_secs_f64(),
+        all.as_secs_f64() * 1000.0 / founders.len().max(1) as f64
+    );
 }

@@ -11,6 +11,7 @@ pub struct Model {
     pub skills: String,
     pub region: String,
     pub seeking_mentor: bool,
+    pub wants_peer_mentor: bool,
     pub listed: bool,
     pub share_email: bool,
     pub share_phone: bool,

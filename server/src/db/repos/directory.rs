@@ -317,6 +317,7 @@ async fn founders_of(
             region: row.region.clone(),
             languages: list("languages"),
             seeking_mentor: row.seeking_mentor,
+            wants_peer_mentor: row.wants_peer_mentor,
             listed: row.listed,
             contact: ContactChoice {
                 share_email: row.share_email,

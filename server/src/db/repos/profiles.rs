@@ -30,6 +30,7 @@ pub async fn founder(db: &impl ConnectionTrait, user: UserId) -> Result<Option<F
         region: row.region,
         languages: terms.take(LANGUAGES),
         seeking_mentor: row.seeking_mentor,
+        wants_peer_mentor: row.wants_peer_mentor,
         listed: row.listed,
         contact: ContactChoice { share_email: row.share_email, share_phone: row.share_phone, phone: row.phone },
     }))
@@ -71,6 +72,7 @@ pub async fn save_founder(
         skills: Set(profile.skills.clone()),
         region: Set(profile.region.clone()),
         seeking_mentor: Set(profile.seeking_mentor),
+        wants_peer_mentor: Set(profile.wants_peer_mentor),
         listed: Set(profile.listed),
         share_email: Set(profile.contact.share_email),
         share_phone: Set(profile.contact.share_phone),

@@ -29,8 +29,8 @@ pub(super) async fn seeker(db: &impl ConnectionTrait, founder: UserId) -> Result
     let Some(profile) = repos::profiles::founder(db, founder).await? else { return Ok(None) };
     Ok(Some(Seeker {
         id: founder,
+        wants_peer: profile.wants_peer_mentor,
         profile,
-        wants_peer: false,
         no_contact: crate::privacy::no_contact_of(db, founder).await?,
         excluded_sectors: crate::privacy::excluded_sectors_of(db, founder).await?,
     }))
