@@ -19,9 +19,13 @@ const AXE_VERSION: &str = "4.14.1";
 /// Where a private PostgreSQL server listens when the machine has none.
 const PRIVATE_PG_PORT: u16 = 55432;
 
-/// The workspace root.
+/// The workspace root: of the checkout `cargo xtask` runs in (cargo sets `CARGO_MANIFEST_DIR`
+/// when it runs the binary too), not of whichever checkout built it into a shared target
+/// directory.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
+    let manifest =
+        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest.parent().map(PathBuf::from).unwrap_or_default()
 }
 
 /// Tools installed from npm live here, outside the checkout, so every clone shares them.
