@@ -182,6 +182,11 @@ db_test! {
             }
         };
 
+        // The vocabularies first, outside the caller's transaction (as a request reads them):
+        // on SQLite a transaction that reads and then writes fails at once when the server's
+        // scheduler committed a write in between.
+        tilts::services::taxonomies::all(&app.state.db, &app.state).await.unwrap();
+
         // The caller rolls back: the use case's own commit was only a savepoint inside it.
         let caller = app.state.db.begin().await.unwrap();
         profiles::save_founder(&caller, &app.state, &account, profile("Atcelts")).await.unwrap();
