@@ -57,6 +57,9 @@ pub const ACCESS: &[Access] = &[
     ("Mentorship", "sessions", SIDES),
     ("Mentorship", "myFitCheck", SIDES),
     ("Mentorship", "myFeedbackGiven", SIDES),
+    // How each side answered "is this working?", with their words: for VPD staff only.
+    ("Mentorship", "fitChecks", VPD),
+    ("MentorshipFitCheck", ANY_FIELD, VPD),
     ("MentorshipMessage", ANY_FIELD, SIDES),
     ("MentorshipMessageConnection", ANY_FIELD, SIDES),
     ("MentorshipMessageEdge", ANY_FIELD, SIDES),
@@ -249,6 +252,16 @@ impl From<crate::db::repos::mentorship_activity::Session> for MentorshipSession 
     }
 }
 
+/// One side's answer to "is this working?".
+#[derive(SimpleObject)]
+pub struct MentorshipFitCheck {
+    /// Who answered.
+    person: ID,
+    working: bool,
+    comment: String,
+    answered_at: DateTime<Utc>,
+}
+
 /// A session as logged.
 #[derive(InputObject)]
 pub struct SessionLogInput {
@@ -309,6 +322,21 @@ impl Mentorship {
             .iter()
             .find(|a| a.kind == crate::db::repos::mentorship_activity::AnswerKind::FitCheck)
             .and_then(|a| a.working))
+    }
+
+    /// How each side answered "is this working?", with their words (VPD staff).
+    async fn fit_checks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<MentorshipFitCheck>> {
+        let viewer = ctx.viewer()?;
+        let answers = activity::fit_checks(ctx.db()?, &viewer.account, self.uuid).await.map_err(|e| ctx.fail(&e))?;
+        Ok(answers
+            .into_iter()
+            .map(|a| MentorshipFitCheck {
+                person: ID(a.person.0.to_string()),
+                working: a.working.unwrap_or(true),
+                comment: a.words,
+                answered_at: a.created_at,
+            })
+            .collect())
     }
 
     /// Whether the viewer left their closing feedback.

@@ -487,6 +487,13 @@ db_test! {
         assert!(!founder_sees.to_string().contains("Grūti"), "{founder_sees}");
         let concerns = app.graphql_as(&staff, CONCERNS, json!({})).await;
         assert_eq!(ok(&concerns, "mentorshipConcerns")[0]["id"], id.as_str(), "{concerns}");
+        let checks = "query($id: ID!) { mentorship(id: $id) { fitChecks { working comment } } }";
+        let for_staff = app.graphql_as(&staff, checks, json!({ "id": id })).await;
+        let answers = ok(&for_staff, "mentorship")["fitChecks"].to_string();
+        assert!(answers.contains("Grūti sazināties") && answers.contains("false"), "{for_staff}");
+        for side in [&asking, &chosen] {
+            assert_eq!(error_code(&app.graphql_as(side, checks, json!({ "id": id })).await), "FORBIDDEN");
+        }
         let staff_reads = app.graphql_as(&staff, MESSAGES, json!({ "id": id, "n": 5 })).await;
         assert_eq!(error_code(&staff_reads), "FORBIDDEN", "what the two write is theirs: {staff_reads}");
 

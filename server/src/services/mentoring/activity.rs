@@ -312,6 +312,16 @@ pub async fn leave_feedback(
     Ok(())
 }
 
+/// Both sides' fit-check answers in mentorship `id`, with their words (VPD staff only).
+pub async fn fit_checks(db: &impl Db, actor: &Account, id: Uuid) -> Result<Vec<Answer>, MentoringError> {
+    if !actor.role.is_vpd() {
+        return Err(MentoringError::RoleNotServed(actor.role));
+    }
+    repos::mentorships::find(db, id).await?.ok_or(MentoringError::NotFound)?;
+    let mut all = repos::mentorship_activity::answers(db, &[id]).await?;
+    Ok(all.remove(&id).unwrap_or_default().into_iter().filter(|a| a.kind == AnswerKind::FitCheck).collect())
+}
+
 /// Mentorships where a side answered "no" to the fit check, newest first (VPD staff).
 pub async fn fit_concerns(db: &impl Db, actor: &Account, first: usize) -> Result<Vec<Shown>, MentoringError> {
     if !actor.role.is_vpd() {
