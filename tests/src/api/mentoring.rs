@@ -287,6 +287,22 @@ db_test! {
             let match_ = NewMentorship { mentee: founder.id, mentor: mentor_id, organisation: None, origin: Origin::Founder, message: "Sveiki", proposed_by: None, status: MentorshipStatus::PendingReview };
             ids.push(mentorships::insert(db, match_, now).await.unwrap());
         }
+        // The queue pages through all 20, oldest first, without gaps or repeats.
+        let page = "query($a: String) { mentorshipQueue(first: 15, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }";
+        let first = app.graphql_as(&staff, page, json!({})).await;
+        let first = ok(&first, "mentorshipQueue").clone();
+        assert_eq!(first["pageInfo"]["hasNextPage"], true);
+        let rest = app.graphql_as(&staff, page, json!({ "a": first["pageInfo"]["endCursor"] })).await;
+        let rest = ok(&rest, "mentorshipQueue").clone();
+        assert_eq!(rest["pageInfo"]["hasNextPage"], false);
+        let listed: Vec<String> = [&first, &rest]
+            .iter()
+            .flat_map(|p| p["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap().to_owned()))
+            .collect();
+        // All made at the same instant of the test clock: the id breaks the tie.
+        let mut expected = ids.clone();
+        expected.sort();
+        assert_eq!(listed, expected.iter().map(|id| id.to_string()).collect::<Vec<_>>(), "oldest first, each once");
         let approvals = ids.iter().map(|id| app.graphql_as(&staff, REVIEW, json!({ "id": id.to_string(), "a": true })));
         let answers = futures::future::join_all(approvals).await;
         let started = answers.iter().filter(|a| a["errors"].is_null()).count();

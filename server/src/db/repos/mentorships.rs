@@ -426,40 +426,45 @@ pub async fn page_of_person(
     if let Some(statuses) = statuses {
         query = query.filter(mentorships::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
     }
-    if let Some((at, id)) = after {
-        query =
-            query.filter(Condition::any().add(mentorships::Column::UpdatedAt.lt(*at)).add(
-                Condition::all().add(mentorships::Column::UpdatedAt.eq(*at)).add(mentorships::Column::Id.lt(*id)),
-            ));
-    }
-    let mut rows = query
-        .order_by_desc(mentorships::Column::UpdatedAt)
-        .order_by_desc(mentorships::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    let more = rows.len() as u64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok((stored(rows)?, more))
+    keyset_page(db, query, after, Order::NewestFirst, limit).await
 }
 
 /// Matches waiting for VPD staff, longest waiting first: at most `limit` after `after`, and
 /// whether more follow.
 pub async fn queue(db: &impl ConnectionTrait, after: Option<&After>, limit: u64) -> Result<(Vec<Stored>, bool), DbErr> {
-    let mut query =
+    let query =
         mentorships::Entity::find().filter(mentorships::Column::Status.eq(MentorshipStatus::PendingReview.as_str()));
+    keyset_page(db, query, after, Order::OldestFirst, limit).await
+}
+
+/// Which way a page of mentorships runs, by last change.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    NewestFirst,
+    OldestFirst,
+}
+
+/// At most `limit` rows of `query` after the key `after`, in `order` of (last change, id), and
+/// whether more follow.
+async fn keyset_page(
+    db: &impl ConnectionTrait,
+    mut query: sea_orm::Select<mentorships::Entity>,
+    after: Option<&After>,
+    order: Order,
+    limit: u64,
+) -> Result<(Vec<Stored>, bool), DbErr> {
+    use mentorships::Column as C;
     if let Some((at, id)) = after {
+        let (past_time, past_id) = match order {
+            Order::NewestFirst => (C::UpdatedAt.lt(*at), C::Id.lt(*id)),
+            Order::OldestFirst => (C::UpdatedAt.gt(*at), C::Id.gt(*id)),
+        };
         query =
-            query.filter(Condition::any().add(mentorships::Column::UpdatedAt.gt(*at)).add(
-                Condition::all().add(mentorships::Column::UpdatedAt.eq(*at)).add(mentorships::Column::Id.gt(*id)),
-            ));
+            query.filter(Condition::any().add(past_time).add(Condition::all().add(C::UpdatedAt.eq(*at)).add(past_id)));
     }
-    let mut rows = query
-        .order_by_asc(mentorships::Column::UpdatedAt)
-        .order_by_asc(mentorships::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
+    let direction = if order == Order::NewestFirst { sea_orm::Order::Desc } else { sea_orm::Order::Asc };
+    let mut rows =
+        query.order_by(C::UpdatedAt, direction.clone()).order_by(C::Id, direction).limit(limit + 1).all(db).await?;
     let more = rows.len() as u64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     Ok((stored(rows)?, more))
