@@ -47,8 +47,15 @@ pub enum Output {
     },
 }
 
-/// Every text of one section: key → its texts in [`LANGUAGES`] order.
-type Section = BTreeMap<String, [String; 3]>;
+/// One key's texts in [`LANGUAGES`] order, and the capability that defines it.
+#[derive(Debug, Clone)]
+struct Text {
+    capability: String,
+    texts: [String; 3],
+}
+
+/// Every text of one section: key → its texts.
+type Section = BTreeMap<String, Text>;
 
 /// One file as read: section → key → text.
 type File = BTreeMap<String, BTreeMap<String, String>>;
@@ -63,20 +70,33 @@ pub fn generate(locales: &Path, outputs: &[Output]) -> Result<String, Vec<String
         match *output {
             Output::Constants { section, module, nested } => {
                 let texts = sections.get(section).unwrap_or(&empty);
-                let table = format!("{}_TEXTS", module.to_uppercase());
-                let _ = writeln!(out, "/// The `{section}` texts, per language: Latvian, English, Russian.");
-                let _ = writeln!(out, "static {table}: [&[&str]; 3] = [");
-                for n in 0..LANGUAGES.len() {
-                    let column: Vec<&String> = texts.values().map(|t| &t[n]).collect();
-                    let _ = writeln!(out, "    &{column:?},");
+                // One table per capability, so a bundle links the texts of the capabilities
+                // whose keys it uses, not every text of the section.
+                let mut tables: BTreeMap<&str, Vec<&Text>> = BTreeMap::new();
+                let mut place: BTreeMap<&str, (String, usize)> = BTreeMap::new();
+                for (key, text) in texts {
+                    let rows = tables.entry(text.capability.as_str()).or_default();
+                    let table = format!("{}_TEXTS_{}", module.to_uppercase(), constant(&text.capability));
+                    place.insert(key.as_str(), (table, rows.len()));
+                    rows.push(text);
                 }
-                let _ = writeln!(out, "];");
-                let _ = writeln!(
-                    out,
-                    "/// One constant per `{section}` key.\n#[allow(dead_code)]\npub mod {module} {{\n    use super::{{Key, {table}}};"
-                );
+                for (capability, rows) in &tables {
+                    let table = format!("{}_TEXTS_{}", module.to_uppercase(), constant(capability));
+                    let _ = writeln!(
+                        out,
+                        "/// The `{section}` texts of `{capability}`, per language: Latvian, English, Russian."
+                    );
+                    let _ = writeln!(out, "static {table}: [&[&str]; 3] = [");
+                    for n in 0..LANGUAGES.len() {
+                        let column: Vec<&String> = rows.iter().map(|t| &t.texts[n]).collect();
+                        let _ = writeln!(out, "    &{column:?},");
+                    }
+                    let _ = writeln!(out, "];");
+                }
+                let _ =
+                    writeln!(out, "/// One constant per `{section}` key.\n#[allow(dead_code)]\npub mod {module} {{");
                 let mut group: Option<&str> = None;
-                for (n, key) in texts.keys().enumerate() {
+                for key in texts.keys() {
                     let (prefix, name) = match key.rsplit_once('.') {
                         Some((prefix, name)) if nested => (Some(prefix), name),
                         _ => (None, key.as_str()),
@@ -88,14 +108,19 @@ pub fn generate(locales: &Path, outputs: &[Output]) -> Result<String, Vec<String
                         if let Some(prefix) = prefix {
                             let _ = writeln!(
                                 out,
-                                "    /// `{prefix}.*`\n    pub mod {} {{\n        use super::{{Key, {table}}};",
+                                "    /// `{prefix}.*`\n    pub mod {} {{",
                                 constant(prefix).to_lowercase()
                             );
                         }
                         group = prefix;
                     }
-                    let _ =
-                        writeln!(out, "    /// `{key}`\n    pub const {}: Key = Key(&{table}, {n});", constant(name));
+                    let up = if prefix.is_some() { "super::super" } else { "super" };
+                    let (table, n) = &place[key.as_str()];
+                    let _ = writeln!(
+                        out,
+                        "    /// `{key}`\n    pub const {}: {up}::Key = {up}::Key(&{up}::{table}, {n});",
+                        constant(name)
+                    );
                 }
                 if group.is_some() {
                     let _ = writeln!(out, "    }}");
@@ -107,7 +132,7 @@ pub fn generate(locales: &Path, outputs: &[Output]) -> Result<String, Vec<String
                 let _ = writeln!(out, "/// The `{section}` texts by key (sorted): Latvian, English, Russian.");
                 let _ = writeln!(out, "pub static {name}: &[(&str, [&str; 3])] = &[");
                 for (key, t) in texts {
-                    let _ = writeln!(out, "    ({key:?}, {t:?}),");
+                    let _ = writeln!(out, "    ({key:?}, {:?}),", t.texts);
                 }
                 let _ = writeln!(out, "];");
             }
@@ -181,7 +206,8 @@ fn read(locales: &Path) -> Result<BTreeMap<String, Section>, Vec<String>> {
                 if let Some(earlier) = owner.insert((section.clone(), key.clone()), capability.clone()) {
                     problems.push(format!("{section} \"{key}\" is defined by both {earlier} and {capability}"));
                 }
-                merged.entry(section.clone()).or_default().insert(key.clone(), [lv.clone(), en.clone(), ru.clone()]);
+                let text = Text { capability: capability.clone(), texts: [lv.clone(), en.clone(), ru.clone()] };
+                merged.entry(section.clone()).or_default().insert(key.clone(), text);
             }
         }
     }
@@ -259,7 +285,7 @@ mod tests {
             ],
         );
         let out = generate(&dir, &OUT).unwrap_or_default();
-        assert!(out.contains("pub const X_Y: Key = Key(&KEYS_TEXTS, 0);"), "{out}");
+        assert!(out.contains("pub const X_Y: super::Key = super::Key(&super::KEYS_TEXTS_A, 0);"), "{out}");
         assert!(out.contains("Привет"), "{out}");
     }
 
@@ -271,9 +297,14 @@ mod tests {
         let out = generate(&dir, &[Output::Constants { section: "email", module: "email_keys", nested: true }])
             .unwrap_or_default();
         assert!(out.contains("pub mod a {"), "{out}");
-        assert!(out.contains("pub const BODY: Key = Key(&EMAIL_KEYS_TEXTS, 0);"), "{out}");
+        assert!(
+            out.contains(
+                "pub const BODY: super::super::Key = super::super::Key(&super::super::EMAIL_KEYS_TEXTS_A, 0);"
+            ),
+            "{out}"
+        );
         assert!(out.contains("pub mod b {"), "{out}");
-        assert!(out.contains("    /// `signature`\n    pub const SIGNATURE: Key"), "{out}");
+        assert!(out.contains("    /// `signature`\n    pub const SIGNATURE: super::Key"), "{out}");
     }
 
     #[test]
