@@ -25,6 +25,7 @@ mod m20261206_000020_scheduled_jobs;
 mod m20261206_000021_mentorships;
 mod m20261206_000022_mentorship_activity;
 mod m20261206_000023_peer_preference;
+mod m20261207_000024_mentorship_waiting;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000021_mentorships::Migration),
             Box::new(m20261206_000022_mentorship_activity::Migration),
             Box::new(m20261206_000023_peer_preference::Migration),
+            Box::new(m20261207_000024_mentorship_waiting::Migration),
         ]
     }
 }

@@ -354,12 +354,13 @@ impl Settings {
         self.public_url.scheme() == "https"
     }
 
-    /// An absolute link to a page of the PWA.
+    /// An absolute link to a page of the PWA; `path` may end in a query (`/mentorship?id=…`).
     pub fn page(&self, path: &str) -> String {
+        let (path, query) = path.split_once('?').map_or((path, None), |(path, query)| (path, Some(query)));
         let mut url = self.public_url.clone();
         let base = url.path().trim_end_matches('/').to_owned();
         url.set_path(&format!("{base}{path}"));
-        url.set_query(None);
+        url.set_query(query);
         url.to_string()
     }
 
@@ -430,6 +431,21 @@ mod tests {
             ["TILTS_PUBLIC_URL", "TILTS_SMTP_URL", "TILTS_SECRET_KEY", "TILTS_TRUSTED_PROXIES"],
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn page_links_keep_a_query_and_the_public_urls_path() {
+        let settings = Settings::from_lookup(|name| match name {
+            "TILTS_PUBLIC_URL" => Some("https://vpd.gov.lv/tilts/".to_owned()),
+            "TILTS_SMTP_URL" => Some("smtps://u:p@mail.vpd.gov.lv".to_owned()),
+            "TILTS_SECRET_KEY" => Some("k".repeat(32)),
+            "TILTS_TRUSTED_PROXIES" => Some("none".to_owned()),
+            _ => None,
+        })
+        .map_err(|e| e.to_string());
+        let page = |path: &str| settings.as_ref().map(|s| s.page(path)).unwrap_or_default();
+        assert_eq!(page("/mentorship?id=7"), "https://vpd.gov.lv/tilts/mentorship?id=7");
+        assert_eq!(page("/account"), "https://vpd.gov.lv/tilts/account");
     }
 
     #[test]

@@ -106,7 +106,7 @@ impl Notice {
             Notice::OrganisationDecided { .. }
             | Notice::RepresentativeDecided { .. }
             | Notice::RepresentativeJoined { .. } => "/organisation".to_owned(),
-            Notice::Mentorship { mentorship, .. } => format!("/mentoring/{mentorship}"),
+            Notice::Mentorship { mentorship, .. } => format!("/mentorship?id={mentorship}"),
         }
     }
 

@@ -434,7 +434,7 @@ mod mentorship_tests {
 
     #[test]
     fn every_mentorship_e_mail_names_the_other_side_and_links_to_the_mentorship_in_every_language() {
-        let link = "https://tilts.lv/mentoring/00000000-0000-0000-0000-000000000007";
+        let link = "https://tilts.lv/mentorship?id=00000000-0000-0000-0000-000000000007";
         for locale in Locale::ALL {
             for event in Event::ALL {
                 let reason = Some("Šobrīd <nav> laika");

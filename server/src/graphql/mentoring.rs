@@ -12,9 +12,10 @@ use chrono::{DateTime, Utc};
 
 use super::access::{ANY_FIELD, Access, Rule};
 use super::context::ContextExt;
-use super::directory::Mentor;
-use crate::db::repos::mentorships::After;
+use super::directory::{Contact, Mentor};
+use crate::db::repos::mentorships::{After, Stored};
 use crate::domain::{Role, UserId, mentoring::lifecycle};
+use crate::services::directory::{self, DirectoryError};
 use crate::services::mentoring::{
     MentoringError,
     activity::{self, Closing, SessionInput},
@@ -44,6 +45,8 @@ pub const ACCESS: &[Access] = &[
     ("Mentorship", ANY_FIELD, SIDES_AND_VPD),
     // Staff's note on their review or proposal stays with staff.
     ("Mentorship", "reviewNote", VPD),
+    // How long a founder has waited orders VPD's queue; it is staff's to read.
+    ("Mentorship", "waitingSince", VPD),
     ("MentorshipPerson", ANY_FIELD, SIDES_AND_VPD),
     ("MentorshipConnection", ANY_FIELD, SIDES_AND_VPD),
     ("MentorshipEdge", ANY_FIELD, SIDES_AND_VPD),
@@ -53,6 +56,7 @@ pub const ACCESS: &[Access] = &[
     ("Mutation", "reviewMentorship", VPD),
     ("Mutation", "proposeMentorship", VPD),
     ("Mentorship", "messages", SIDES),
+    ("Mentorship", "contact", SIDES),
     ("Mentorship", "goals", SIDES),
     ("Mentorship", "sessions", SIDES),
     ("Mentorship", "myFitCheck", SIDES),
@@ -142,6 +146,9 @@ pub struct MentorshipPerson {
 pub struct Mentorship {
     #[graphql(skip)]
     uuid: uuid::Uuid,
+    /// The two sides, and whether the mentorship runs: for [`Mentorship::contact`].
+    #[graphql(skip)]
+    sides: (UserId, UserId, bool),
     id: ID,
     status: StatusGql,
     origin: OriginGql,
@@ -164,6 +171,9 @@ pub struct Mentorship {
     closed_at: Option<DateTime<Utc>>,
     /// Why it ended early.
     end_reason: Option<String>,
+    /// Since when the founder has waited for a mentor: their first request after their last
+    /// mentorship ended (VPD staff).
+    waiting_since: DateTime<Utc>,
 }
 
 impl From<Shown> for Mentorship {
@@ -172,6 +182,7 @@ impl From<Shown> for Mentorship {
         let person = |id: UserId, name: String| MentorshipPerson { id: ID(id.0.to_string()), display_name: name };
         Mentorship {
             uuid: m.id,
+            sides: (m.mentee, m.mentor, m.status == crate::domain::mentoring::MentorshipStatus::Active),
             id: ID(m.id.to_string()),
             status: m.status.into(),
             origin: m.origin.into(),
@@ -189,6 +200,7 @@ impl From<Shown> for Mentorship {
             started_at: m.started_at,
             closed_at: m.closed_at,
             end_reason: m.end_reason,
+            waiting_since: m.waiting_since,
         }
     }
 }
@@ -274,6 +286,30 @@ pub struct SessionLogInput {
 
 #[ComplexObject]
 impl Mentorship {
+    /// The other side's contact details, as they chose to share them, while the mentorship runs
+    /// (none before, none after, none for anyone else).
+    async fn contact(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Contact>> {
+        let viewer = ctx.viewer()?;
+        let (mentee, mentor, running) = self.sides;
+        if !running {
+            return Ok(None);
+        }
+        let (db, state) = (ctx.db()?, ctx.state()?);
+        let seen = if viewer.account.id == mentee {
+            directory::mentor(db, state, &viewer.account, mentor).await.map(|(seen, _)| seen.contact)
+        } else if viewer.account.id == mentor {
+            directory::founder(db, state, &viewer.account, mentee).await.map(|(seen, _)| seen.contact)
+        } else {
+            return Ok(None);
+        };
+        match seen {
+            Ok(contact) => Ok(contact.map(Contact::from)),
+            // Suspended or otherwise out of sight since: nothing to show.
+            Err(DirectoryError::NotFound) => Ok(None),
+            Err(e) => Err(ctx.fail(&e)),
+        }
+    }
+
     /// The messages, newest first.
     #[graphql(complexity = "first * child_complexity")]
     async fn messages(
@@ -378,10 +414,14 @@ fn uuid_of(id: &ID) -> Result<uuid::Uuid, MentoringError> {
     uuid::Uuid::parse_str(id.as_str()).map_err(|_| MentoringError::NotFound)
 }
 
-fn connection(after: bool, (rows, more): (Vec<Shown>, bool)) -> Connection<String, Mentorship> {
+fn connection(
+    after: bool,
+    (rows, more): (Vec<Shown>, bool),
+    key: fn(&Stored) -> DateTime<Utc>,
+) -> Connection<String, Mentorship> {
     let mut connection = Connection::new(after, more);
     connection.edges.extend(rows.into_iter().map(|shown| {
-        let key = cursor(shown.mentorship.updated_at, shown.mentorship.id);
+        let key = cursor(key(&shown.mentorship), shown.mentorship.id);
         Edge::new(key, Mentorship::from(shown))
     }));
     connection
@@ -431,7 +471,7 @@ impl MentoringQuery {
         let page = views::mine(ctx.db()?, &viewer.account, statuses.as_deref(), first, after.as_ref())
             .await
             .map_err(|e| ctx.fail(&e))?;
-        Ok(connection(after.is_some(), page))
+        Ok(connection(after.is_some(), page, |m| m.updated_at))
     }
 
     /// One mentorship of the signed-in person (any, for VPD staff).
@@ -454,7 +494,8 @@ impl MentoringQuery {
         Ok(shown.into_iter().map(Into::into).collect())
     }
 
-    /// Matches accepted by mentors, waiting for VPD staff; longest waiting first.
+    /// Matches accepted by mentors, waiting for VPD staff; the founder who waited longest first
+    /// (see `Mentorship.waitingSince`).
     #[graphql(complexity = "first * child_complexity")]
     async fn mentorship_queue(
         &self,
@@ -465,7 +506,7 @@ impl MentoringQuery {
         let viewer = ctx.viewer()?;
         let after = parse_cursor(after.as_deref()).map_err(|e| ctx.fail(&e))?;
         let page = views::queue(ctx.db()?, &viewer.account, first, after.as_ref()).await.map_err(|e| ctx.fail(&e))?;
-        Ok(connection(after.is_some(), page))
+        Ok(connection(after.is_some(), page, |m| m.waiting_since))
     }
 }
 

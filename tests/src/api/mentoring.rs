@@ -20,6 +20,7 @@ const WITH_NOTE: &str = "query($id: ID!) { mentorship(id: $id) { id reviewNote }
 const MINE: &str = "query($s: [MentorshipStatus!]) { myMentorships(status: $s) { nodes { id status } } }";
 const QUEUE: &str = "query { mentorshipQueue { nodes { id status mentee { id } mentor { id } } } }";
 const FOUNDER: &str = "query($id: ID!) { founder(id: $id) { id headline contact { phone } } }";
+const CONTACT: &str = "query($id: ID!) { mentorship(id: $id) { contact { phone } } }";
 const CONSTRAINTS: &str = "mutation($f: ID!, $i: SupervisionConstraintsInput!) { setSupervisionConstraints(founderId: $f, input: $i) { exists } }";
 
 /// The address of `client`'s account.
@@ -87,12 +88,14 @@ db_test! {
         let first = request(&app, &asking, &chosen_id).await;
         let second = request(&app, &asking, &other_id).await;
         let mail = mail_about(&app, &chosen_email, "asks you to be their mentor").await;
-        assert!(mail.text.contains("Sveiki! Gribu atvērt galdniecību.") && mail.text.contains(&format!("/mentoring/{first}")), "{}", mail.text);
+        assert!(mail.text.contains("Sveiki! Gribu atvērt galdniecību.") && mail.text.contains(&format!("/mentorship?id={first}")), "{}", mail.text);
         let profile = app.graphql_as(&chosen, FOUNDER, json!({ "id": asking_id })).await;
         assert_eq!(ok(&profile, "founder")["headline"], "Galdnieks Daugavpilī");
         assert!(profile["data"]["founder"]["contact"].is_null(), "a request shows no contact details: {profile}");
         let inbox = app.graphql_as(&chosen, MINE, json!({ "s": ["REQUESTED"] })).await;
         assert_eq!(ok(&inbox, "myMentorships")["nodes"][0]["id"], first.as_str());
+        let asked = app.graphql_as(&chosen, CONTACT, json!({ "id": first })).await;
+        assert!(ok(&asked, "mentorship")["contact"].is_null(), "no contact in a request: {asked}");
 
         // Accepting closes the other request and tells its mentor; the match waits for staff.
         let accepted = app.graphql_as(&chosen, ANSWER, json!({ "id": first, "a": true })).await;
@@ -113,11 +116,18 @@ db_test! {
         mail_about(&app, &chosen_email, "has started").await;
         let profile = app.graphql_as(&chosen, FOUNDER, json!({ "id": asking_id })).await;
         assert_eq!(ok(&profile, "founder")["contact"]["phone"], "+371 2888 8888", "{profile}");
+        // The mentorship names each side's contact details for the other, as they chose.
+        let for_mentor = app.graphql_as(&chosen, CONTACT, json!({ "id": first })).await;
+        assert_eq!(ok(&for_mentor, "mentorship")["contact"]["phone"], "+371 2888 8888", "{for_mentor}");
+        let for_founder = app.graphql_as(&asking, CONTACT, json!({ "id": first })).await;
+        assert_eq!(ok(&for_founder, "mentorship")["contact"]["phone"], "+371 2999 9999", "{for_founder}");
+        let for_staff = app.graphql_as(&staff, CONTACT, json!({ "id": first })).await;
+        assert_eq!(error_code(&for_staff), "FORBIDDEN", "the two sides only: {for_staff}");
         let active = app.graphql_as(&asking, MINE, json!({ "s": ["ACTIVE"] })).await;
         assert_eq!(ok(&active, "myMentorships")["nodes"][0]["id"], first.as_str());
         let notices = app.graphql_as(&asking, "{ notifications { nodes { kind title link } } }", json!({})).await;
         let notices = ok(&notices, "notifications")["nodes"].as_array().unwrap().clone();
-        assert!(notices.iter().any(|n| n["kind"] == "MENTORSHIP" && n["link"] == format!("/mentoring/{first}").as_str()), "{notices:?}");
+        assert!(notices.iter().any(|n| n["kind"] == "MENTORSHIP" && n["link"] == format!("/mentorship?id={first}").as_str()), "{notices:?}");
 
         // While a mentorship runs, no new request.
         let again = app.graphql_as(&asking, REQUEST, json!({ "m": other_id, "t": "Vēl viens?" })).await;
@@ -629,5 +639,67 @@ db_test! {
         let with = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
         assert_eq!(first_id(&with), peer_id, "{with}");
         assert!(ok(&with, "recommendedMentors")[0]["reasons"].as_array().unwrap().iter().any(|r| r == "has lived experience, as you asked"), "{with}");
+    }
+}
+
+/// Lets `hours` pass on the test clock once the outbox is quiet.
+async fn pass(app: &TestApp, hours: i64) {
+    settle(app).await;
+    app.clock.advance(chrono::Duration::hours(hours));
+}
+
+db_test! {
+    async fn the_staff_queue_puts_the_founder_who_waited_longest_for_a_mentor_first(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (m1, m1_id) = mentor(&app, &staff, "Pirmā", "latgale", &["business_plan"], true).await;
+        let (m2, m2_id) = mentor(&app, &staff, "Otrā", "latgale", &["business_plan"], true).await;
+        let (m3, m3_id) = mentor(&app, &staff, "Trešā", "latgale", &["business_plan"], true).await;
+        let (a, _) = founder(&app, "Atgriezusies", false).await;
+        let (b, _) = founder(&app, "Pirmoreiz", false).await;
+        let (c, _) = founder(&app, "Atteikta", false).await;
+        // A's first mentorship runs from the start.
+        let first = request(&app, &a, &m2_id).await;
+        ok(&app.graphql_as(&m2, ANSWER, json!({ "id": first, "a": true })).await, "answerMentorshipRequest");
+        ok(&app.graphql_as(&staff, REVIEW, json!({ "id": first, "a": true })).await, "reviewMentorship");
+        pass(&app, 12).await;
+        // Half a day in, C asks M3, who declines; C asks M1 later.
+        let declined = request(&app, &c, &m3_id).await;
+        ok(&app.graphql_as(&m3, ANSWER, json!({ "id": declined, "a": false, "r": "NO_CAPACITY" })).await, "answerMentorshipRequest");
+        pass(&app, 12).await;
+        // A day in, B asks for the first time.
+        let b_request = request(&app, &b, &m1_id).await;
+        pass(&app, 24).await;
+        // Two days in, A's mentorship ends; at three A asks again, at three and a half C does.
+        ok(&app.graphql_as(&a, END, json!({ "id": first, "c": true, "s": 5 })).await, "endMentorship");
+        pass(&app, 24).await;
+        let a_request = request(&app, &a, &m3_id).await;
+        pass(&app, 12).await;
+        let c_request = request(&app, &c, &m1_id).await;
+        // The mentors say yes in the opposite order: A's first, C's last.
+        for (who, id) in [(&m3, &a_request), (&m1, &b_request), (&m1, &c_request)] {
+            ok(&app.graphql_as(who, ANSWER, json!({ "id": id, "a": true })).await, "answerMentorshipRequest");
+        }
+
+        // Days have passed: a staff member signs in afresh.
+        let (staff, _) = app.create_staff().await;
+        const PAGE: &str = "query($after: String) { mentorshipQueue(first: 2, after: $after) { nodes { id waitingSince } pageInfo { hasNextPage endCursor } } }";
+        let one = app.graphql_as(&staff, PAGE, json!({})).await;
+        let page = ok(&one, "mentorshipQueue");
+        let after = page["pageInfo"]["endCursor"].clone();
+        assert_eq!(page["pageInfo"]["hasNextPage"], true, "{one}");
+        let two = app.graphql_as(&staff, PAGE, json!({ "after": after })).await;
+        let order: Vec<String> = [&one, &two]
+            .iter()
+            .flat_map(|p| p["data"]["mentorshipQueue"]["nodes"].as_array().unwrap().clone())
+            .map(|n| n["id"].as_str().unwrap().to_owned())
+            .collect();
+        // C waited since their first request (half a day), B since one day, A since asking again.
+        assert_eq!(order, [c_request.clone(), b_request.clone(), a_request.clone()], "{one} {two}");
+        let since = |p: &Value, n: usize| p["data"]["mentorshipQueue"]["nodes"][n]["waitingSince"].as_str().unwrap().to_owned();
+        assert!(since(&one, 0) < since(&one, 1) && since(&one, 1) < since(&two, 0), "{one} {two}");
+
+        // Only staff read how long someone waited.
+        let mine = app.graphql_as(&a, "query($id: ID!) { mentorship(id: $id) { waitingSince } }", json!({ "id": a_request })).await;
+        assert_eq!(error_code(&mine), "FORBIDDEN", "{mine}");
     }
 }

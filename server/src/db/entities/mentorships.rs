@@ -25,6 +25,7 @@ pub struct Model {
     pub started_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
     pub message_mailed_at: Option<DateTimeUtc>,
+    pub waiting_since: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

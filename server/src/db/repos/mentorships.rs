@@ -57,6 +57,9 @@ pub struct Stored {
     pub started_at: Option<DateTime<Utc>>,
     /// When it ended, whichever way.
     pub closed_at: Option<DateTime<Utc>>,
+    /// Since when the mentee has waited for a mentor: their first request after their last
+    /// mentorship that ran ended.
+    pub waiting_since: DateTime<Utc>,
 }
 
 impl TryFrom<mentorships::Model> for Stored {
@@ -93,6 +96,7 @@ impl TryFrom<mentorships::Model> for Stored {
             answered_at: m.answered_at,
             started_at: m.started_at,
             closed_at: m.closed_at,
+            waiting_since: m.waiting_since.unwrap_or(m.created_at),
         })
     }
 }
@@ -145,10 +149,43 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewMentorship<'_>, now: Date
         started_at: Set(None),
         closed_at: Set(None),
         message_mailed_at: Set(None),
+        waiting_since: Set(Some(now)),
     })
     .exec_without_returning(db)
     .await?;
+    // Read after the write: on SQLite a transaction must begin with its write.
+    let start = waiting_start(db, new.mentee, now).await?;
+    if start < now {
+        mentorships::Entity::update_many()
+            .col_expr(mentorships::Column::WaitingSince, Expr::value(start))
+            .filter(mentorships::Column::Id.eq(id))
+            .exec(db)
+            .await?;
+    }
     Ok(id)
+}
+
+/// Since when `mentee` has waited for a mentor, as of a request made `now`: their first request
+/// after the end of their last mentorship that ran (any request, when none ran).
+async fn waiting_start(db: &impl ConnectionTrait, mentee: UserId, now: DateTime<Utc>) -> Result<DateTime<Utc>, DbErr> {
+    use mentorships::Column as C;
+    let last_ran: Option<DateTime<Utc>> = mentorships::Entity::find()
+        .select_only()
+        .column_as(C::ClosedAt.max(), "at")
+        .filter(C::MenteeId.eq(mentee.0))
+        .filter(C::StartedAt.is_not_null())
+        .filter(C::ClosedAt.is_not_null())
+        .into_tuple::<Option<DateTime<Utc>>>()
+        .one(db)
+        .await?
+        .flatten();
+    let mut first =
+        mentorships::Entity::find().select_only().column_as(C::CreatedAt.min(), "at").filter(C::MenteeId.eq(mentee.0));
+    if let Some(end) = last_ran {
+        first = first.filter(C::CreatedAt.gt(end));
+    }
+    let first = first.into_tuple::<Option<DateTime<Utc>>>().one(db).await?.flatten();
+    Ok(first.map_or(now, |first| first.min(now)))
 }
 
 /// The mentorship `id`, whoever asks (the service decides who may see it).
@@ -426,15 +463,15 @@ pub async fn page_of_person(
     if let Some(statuses) = statuses {
         query = query.filter(mentorships::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
     }
-    keyset_page(db, query, after, Order::NewestFirst, limit).await
+    keyset_page(db, query, mentorships::Column::UpdatedAt, after, Order::NewestFirst, limit).await
 }
 
-/// Matches waiting for VPD staff, longest waiting first: at most `limit` after `after`, and
-/// whether more follow.
+/// Matches waiting for VPD staff, the mentee who waited longest first (by
+/// [`Stored::waiting_since`]): at most `limit` after `after`, and whether more follow.
 pub async fn queue(db: &impl ConnectionTrait, after: Option<&After>, limit: u64) -> Result<(Vec<Stored>, bool), DbErr> {
     let query =
         mentorships::Entity::find().filter(mentorships::Column::Status.eq(MentorshipStatus::PendingReview.as_str()));
-    keyset_page(db, query, after, Order::OldestFirst, limit).await
+    keyset_page(db, query, mentorships::Column::WaitingSince, after, Order::OldestFirst, limit).await
 }
 
 /// Which way a page of mentorships runs, by last change.
@@ -444,11 +481,12 @@ enum Order {
     OldestFirst,
 }
 
-/// At most `limit` rows of `query` after the key `after`, in `order` of (last change, id), and
+/// At most `limit` rows of `query` after the key `after`, in `order` of (`time`, id), and
 /// whether more follow.
 async fn keyset_page(
     db: &impl ConnectionTrait,
     mut query: sea_orm::Select<mentorships::Entity>,
+    time: mentorships::Column,
     after: Option<&After>,
     order: Order,
     limit: u64,
@@ -456,15 +494,13 @@ async fn keyset_page(
     use mentorships::Column as C;
     if let Some((at, id)) = after {
         let (past_time, past_id) = match order {
-            Order::NewestFirst => (C::UpdatedAt.lt(*at), C::Id.lt(*id)),
-            Order::OldestFirst => (C::UpdatedAt.gt(*at), C::Id.gt(*id)),
+            Order::NewestFirst => (time.lt(*at), C::Id.lt(*id)),
+            Order::OldestFirst => (time.gt(*at), C::Id.gt(*id)),
         };
-        query =
-            query.filter(Condition::any().add(past_time).add(Condition::all().add(C::UpdatedAt.eq(*at)).add(past_id)));
+        query = query.filter(Condition::any().add(past_time).add(Condition::all().add(time.eq(*at)).add(past_id)));
     }
     let direction = if order == Order::NewestFirst { sea_orm::Order::Desc } else { sea_orm::Order::Asc };
-    let mut rows =
-        query.order_by(C::UpdatedAt, direction.clone()).order_by(C::Id, direction).limit(limit + 1).all(db).await?;
+    let mut rows = query.order_by(time, direction.clone()).order_by(C::Id, direction).limit(limit + 1).all(db).await?;
     let more = rows.len() as u64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     Ok((stored(rows)?, more))
