@@ -4,21 +4,23 @@ const VERSION = "__TILTS_BUILD__";
 const CACHE = "tilts-shell-" + VERSION;
 // The app's wasm: its loader fetches it after the first paint, so index.html does not name it.
 const WASM = "__TILTS_WASM__";
-// The signed-in person's pages and the directory are bundles of their own; their shells are
-// cached as "/account" and "/mentors".
+// The signed-in person's pages, the directory, mentoring and one mentorship are bundles of
+// their own; their shells are cached as "/account", "/mentors", "/mentoring" and "/mentorship".
 const MY = ["/account", "/profile"];
 const ORG = ["/organisation"];
 const FIND = ["/mentors", "/mentor", "/founders", "/organisations", "/notifications", "/views"];
-const SHELL = ["/", "/account", "/mentors", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
+const MENTORING = ["/mentoring", "/mentoring/request"];
+const MENTORSHIP = ["/mentorship"];
+const SHELL = ["/", "/account", "/mentors", "/mentoring", "/mentorship", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(SHELL);
-    // The hashed JS and CSS that both shells name, and the public pages' wasm (the other
+    // The hashed JS and CSS that the shells name, and the public pages' wasm (the other
     // bundle's wasm is cached when it is first fetched).
     const assets = [];
-    for (const shell of ["/", "/account", "/mentors"]) {
+    for (const shell of ["/", "/account", "/mentors", "/mentoring", "/mentorship"]) {
       const html = await (await cache.match(shell)).text();
       assets.push(...[...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]));
     }
@@ -49,7 +51,11 @@ self.addEventListener("fetch", (event) => {
     // On a very slow connection the cached shell is used after 4 s instead of waiting on.
     event.respondWith((async () => {
       const path = url.pathname.replace(/(.)\/$/, "$1");
-      const shell = MY.includes(path) ? "/account" : FIND.includes(path) ? "/mentors" : "/";
+      const shell = MY.includes(path) ? "/account"
+        : FIND.includes(path) ? "/mentors"
+        : MENTORING.includes(path) ? "/mentoring"
+        : MENTORSHIP.includes(path) ? "/mentorship"
+        : "/";
       const cached = async () => {
         const cache = await caches.open(CACHE);
         return (await cache.match(shell)) || (await cache.match("/offline.html"));

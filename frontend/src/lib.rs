@@ -8,6 +8,7 @@ pub mod components;
 pub mod contexts;
 pub mod find;
 pub mod i18n;
+pub mod mentoring;
 pub mod my;
 pub mod org;
 pub mod pages;

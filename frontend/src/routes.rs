@@ -37,18 +37,29 @@ pub const FIND_PAGES: [(&str, &str); 6] = [
     ("/views", "views"),
 ];
 
+/// Mentoring (index `/mentoring/index.html`): recommended mentors and the person's requests and
+/// mentorships (`/mentoring`), and asking a mentor (`/mentoring/request?mentor=…`).
+pub const MENTORING_PAGES: [(&str, &str); 2] = [("/mentoring", "mentoring"), ("/mentoring/request", "request_mentor")];
+
+/// One mentorship with its messages, goals and sessions (`/mentorship?id=…`; index
+/// `/mentorship/index.html`): a bundle of its own, as its forms would take the mentoring bundle
+/// past the 200 KB a phone downloads for a first page.
+pub const MENTORSHIP_PAGES: [(&str, &str); 1] = [("/mentorship", "mentorship")];
+
 /// The VPD staff pages (index `/staff/index.html`; texts in the `staff` sections of `locales/`).
-pub const STAFF_PAGES: [(&str, &str); 6] = [
+pub const STAFF_PAGES: [(&str, &str); 7] = [
     ("/staff", "home"),
     ("/staff/moderation", "moderation"),
     ("/staff/people", "people"),
     ("/staff/record", "record"),
     ("/staff/invite", "invite"),
     ("/staff/accounts", "accounts"),
+    ("/staff/mentorships", "mentorships"),
 ];
 
 /// Every bundle's pages.
-pub const BUNDLES: [&[(&str, &str)]; 5] = [&PAGES, &MY_PAGES, &FIND_PAGES, &ORG_PAGES, &STAFF_PAGES];
+pub const BUNDLES: [&[(&str, &str)]; 7] =
+    [&PAGES, &MY_PAGES, &FIND_PAGES, &ORG_PAGES, &MENTORING_PAGES, &MENTORSHIP_PAGES, &STAFF_PAGES];
 
 /// The texts prefix of the page at `path` in `pages` (a trailing slash does not matter).
 pub fn page_of(pages: &[(&'static str, &'static str)], path: &str) -> Option<&'static str> {

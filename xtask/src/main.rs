@@ -51,7 +51,8 @@ fn run() -> Result {
 
 /// Builds the bundles: the phone app's public pages into `frontend/dist`, then the signed-in
 /// person's pages into `frontend/dist/my`, the directory into `frontend/dist/find`, an
-/// organisation's pages into `frontend/dist/org` and the VPD staff pages into
+/// organisation's pages into `frontend/dist/org`, mentoring into `frontend/dist/mentoring`, one
+/// mentorship into `frontend/dist/mentorship` and the VPD staff pages into
 /// `frontend/dist/staff` (in this order: Trunk replaces its whole output directory).
 fn build_pwa() -> Result {
     // Trunk 0.21 reads the crate from the working directory, so run it in frontend/ with the root config.
@@ -65,7 +66,7 @@ fn build_pwa() -> Result {
         )
     };
     trunk(&[])?;
-    for bundle in ["my", "find", "org", "staff"] {
+    for bundle in ["my", "find", "org", "mentoring", "mentorship", "staff"] {
         let (dist, html) =
             (root().join(format!("frontend/dist/{bundle}")), root().join(format!("frontend/{bundle}/index.html")));
         let (dist, html) = (dist.to_string_lossy(), html.to_string_lossy());

@@ -1,6 +1,7 @@
 //! The GraphQL client: operations checked at compile time against `schema.graphql`.
 
 pub mod directory;
+pub mod mentoring;
 pub mod operations;
 pub mod organisations;
 

@@ -99,6 +99,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             >
                 <A href="/mentors">{move || i18n.t(keys::NAV_FIND)}</A>
                 <Show when=has_profile>
+                    <A href="/mentoring">{move || i18n.t(keys::NAV_MENTORING)}</A>
                     <A href="/profile">{move || i18n.t(keys::NAV_PROFILE)}</A>
                 </Show>
                 <Show when=represents>

@@ -80,3 +80,15 @@ impl Key {
         table.get(usize::from(self.1)).copied().unwrap_or("")
     }
 }
+
+/// The date of an RFC 3339 time (or a `YYYY-MM-DD` date), written the way `locale` writes dates.
+pub fn local_date(time: &str, locale: Locale) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(time));
+    String::from(date.to_locale_date_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// The date and time of an RFC 3339 time, written the way `locale` writes them.
+pub fn local_time(time: &str, locale: Locale) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(time));
+    String::from(date.to_locale_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
+}

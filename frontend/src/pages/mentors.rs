@@ -11,7 +11,7 @@ use crate::api::{
 use crate::components::{DirectoryTabs, Field, PageHeader, PageStatus, Paged, Select, ShowMore, paged::next_cursor};
 use crate::contexts::{
     locale::{I18n, use_i18n},
-    session::use_session,
+    session::{Role, use_session},
 };
 use crate::i18n::{Key, keys};
 use crate::pages::profile::MeetingMode;
@@ -166,6 +166,8 @@ pub fn MentorPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     require_sign_in("/mentors");
+    // Founders may ask the mentor for mentoring.
+    let founder = move || session.viewer.with(|v| v.as_ref().is_some_and(|v| v.role == Role::Founder));
     let mentor = RwSignal::new(None::<mentor_op::MentorMentor>);
     let missing = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -208,6 +210,10 @@ pub fn MentorPage() -> impl IntoView {
                             <dt>{i18n.tr(keys::DIRECTORY_CAPACITY)}</dt><dd>{m.capacity}</dd>
                         </dl>
                     </section>
+                    {founder().then(|| {
+                        let ask = i18n.fill(keys::MENTORING_ASK, &[("name", &m.display_name)]);
+                        view! { <p><a id="ask-mentor" class="button" href=format!("/mentoring/request?mentor={}", m.id)>{ask}</a></p> }
+                    })}
                 }
                 .into_any()
             }

@@ -29,7 +29,10 @@ enum Step {
 /// Where `?next=` may send a person after signing in: the app's own pages, never another
 /// site. Pages of another bundle are loaded afresh.
 fn after_sign_in(next: &str) -> bool {
-    matches!(next, "/" | "/account" | "/profile" | "/notifications" | "/views" | "/founders")
+    let id = |rest: &str| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    matches!(next, "/" | "/account" | "/profile" | "/notifications" | "/views" | "/founders" | "/mentoring")
+        || next.strip_prefix("/mentorship?id=").is_some_and(id)
+        || next.strip_prefix("/mentoring/request?mentor=").is_some_and(id)
         || next == "/staff"
         || next
             .strip_prefix("/staff/")

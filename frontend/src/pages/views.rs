@@ -10,16 +10,10 @@ use crate::api::{
 };
 use crate::components::{PageHeader, PageStatus, Paged, ShowMore, paged::next_cursor};
 use crate::contexts::{locale::use_i18n, session::use_session};
-use crate::i18n::{Locale, keys};
+use crate::i18n::{keys, local_time};
 
 /// Lines per page.
 const PAGE: i64 = 10;
-
-/// The date and time of an RFC 3339 time, written the way `locale` writes them.
-fn local_time(time: &str, locale: Locale) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(time));
-    String::from(date.to_locale_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
-}
 
 /// The page; sends people who are not signed in to the sign-in page.
 #[component]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::operations::{CreateFounderInvitation, create_founder_invitation as op};
 use crate::components::{Field, FormFooter, FormState, PageHeader, Success, form_state::focus_later};
 use crate::contexts::locale::use_i18n;
-use crate::i18n::{Locale, staff_keys};
+use crate::i18n::{Locale, local_date, staff_keys};
 
 /// A code just made.
 #[derive(Clone)]
@@ -14,12 +14,6 @@ struct Made {
     code: String,
     name: String,
     expires: String,
-}
-
-/// The date of an RFC 3339 time, written the way `locale` writes dates.
-fn local_date(time: &str, locale: Locale) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(time));
-    String::from(date.to_locale_date_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
 }
 
 /// The page.

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod invite;
+mod mentorships;
 mod moderation;
 pub mod operations;
 mod people;
@@ -44,6 +45,7 @@ fn StaffPages() -> impl IntoView {
         "home" => view! { <StaffHome /> }.into_any(),
         "accounts" => view! { <accounts::StaffAccounts /> }.into_any(),
         "moderation" => view! { <moderation::Moderation /> }.into_any(),
+        "mentorships" => view! { <mentorships::MentorshipQueue /> }.into_any(),
         "people" => view! { <people::PeopleSearch /> }.into_any(),
         "record" => view! { <record::RecordPage /> }.into_any(),
         "invite" => view! { <invite::Invite /> }.into_any(),
@@ -98,6 +100,7 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
         let (title, intro) = match location.pathname.with(|path| page_of(&STAFF_PAGES, path)) {
             Some("accounts") => (staff_keys::ACCOUNTS_TITLE, staff_keys::ACCOUNTS_INTRO),
             Some("moderation") => (staff_keys::MODERATION_TITLE, staff_keys::MODERATION_INTRO),
+            Some("mentorships") => (staff_keys::MENTORSHIPS_TITLE, staff_keys::MENTORSHIPS_INTRO),
             Some("people") => (staff_keys::PEOPLE_TITLE, staff_keys::PEOPLE_INTRO),
             Some("record") => (staff_keys::RECORD_TITLE, staff_keys::RECORD_INTRO),
             Some("invite") => (staff_keys::INVITE_TITLE, staff_keys::INVITE_INTRO),
@@ -119,6 +122,7 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
         <nav class="nav staff-nav" aria-label=move || i18n.t(staff_keys::NAV_MAIN)>
             <A href="/staff" exact=true>{move || i18n.t(staff_keys::HOME_TITLE)}</A>
             <A href="/staff/moderation">{move || i18n.t(staff_keys::NAV_MODERATION)}</A>
+            <A href="/staff/mentorships">{move || i18n.t(staff_keys::NAV_MENTORSHIPS)}</A>
             <A href="/staff/people">{move || i18n.t(staff_keys::NAV_PEOPLE)}</A>
             <A href="/staff/invite">{move || i18n.t(staff_keys::NAV_INVITE)}</A>
             <A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A>
@@ -168,6 +172,10 @@ fn StaffHome() -> impl IntoView {
             <section class="card">
                 <h2><A href="/staff/moderation">{move || i18n.t(staff_keys::NAV_MODERATION)}</A></h2>
                 <p>{move || i18n.t(staff_keys::MODERATION_INTRO)}</p>
+            </section>
+            <section class="card">
+                <h2><A href="/staff/mentorships">{move || i18n.t(staff_keys::MENTORSHIPS_TITLE)}</A></h2>
+                <p>{move || i18n.t(staff_keys::MENTORSHIPS_INTRO)}</p>
             </section>
             <section class="card">
                 <h2><A href="/staff/people">{move || i18n.t(staff_keys::NAV_PEOPLE)}</A></h2>

@@ -8,7 +8,7 @@ use super::operations::{DecideModeration, ModerationQueue, decide_moderation as 
 use crate::api;
 use crate::components::{FormState, PageHeader};
 use crate::contexts::locale::{I18n, use_i18n};
-use crate::i18n::{Locale, staff_keys};
+use crate::i18n::{local_date, staff_keys};
 
 /// People per page.
 const PAGE: i64 = 20;
@@ -31,12 +31,6 @@ struct Waiting {
     name: String,
     what: What,
     since: String,
-}
-
-/// The date of an RFC 3339 time, written the way `locale` writes dates.
-fn local_date(time: &str, locale: Locale) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(time));
-    String::from(date.to_locale_date_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
 }
 
 /// The moderation page.

@@ -1,4 +1,5 @@
-//! Typed operations from `graphql/staff.graphql`: only the staff bundle links them.
+//! Typed operations from `graphql/staff.graphql` and the staff pages' other documents: only the
+//! staff bundle links them.
 
 #![allow(clippy::all, missing_docs)]
 
@@ -35,6 +36,24 @@ operation!(SetSupervisionConstraints);
 operation!(SectorTerms);
 operation!(CreateFounderInvitation);
 
+/// An operation of `graphql/mentorship_review.graphql`: reviewing a match, with both profiles.
+macro_rules! review_operation {
+    ($name:ident) => {
+        #[derive(GraphQLQuery)]
+        #[graphql(
+            schema_path = "../schema.graphql",
+            query_path = "graphql/mentorship_review.graphql",
+            response_derives = "Clone"
+        )]
+        pub struct $name;
+    };
+}
+
+review_operation!(ReviewMentorship);
+review_operation!(MentorshipFounder);
+review_operation!(MentorshipMentor);
+review_operation!(MentorshipConcerns);
+
 /// Alone in its file: see the comment there.
 #[derive(GraphQLQuery)]
 #[graphql(
@@ -54,3 +73,12 @@ pub struct ModerationQueue;
     extern_enums("Role", "Locale", "Standing")
 )]
 pub struct People;
+
+/// Alone in its file: see the comment there.
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema.graphql",
+    query_path = "graphql/mentorship_queue.graphql",
+    response_derives = "Clone"
+)]
+pub struct MentorshipQueue;

@@ -38,6 +38,10 @@ pub struct Pwa {
     find_index: Option<String>,
     /// An organisation's bundle, for [`routes::ORG_PAGES`].
     org_index: Option<String>,
+    /// Mentoring's bundle, for [`routes::MENTORING_PAGES`].
+    mentoring_index: Option<String>,
+    /// One mentorship's bundle, for [`routes::MENTORSHIP_PAGES`].
+    mentorship_index: Option<String>,
 }
 
 /// Which phone bundle draws a page.
@@ -51,6 +55,10 @@ enum Bundle {
     Find,
     /// An organisation's pages.
     Org,
+    /// Mentoring.
+    Mentoring,
+    /// One mentorship.
+    Mentorship,
 }
 
 /// The pages of both bundles, listed once for the app and this first paint.
@@ -86,6 +94,8 @@ impl Page {
             (&routes::MY_PAGES[..], Bundle::My),
             (&routes::FIND_PAGES[..], Bundle::Find),
             (&routes::ORG_PAGES[..], Bundle::Org),
+            (&routes::MENTORING_PAGES[..], Bundle::Mentoring),
+            (&routes::MENTORSHIP_PAGES[..], Bundle::Mentorship),
         ]
         .into_iter()
         .find(|(pages, _)| routes::page_of(pages, path).is_some())?;
@@ -113,11 +123,13 @@ impl Pwa {
         let html = |path: &str| assets.get(path).and_then(|a| String::from_utf8(a.bytes.clone()).ok());
         let (index, staff_index) = (html("/index.html"), html("/staff/index.html"));
         let (my_index, find_index) = (html("/my/index.html"), html("/find/index.html"));
-        let org_index = html("/org/index.html");
-        if [&index, &staff_index, &my_index, &find_index, &org_index].iter().any(|i| i.is_none()) {
+        let (org_index, mentoring_index) = (html("/org/index.html"), html("/mentoring/index.html"));
+        let mentorship_index = html("/mentorship/index.html");
+        let indexes = [&index, &staff_index, &my_index, &find_index, &org_index, &mentoring_index, &mentorship_index];
+        if indexes.iter().any(|i| i.is_none()) {
             tracing::warn!(dir = %dir.display(), "the PWA is not built; serving a placeholder");
         }
-        Pwa { assets, index, staff_index, my_index, find_index, org_index }
+        Pwa { assets, index, staff_index, my_index, find_index, org_index, mentoring_index, mentorship_index }
     }
 
     fn text(&self, locale: Locale, key: &str) -> String {
@@ -168,6 +180,8 @@ impl Pwa {
             Some((page, Bundle::My)) => (StatusCode::OK, page, self.my_index.as_ref()?),
             Some((page, Bundle::Find)) => (StatusCode::OK, page, self.find_index.as_ref()?),
             Some((page, Bundle::Org)) => (StatusCode::OK, page, self.org_index.as_ref()?),
+            Some((page, Bundle::Mentoring)) => (StatusCode::OK, page, self.mentoring_index.as_ref()?),
+            Some((page, Bundle::Mentorship)) => (StatusCode::OK, page, self.mentorship_index.as_ref()?),
             Some((page, Bundle::Public)) => (StatusCode::OK, page, self.index.as_ref()?),
             None => (StatusCode::NOT_FOUND, NOT_FOUND, self.index.as_ref()?),
         };
@@ -332,8 +346,16 @@ pub fn endpoint(dir: &Path) -> impl Endpoint<Output = Response> + use<> {
 fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
     let path = req.uri().path();
     let accepts = req.header(header::ACCEPT_ENCODING).unwrap_or_default().to_owned();
-    let index =
-        ["/index.html", "/staff/index.html", "/my/index.html", "/find/index.html", "/org/index.html"].contains(&path);
+    let index = [
+        "/index.html",
+        "/staff/index.html",
+        "/my/index.html",
+        "/find/index.html",
+        "/org/index.html",
+        "/mentoring/index.html",
+        "/mentorship/index.html",
+    ]
+    .contains(&path);
     if let Some(asset) = pwa.assets.get(path).filter(|_| !index) {
         let (body, encoding) = match (&asset.brotli, &asset.gzip) {
             (Some(br), _) if accepts.contains("br") => (br.clone(), Some("br")),
@@ -406,6 +428,11 @@ mod tests {
         let mut org: Vec<&str> = routes::ORG_PAGES.iter().map(|(_, texts)| *texts).collect();
         org.sort_unstable();
         assert_eq!(arms(include_str!("../../../frontend/src/org.rs")), org);
+        let mut mentoring: Vec<&str> = routes::MENTORING_PAGES.iter().map(|(_, texts)| *texts).collect();
+        mentoring.sort_unstable();
+        assert_eq!(arms(include_str!("../../../frontend/src/mentoring/mod.rs")), mentoring);
+        let mentorship: Vec<&str> = routes::MENTORSHIP_PAGES.iter().map(|(_, texts)| *texts).collect();
+        assert_eq!(arms(include_str!("../../../frontend/src/mentoring/mentorship.rs")), mentorship);
     }
 
     #[test]
@@ -419,9 +446,13 @@ mod tests {
             }
         }
         let worker = include_str!("../../../frontend/public/sw.js");
-        for (name, pages) in
-            [("MY", &routes::MY_PAGES[..]), ("FIND", &routes::FIND_PAGES[..]), ("ORG", &routes::ORG_PAGES[..])]
-        {
+        for (name, pages) in [
+            ("MY", &routes::MY_PAGES[..]),
+            ("FIND", &routes::FIND_PAGES[..]),
+            ("ORG", &routes::ORG_PAGES[..]),
+            ("MENTORING", &routes::MENTORING_PAGES[..]),
+            ("MENTORSHIP", &routes::MENTORSHIP_PAGES[..]),
+        ] {
             let listed: Vec<String> = pages.iter().map(|(path, _)| format!("\"{path}\"")).collect();
             assert!(worker.contains(&format!("const {name} = [{}];", listed.join(", "))), "sw.js lists {name}");
         }

@@ -7,6 +7,7 @@ mod directory;
 mod email_links;
 mod first_paint;
 mod invitations;
+mod mentoring;
 mod notifications;
 mod organisations;
 mod privacy;
