@@ -25,6 +25,8 @@ pub struct AppState {
     /// The vocabularies, read once: only migrations change them, and a migrated database is
     /// served by a new process.
     pub taxonomies: Arc<OnceCell<Arc<Taxonomies>>>,
+    /// The mentors recommendations start from, while the database says they are unchanged.
+    pub mentor_pool: Arc<crate::services::mentoring::pool::PoolCell>,
 }
 
 impl AppState {
@@ -38,6 +40,7 @@ impl AppState {
             outbox_wake: Arc::new(Notify::new()),
             hasher,
             taxonomies: Arc::new(OnceCell::new()),
+            mentor_pool: Arc::default(),
         }
     }
 

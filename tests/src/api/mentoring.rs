@@ -703,3 +703,49 @@ db_test! {
         assert_eq!(error_code(&mine), "FORBIDDEN", "{mine}");
     }
 }
+
+/// Posts `query` to the server at `address` as `client`.
+async fn graphql_at(address: &str, client: &reqwest::Client, query: &str, variables: Value) -> Value {
+    let answer = client.post(format!("{address}/graphql")).json(&json!({ "query": query, "variables": variables }));
+    answer.send().await.unwrap().json().await.unwrap()
+}
+
+db_test! {
+    async fn recommendations_follow_changes_made_by_another_server_process_at_once(app: TestApp) {
+        let replica = app.spawn_replica().await;
+        let (staff, _) = app.create_staff().await;
+        let (asking, _) = founder(&app, "Konditore", false).await;
+        let (first, first_id) = mentor(&app, &staff, "Pirmā", "latgale", &["business_plan"], true).await;
+        let (_, second_id) = mentor(&app, &staff, "Otrā", "latgale", &["business_plan"], true).await;
+        let ids = |answer: &Value| -> Vec<String> {
+            ok(answer, "recommendedMentors").as_array().unwrap().iter().map(|r| r["mentor"]["id"].as_str().unwrap().to_owned()).collect()
+        };
+        let both = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+        assert!(ids(&both).contains(&first_id) && ids(&both).contains(&second_id), "{both}");
+
+        // The other process suspends the second mentor: gone from this process's answer at once.
+        let suspended = graphql_at(&replica.address, &staff, crate::api::directory::DECIDE, json!({ "s": second_id, "d": "SUSPEND", "r": "Sūdzības" })).await;
+        assert!(suspended["errors"].is_null(), "{suspended}");
+        let one = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+        assert_eq!(ids(&one), std::slice::from_ref(&first_id), "{one}");
+
+        // The first mentor stops taking mentees through the other process: none left.
+        const PAUSE: &str = "mutation($i: MentorProfileInput!) { updateMentorProfile(input: $i) { available } }";
+        let input = json!({
+            "headline": "Pirmā", "bio": "", "expertise": ["business_plan"], "region": "latgale", "meeting": "BOTH",
+            "languages": ["lv", "ru"], "capacity": 2, "available": false,
+            "shareEmail": true, "sharePhone": true, "phone": "+371 2999 9999"
+        });
+        let paused = graphql_at(&replica.address, &first, PAUSE, json!({ "i": input })).await;
+        assert_eq!(paused["data"]["updateMentorProfile"]["available"], false, "{paused}");
+        let none = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+        assert!(ids(&none).is_empty(), "{none}");
+
+        // A mentor approved through the other process appears.
+        let (_, third_id) = mentor(&app, &staff, "Trešā", "latgale", &["business_plan"], false).await;
+        let approved = graphql_at(&replica.address, &staff, crate::api::directory::DECIDE, json!({ "s": third_id, "d": "APPROVE" })).await;
+        assert!(approved["errors"].is_null(), "{approved}");
+        let third = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+        assert_eq!(ids(&third), [third_id], "{third}");
+    }
+}

@@ -2,6 +2,7 @@
 
 pub mod account_tokens;
 pub mod audit_log;
+pub mod change_counters;
 pub mod founder_invitations;
 pub mod founder_profiles;
 pub mod known_devices;

@@ -2,6 +2,7 @@
 //! service can run several in one transaction.
 
 pub mod audit;
+pub mod change_counters;
 pub mod directory;
 pub mod invitations;
 pub mod known_devices;

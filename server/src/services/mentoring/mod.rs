@@ -8,6 +8,7 @@
 //! happens (a mentor they must not meet is absent) but are never named.
 
 pub mod activity;
+pub mod pool;
 pub mod recommendations;
 pub mod requests;
 pub mod schedule;

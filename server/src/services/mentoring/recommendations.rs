@@ -1,12 +1,18 @@
 //! Recommended mentors for a founder, with reasons in the founder's language. The candidates
 //! are the mentors the founder's directory scope admits (approved, active, available, nobody
-//! their supervision keeps from them) who share a language with them, read in a fixed number
-//! of statements whatever their number; [`recommend::recommend`] scores them.
+//! their supervision keeps from them) who share a language with them, taken from the mentors a
+//! server process holds in memory while they are unchanged ([`super::pool`]), so a
+//! recommendation costs a fixed number of small statements whatever the number of mentors;
+//! [`recommend::recommend`] scores them.
 
 use std::sync::Arc;
 
-use super::{MentoringError, requests::seeker};
-use crate::db::repos::{self, directory::Filter};
+use super::{
+    MentoringError,
+    pool::{self, MentorPool},
+    requests::seeker,
+};
+use crate::db::repos::{self, directory::Listed};
 use crate::domain::{
     Account, Locale, Role, Standing, Taxonomies, TaxonomyKind,
     mentoring::{
@@ -49,15 +55,24 @@ pub async fn recommended(
     let seeker = seeker(db, actor.id).await?.ok_or(MentoringError::ProfileRequiredForRecommendations)?;
     let (me, ties) = crate::services::directory::viewer(db, actor).await?;
     let scope = Scope::of(&me, &ties, Purpose::Directory);
-    let filter = Filter { any_language: seeker.profile.languages.clone(), ..Filter::default() };
-    let listed = repos::directory::mentors(db, &scope, &filter, None, u64::from(u32::MAX)).await?.people;
+    let pool = pool::current(db, &state.mentor_pool).await?;
     let taken = repos::mentorships::places_taken(db, None).await?;
     let asked: Vec<_> = repos::mentorships::of_mentee_in(db, actor.id, &[S::Requested, S::PendingReview, S::Active])
         .await?
         .into_iter()
         .map(|m| m.mentor)
         .collect();
-    let listed: Vec<_> = listed.into_iter().filter(|l| !asked.contains(&l.id)).collect();
+    // The founder's own directory scope over the pool (so nobody their supervision keeps from
+    // them), sharing a language, not asked already.
+    let listed: Vec<&Listed<MentorProfile>> = pool
+        .mentors
+        .iter()
+        .filter(|l| {
+            scope.admits(&MentorPool::person(l))
+                && l.profile.languages.iter().any(|code| seeker.profile.languages.contains(code))
+                && !asked.contains(&l.id)
+        })
+        .collect();
     let candidates: Vec<Candidate> = listed
         .iter()
         .map(|l| Candidate {
@@ -69,11 +84,11 @@ pub async fn recommended(
         .collect();
     let best = recommend::recommend(&seeker, &candidates, first.clamp(1, MAX_RECOMMENDATIONS));
     let terms = crate::services::taxonomies::all(db, state).await?;
-    let mut by_id: std::collections::HashMap<_, _> = listed.into_iter().map(|l| (l.id, l)).collect();
+    let by_id: std::collections::HashMap<_, _> = listed.into_iter().map(|l| (l.id, l)).collect();
     let suggested = best
         .into_iter()
         .filter_map(|r| {
-            let listed = by_id.remove(&r.mentor)?;
+            let listed = (*by_id.get(&r.mentor)?).clone();
             Some(Suggested {
                 mentor: crate::services::directory::seen_mentor(&me, &ties, listed),
                 score: r.score,
