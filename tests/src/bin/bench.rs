@@ -337,9 +337,12 @@ async fn recommendations(app: &TestApp, founder: &reqwest::Client, backend: Back
     let all = started.elapsed();
 
     fill(app, Role::Mentor, MENTORS, 1_000).await;
+    // The first call after the new mentors reads them into the process's pool; the next ones
+    // do not read mentors at all.
+    let reload = statements().await;
     let at_3000 = statements().await;
     println!(
-        "| {backend:?} | recommendedMentors(first: 5) among {MENTORS} mentors, as a founder | {:.2} ms | {:.2} ms | {at_2000} at {MENTORS} mentors | {at_3000} at {} mentors |",
+        "| {backend:?} | recommendedMentors(first: 5) among {MENTORS} mentors, as a founder | {:.2} ms | {:.2} ms | {at_2000} at {MENTORS} mentors | {at_3000} at {} mentors ({reload} for the call that reads them) |",
         times[RUNS / 2].as_secs_f64() * 1000.0,
         times[RUNS * 99 / 100].as_secs_f64() * 1000.0,
         MENTORS + 1_000

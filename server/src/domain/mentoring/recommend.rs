@@ -9,7 +9,7 @@
 //! sectors in common (never a sector the supervision excludes, so no reason hints at it), lived
 //! experience when the founder asks for a peer.
 
-use std::collections::HashSet;
+use std::{collections::HashSet, sync::Arc};
 
 use crate::domain::{
     UserId,
@@ -38,8 +38,9 @@ pub struct Candidate {
     pub id: UserId,
     /// Approved by staff and account active (availability is the profile's).
     pub approved: bool,
-    /// Their profile: expertise, sectors, region, meeting, languages, capacity, availability.
-    pub profile: MentorProfile,
+    /// Their profile: expertise, sectors, region, meeting, languages, capacity, availability
+    /// (shared: recommendations score many founders against the same mentors).
+    pub profile: Arc<MentorProfile>,
     /// Places taken now (accepted or active mentorships).
     pub taken: u8,
 }
@@ -185,7 +186,7 @@ mod tests {
         Candidate {
             id: UserId(Uuid::from_u128(n)),
             approved: true,
-            profile: MentorProfile {
+            profile: Arc::new(MentorProfile {
                 expertise: words(&["financial_management", "business_plan", "marketing_sales"]),
                 sectors: words(&["food_hospitality"]),
                 region: "latgale".to_owned(),
@@ -195,7 +196,7 @@ mod tests {
                 available: true,
                 peer_mentor: true,
                 ..MentorProfile::default()
-            },
+            }),
             taken: 1,
         }
     }
@@ -203,7 +204,7 @@ mod tests {
     /// Mentor `n` with `change` made to their profile.
     fn mentor_with(n: u128, change: impl FnOnce(&mut MentorProfile)) -> Candidate {
         let mut candidate = mentor(n);
-        change(&mut candidate.profile);
+        change(Arc::make_mut(&mut candidate.profile));
         candidate
     }
 
@@ -306,7 +307,7 @@ mod tests {
                     Candidate {
                         id: UserId(Uuid::from_u128(0)),
                         approved,
-                        profile: MentorProfile {
+                        profile: Arc::new(MentorProfile {
                             expertise,
                             sectors,
                             region: region.to_owned(),
@@ -316,7 +317,7 @@ mod tests {
                             available,
                             peer_mentor: peer,
                             ..MentorProfile::default()
-                        },
+                        }),
                         taken,
                     }
                 },

@@ -26,13 +26,14 @@ use crate::domain::{
 pub struct MentorPool {
     /// The counter when they were read.
     counter: i64,
-    /// Every approved, active mentor available for mentees, in name order.
-    pub mentors: Vec<Listed<MentorProfile>>,
+    /// Every approved, active mentor available for mentees, in name order (profiles shared
+    /// with the candidates each recommendation scores).
+    pub mentors: Vec<Listed<Arc<MentorProfile>>>,
 }
 
 impl MentorPool {
     /// `mentor` as the people scope sees them.
-    pub fn person(mentor: &Listed<MentorProfile>) -> Person {
+    pub fn person(mentor: &Listed<Arc<MentorProfile>>) -> Person {
         Person {
             id: mentor.id,
             role: Role::Mentor,
@@ -78,8 +79,19 @@ pub async fn current(db: &impl ConnectionTrait, cell: &PoolCell) -> Result<Arc<M
         connected: HashSet::new(),
         nobody: false,
     };
-    let mentors =
-        repos::directory::mentors(db, &everyone_listed, &Filter::default(), None, u64::from(u32::MAX)).await?.people;
+    let mentors = repos::directory::mentors(db, &everyone_listed, &Filter::default(), None, u64::from(u32::MAX))
+        .await?
+        .people
+        .into_iter()
+        .map(|l| Listed {
+            id: l.id,
+            display_name: l.display_name,
+            email: l.email,
+            standing: l.standing,
+            disabled: l.disabled,
+            profile: Arc::new(l.profile),
+        })
+        .collect();
     let pool = Arc::new(MentorPool { counter, mentors });
     cell.offer(pool.clone());
     Ok(pool)

@@ -5,20 +5,16 @@
 //! recommendation costs a fixed number of small statements whatever the number of mentors;
 //! [`recommend::recommend`] scores them.
 
-use std::sync::Arc;
+use std::{collections::HashSet, sync::Arc};
 
 use super::{
     MentoringError,
     pool::{self, MentorPool},
-    requests::seeker,
 };
 use crate::db::repos::{self, directory::Listed};
 use crate::domain::{
-    Account, Locale, Role, Standing, Taxonomies, TaxonomyKind,
-    mentoring::{
-        MentorshipStatus as S,
-        recommend::{self, Candidate, Reason},
-    },
+    Account, Locale, Role, Standing, Taxonomies, TaxonomyKind, UserId,
+    mentoring::recommend::{self, Candidate, Reason, Seeker},
     policy::{Purpose, Scope},
     profile::MentorProfile,
 };
@@ -52,19 +48,25 @@ pub async fn recommended(
     if actor.role != Role::Founder {
         return Err(MentoringError::RoleNotServed(actor.role));
     }
-    let seeker = seeker(db, actor.id).await?.ok_or(MentoringError::ProfileRequiredForRecommendations)?;
     let (me, ties) = crate::services::directory::viewer(db, actor).await?;
+    let profile =
+        repos::profiles::founder(db, actor.id).await?.ok_or(MentoringError::ProfileRequiredForRecommendations)?;
+    // The people kept from the founder are the viewer's no-contact (either side: never fewer).
+    let seeker = Seeker {
+        id: actor.id,
+        wants_peer: profile.wants_peer_mentor,
+        profile,
+        no_contact: ties.no_contact.clone(),
+        excluded_sectors: crate::privacy::excluded_sectors_of(db, actor.id).await?,
+    };
     let scope = Scope::of(&me, &ties, Purpose::Directory);
     let pool = pool::current(db, &state.mentor_pool).await?;
     let taken = repos::mentorships::places_taken(db, None).await?;
-    let asked: Vec<_> = repos::mentorships::of_mentee_in(db, actor.id, &[S::Requested, S::PendingReview, S::Active])
-        .await?
-        .into_iter()
-        .map(|m| m.mentor)
-        .collect();
+    // Mentors the founder asked, waits for or has: the viewer's ties.
+    let asked: HashSet<UserId> = ties.connected.union(&ties.asking).copied().collect();
     // The founder's own directory scope over the pool (so nobody their supervision keeps from
     // them), sharing a language, not asked already.
-    let listed: Vec<&Listed<MentorProfile>> = pool
+    let listed: Vec<&Listed<Arc<MentorProfile>>> = pool
         .mentors
         .iter()
         .filter(|l| {
@@ -78,7 +80,7 @@ pub async fn recommended(
         .map(|l| Candidate {
             id: l.id,
             approved: l.standing == Standing::Approved && !l.disabled,
-            profile: l.profile.clone(),
+            profile: Arc::clone(&l.profile),
             taken: taken.get(&l.id).copied().unwrap_or(0),
         })
         .collect();
@@ -88,7 +90,15 @@ pub async fn recommended(
     let suggested = best
         .into_iter()
         .filter_map(|r| {
-            let listed = (*by_id.get(&r.mentor)?).clone();
+            let pooled = *by_id.get(&r.mentor)?;
+            let listed = Listed {
+                id: pooled.id,
+                display_name: pooled.display_name.clone(),
+                email: pooled.email.clone(),
+                standing: pooled.standing,
+                disabled: pooled.disabled,
+                profile: MentorProfile::clone(&pooled.profile),
+            };
             Some(Suggested {
                 mentor: crate::services::directory::seen_mentor(&me, &ties, listed),
                 score: r.score,

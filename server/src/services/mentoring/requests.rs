@@ -46,7 +46,7 @@ async fn candidate(db: &impl ConnectionTrait, id: UserId) -> Result<Option<(Stor
     let Some(profile) = repos::profiles::mentor(db, id).await? else { return Ok(None) };
     let taken = repos::mentorships::places_taken(db, Some(&[id])).await?.get(&id).copied().unwrap_or(0);
     let approved = user.account.standing == Standing::Approved && !user.disabled;
-    Ok(Some((user, Candidate { id, approved, profile, taken })))
+    Ok(Some((user, Candidate { id, approved, profile: std::sync::Arc::new(profile), taken })))
 }
 
 /// The account `id`, if it takes part (approved, not disabled).
