@@ -37,7 +37,9 @@ fn run() -> Result {
     setup.pwa_tools()?;
     build_pwa()?;
     cargo(&["build", "-p", "tilts"])?;
-    let binary = root().join("target/debug/tilts");
+    // Where cargo put it: `CARGO_TARGET_DIR` when set (a shared build cache), else `target/`.
+    let target = root().join(std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into()));
+    let binary = target.join("debug/tilts");
     // Production is the default and needs a real deployment's settings; this is a developer's machine.
     let tilts = |command: &str| {
         let mut c = std::process::Command::new(&binary);
