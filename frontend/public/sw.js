@@ -9,7 +9,7 @@ const WASM = "__TILTS_WASM__";
 const MY = ["/account", "/profile"];
 const ORG = ["/organisation"];
 const FIND = ["/mentors", "/mentor", "/founders", "/organisations", "/notifications", "/views"];
-const MENTORING = ["/mentoring", "/mentoring/request"];
+const MENTORING = ["/mentoring", "/mentoring/request", "/mentoring/offer"];
 const MENTORSHIP = ["/mentorship"];
 const SHELL = ["/", "/account", "/mentors", "/mentoring", "/mentorship", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
 

@@ -37,9 +37,11 @@ pub const FIND_PAGES: [(&str, &str); 6] = [
     ("/views", "views"),
 ];
 
-/// Mentoring (index `/mentoring/index.html`): recommended mentors and the person's requests and
-/// mentorships (`/mentoring`), and asking a mentor (`/mentoring/request?mentor=…`).
-pub const MENTORING_PAGES: [(&str, &str); 2] = [("/mentoring", "mentoring"), ("/mentoring/request", "request_mentor")];
+/// Mentoring (index `/mentoring/index.html`): recommended mentors (for a mentor, founders) and the
+/// person's requests and mentorships (`/mentoring`), asking a mentor
+/// (`/mentoring/request?mentor=…`) and offering to mentor a founder (`/mentoring/offer?founder=…`).
+pub const MENTORING_PAGES: [(&str, &str); 3] =
+    [("/mentoring", "mentoring"), ("/mentoring/request", "request_mentor"), ("/mentoring/offer", "offer_founder")];
 
 /// One mentorship with its messages, goals and sessions (`/mentorship?id=…`; index
 /// `/mentorship/index.html`): a bundle of its own, as its forms would take the mentoring bundle

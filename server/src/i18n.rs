@@ -147,6 +147,18 @@ pub enum Message {
     MentorshipMessageTooLong,
     /// A fourth request while three wait for answers.
     TooManyOpenRequests,
+    /// The mentor offered already: answer the offer.
+    OfferWaiting,
+    /// A mentor's offers waiting for answers are at the limit.
+    TooManyOpenOffers,
+    /// The founder is not looking for a mentor.
+    FounderNotSeeking,
+    /// A second offer to the same founder.
+    AlreadyOffered,
+    /// A mentor who cannot take this founder now offers anyway.
+    CannotOffer,
+    /// A representative asks for a mentor without an approved NGO to ask for.
+    NgoRequired,
     /// A second open request to the same mentor.
     AlreadyRequested,
     /// A request while a mentorship runs or waits for staff.
@@ -271,6 +283,12 @@ impl Message {
             MentorshipMessageRequired => message_keys::MENTORSHIP_MESSAGE_REQUIRED,
             MentorshipMessageTooLong => message_keys::MENTORSHIP_MESSAGE_TOO_LONG,
             TooManyOpenRequests => message_keys::TOO_MANY_OPEN_REQUESTS,
+            OfferWaiting => message_keys::OFFER_WAITING,
+            TooManyOpenOffers => message_keys::TOO_MANY_OPEN_OFFERS,
+            FounderNotSeeking => message_keys::FOUNDER_NOT_SEEKING,
+            AlreadyOffered => message_keys::ALREADY_OFFERED,
+            CannotOffer => message_keys::CANNOT_OFFER,
+            NgoRequired => message_keys::NGO_REQUIRED,
             AlreadyRequested => message_keys::ALREADY_REQUESTED,
             AlreadyMentored => message_keys::ALREADY_MENTORED,
             MentorUnavailable => message_keys::MENTOR_UNAVAILABLE,

@@ -1,5 +1,6 @@
 //! Typed operations of mentoring: `graphql/mentoring.graphql`, and the lists
-//! `graphql/my_mentorships.graphql` and `graphql/recommended_mentors.graphql` in files of their own.
+//! `graphql/my_mentorships.graphql`, `graphql/recommended_mentors.graphql` and
+//! `graphql/recommended_founders.graphql` in files of their own.
 
 #![allow(clippy::all, missing_docs)]
 
@@ -29,6 +30,8 @@ operation!(Mentorship);
 operation!(MentorshipMessages);
 operation!(MentorToAsk);
 operation!(RequestMentor);
+operation!(FounderToOffer);
+operation!(OfferMentorship);
 operation!(AnswerMentorshipRequest);
 operation!(WithdrawMentorshipRequest);
 operation!(SendMentorshipMessage);
@@ -55,3 +58,11 @@ pub struct MyMentorships;
     response_derives = "Clone"
 )]
 pub struct RecommendedMentors;
+
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema.graphql",
+    query_path = "graphql/recommended_founders.graphql",
+    response_derives = "Clone"
+)]
+pub struct RecommendedFounders;

@@ -104,6 +104,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </Show>
                 <Show when=represents>
                     <A href="/organisation">{move || i18n.t(keys::NAV_ORGANISATION)}</A>
+                    <A href="/mentoring">{move || i18n.t(keys::NAV_MENTORING)}</A>
                 </Show>
                 <A href="/account">{move || i18n.t(keys::NAV_ACCOUNT)}</A>
             </Show>

@@ -1,5 +1,6 @@
 //! `/mentorship?id=…`: one mentorship as its two people see it. A request shows its message, and
-//! the mentor's answer (accept, or decline with a reason); a running mentorship shows the other
+//! the mentor's answer (accept, or decline with a reason); a mentor's offer, the founder's answer
+//! (yes, or no without a reason); a running mentorship shows the other
 //! side's contact details as they chose to share them, the messages, goals and session log, "is
 //! this working?" after the first session (a "no" goes to VPD, never to the other side), and the
 //! end with a rating; a finished one asks the other side for their feedback.
@@ -91,8 +92,14 @@ fn MentorshipPage() -> impl IntoView {
     let shown = RwSignal::new(None::<Shown>);
     let missing = RwSignal::new(None::<String>);
     let version = RwSignal::new(0_u32);
-    let asked = query.with_untracked(|q| q.get("asked").is_some());
-    let done = RwSignal::new(asked.then_some(keys::MENTORSHIP_ASKED));
+    let sent = query.with_untracked(|q| {
+        if q.get("asked").is_some() {
+            Some(keys::MENTORSHIP_ASKED)
+        } else {
+            q.get("offered").map(|_| keys::MENTORSHIP_OFFERED)
+        }
+    });
+    let done = RwSignal::new(sent);
     Effect::new(move |_| {
         let locale = i18n.locale.get();
         let id = id.get();
@@ -143,9 +150,13 @@ fn Stage(m: Shown, mentor: bool, ctx: Context) -> impl IntoView {
     let locale = i18n.locale.get_untracked();
     let other = if mentor { m.mentee.display_name.clone() } else { m.mentor.display_name.clone() };
     let me = if mentor { m.mentor.id.clone() } else { m.mentee.id.clone() };
+    // Offered by the mentor, rather than asked for by the founder.
+    let offer = matches!(m.origin, mentorship::MentorshipOrigin::MENTOR);
     let message = view! {
         <section class="card" aria-labelledby="request-message-title">
-            <h2 id="request-message-title">{i18n.tr(keys::MENTORSHIP_REQUEST_MESSAGE)}</h2>
+            <h2 id="request-message-title">
+                {i18n.tr(if offer { keys::MENTORSHIP_OFFER_MESSAGE } else { keys::MENTORSHIP_REQUEST_MESSAGE })}
+            </h2>
             <p class="pre" id="request-message">{m.message.clone()}</p>
             <p class="note">{i18n.fill(keys::MENTORSHIP_ASKED_ON, &[("date", &local_date(&m.created_at, locale))])}</p>
         </section>
@@ -153,20 +164,31 @@ fn Stage(m: Shown, mentor: bool, ctx: Context) -> impl IntoView {
     let closed_link =
         view! { <p><a href="/mentoring" class="button secondary">{i18n.tr(keys::MENTORSHIP_OTHER_MENTORS)}</a></p> };
     match m.status {
-        MentorshipStatus::Requested if mentor => view! {
+        MentorshipStatus::Requested | MentorshipStatus::Offered if m.status.waits_for(mentor) => view! {
             {message}
-            <AnswerForm ctx=ctx />
+            <AnswerForm ctx=ctx offer=offer />
         }
         .into_any(),
-        MentorshipStatus::Requested => {
+        MentorshipStatus::Requested | MentorshipStatus::Offered => {
             let until = m.expires_at.as_deref().map(|t| local_date(t, locale)).unwrap_or_default();
+            let waiting = if offer { keys::MENTORSHIP_OFFER_WAITING_FOR } else { keys::MENTORSHIP_WAITING_FOR };
             view! {
-                <p class="intro">{i18n.fill(keys::MENTORSHIP_WAITING_FOR, &[("name", &other), ("date", &until)])}</p>
+                <p class="intro">{i18n.fill(waiting, &[("name", &other), ("date", &until)])}</p>
                 {message}
-                <Withdraw ctx=ctx />
+                <Withdraw ctx=ctx offer=offer />
             }
             .into_any()
         }
+        MentorshipStatus::Declined if offer => view! {
+            <p class="intro" id="mentorship-explain">
+                {if mentor {
+                    i18n.fill(keys::MENTORSHIP_OFFER_DECLINED, &[("name", &other)])
+                } else {
+                    i18n.t(keys::MENTORSHIP_OFFER_DECLINED_YOU).to_owned()
+                }}
+            </p>
+        }
+        .into_any(),
         MentorshipStatus::PendingReview => view! {
             <p class="intro" id="mentorship-explain">{i18n.tr(keys::MENTORSHIP_PENDING_REVIEW)}</p>
             {message}
@@ -184,9 +206,12 @@ fn Stage(m: Shown, mentor: bool, ctx: Context) -> impl IntoView {
         MentorshipStatus::Withdrawn
         | MentorshipStatus::Expired
         | MentorshipStatus::Invalidated
-        | MentorshipStatus::Rejected => {
+        | MentorshipStatus::Rejected
+        | MentorshipStatus::Closed => {
             let explain = match (m.status, mentor) {
                 (MentorshipStatus::Withdrawn, _) => keys::MENTORSHIP_WITHDRAWN,
+                (MentorshipStatus::Closed, _) => keys::MENTORSHIP_CLOSED,
+                (MentorshipStatus::Expired, _) if offer => keys::MENTORSHIP_OFFER_EXPIRED,
                 (MentorshipStatus::Expired, true) => keys::MENTORSHIP_EXPIRED_MENTOR,
                 (MentorshipStatus::Expired, false) => keys::MENTORSHIP_EXPIRED,
                 (MentorshipStatus::Invalidated, _) => keys::MENTORSHIP_INVALIDATED,
@@ -236,9 +261,10 @@ fn Stage(m: Shown, mentor: bool, ctx: Context) -> impl IntoView {
     }
 }
 
-/// The mentor's answer to a request: accept, or decline with a reason from the list and words.
+/// The answer of the side asked: the mentor's to a request (accept, or decline with a reason from
+/// the list and words), or the founder's to an `offer` (yes, or no without a reason).
 #[component]
-fn AnswerForm(ctx: Context) -> impl IntoView {
+fn AnswerForm(ctx: Context, offer: bool) -> impl IntoView {
     let i18n = ctx.i18n;
     let form = FormState::new(&[("reason", keys::MENTORSHIP_DECLINE_REASON), ("text", keys::MENTORSHIP_DECLINE_TEXT)]);
     let declining = RwSignal::new(false);
@@ -248,7 +274,7 @@ fn AnswerForm(ctx: Context) -> impl IntoView {
         if !form.start() {
             return;
         }
-        if !accept && reason.get_untracked().is_none() {
+        if !accept && !offer && reason.get_untracked().is_none() {
             form.invalid("reason", i18n, keys::MENTORSHIP_DECLINE_REASON_REQUIRED);
         }
         if form.refused() {
@@ -262,7 +288,11 @@ fn AnswerForm(ctx: Context) -> impl IntoView {
             text: if accept { None } else { text },
         };
         form.send::<AnswerMentorshipRequest>(variables, i18n, move |_| {
-            ctx.changed(if accept { keys::MENTORSHIP_ACCEPTED } else { keys::MENTORSHIP_DECLINED_DONE })
+            ctx.changed(match (accept, offer) {
+                (true, _) => keys::MENTORSHIP_ACCEPTED,
+                (false, false) => keys::MENTORSHIP_DECLINED_DONE,
+                (false, true) => keys::MENTORSHIP_OFFER_DECLINED_DONE,
+            })
         });
     };
     let reasons =
@@ -273,7 +303,7 @@ fn AnswerForm(ctx: Context) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="answer-title">
             <h2 id="answer-title">{i18n.tr(keys::MENTORSHIP_ANSWER_TITLE)}</h2>
-            <p>{i18n.tr(keys::MENTORSHIP_ANSWER_HINT)}</p>
+            <p>{i18n.tr(if offer { keys::MENTORSHIP_OFFER_HINT } else { keys::MENTORSHIP_ANSWER_HINT })}</p>
             <Show
                 when=move || declining.get()
                 fallback=move || view! {
@@ -282,10 +312,16 @@ fn AnswerForm(ctx: Context) -> impl IntoView {
                     </p>
                     <div class="actions">
                         <button type="button" id="accept" on:click=move |_| send(true) aria-disabled=move || form.busy.get().to_string()>
-                            {i18n.tr(keys::MENTORSHIP_ACCEPT)}
+                            {i18n.tr(if offer { keys::MENTORSHIP_OFFER_ACCEPT } else { keys::MENTORSHIP_ACCEPT })}
                         </button>
-                        <button type="button" id="decline" class="secondary" on:click=move |_| declining.set(true)>
-                            {i18n.tr(keys::MENTORSHIP_DECLINE)}
+                        // A founder's no to an offer needs no reason: it is sent at once.
+                        <button
+                            type="button"
+                            id="decline"
+                            class="secondary"
+                            on:click=move |_| if offer { send(false) } else { declining.set(true) }
+                        >
+                            {i18n.tr(if offer { keys::MENTORSHIP_OFFER_DECLINE } else { keys::MENTORSHIP_DECLINE })}
                         </button>
                     </div>
                 }
@@ -310,9 +346,9 @@ fn AnswerForm(ctx: Context) -> impl IntoView {
     }
 }
 
-/// The founder takes a waiting request back.
+/// The side asking takes back what waits: the founder a request, the mentor an `offer`.
 #[component]
-fn Withdraw(ctx: Context) -> impl IntoView {
+fn Withdraw(ctx: Context, offer: bool) -> impl IntoView {
     let i18n = ctx.i18n;
     let form = FormState::new(&[]);
     let withdraw = move |_| {
@@ -327,7 +363,9 @@ fn Withdraw(ctx: Context) -> impl IntoView {
         <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
             {move || form.general.get().unwrap_or_default()}
         </p>
-        <button type="button" id="withdraw" class="secondary" on:click=withdraw>{i18n.tr(keys::MENTORSHIP_WITHDRAW)}</button>
+        <button type="button" id="withdraw" class="secondary" on:click=withdraw>
+            {i18n.tr(if offer { keys::MENTORSHIP_OFFER_WITHDRAW } else { keys::MENTORSHIP_WITHDRAW })}
+        </button>
     }
 }
 

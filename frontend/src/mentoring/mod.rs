@@ -5,6 +5,7 @@
 //! the other phone pages.
 
 pub mod mentorship;
+mod offer;
 mod overview;
 mod request;
 
@@ -36,6 +37,7 @@ fn MentoringPages() -> impl IntoView {
     page_switch(&MENTORING_PAGES, |page| match page {
         "mentoring" => view! { <overview::Overview /> }.into_any(),
         "request_mentor" => view! { <request::RequestMentor /> }.into_any(),
+        "offer_founder" => view! { <offer::OfferFounder /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     })
 }
@@ -46,6 +48,8 @@ fn MentoringPages() -> impl IntoView {
 pub enum MentorshipStatus {
     /// Waiting for the mentor's answer.
     Requested,
+    /// Offered by the mentor; waiting for the founder's answer.
+    Offered,
     /// The mentor said no.
     Declined,
     /// The founder took the request back.
@@ -64,6 +68,8 @@ pub enum MentorshipStatus {
     Completed,
     /// Stopped early.
     Ended,
+    /// Closed by VPD.
+    Closed,
 }
 
 impl MentorshipStatus {
@@ -71,6 +77,7 @@ impl MentorshipStatus {
     pub fn label(self) -> Key {
         match self {
             MentorshipStatus::Requested => keys::MENTORING_STATUS_REQUESTED,
+            MentorshipStatus::Offered => keys::MENTORING_STATUS_OFFERED,
             MentorshipStatus::Declined => keys::MENTORING_STATUS_DECLINED,
             MentorshipStatus::Withdrawn => keys::MENTORING_STATUS_WITHDRAWN,
             MentorshipStatus::Expired => keys::MENTORING_STATUS_EXPIRED,
@@ -80,12 +87,19 @@ impl MentorshipStatus {
             MentorshipStatus::Active => keys::MENTORING_STATUS_ACTIVE,
             MentorshipStatus::Completed => keys::MENTORING_STATUS_COMPLETED,
             MentorshipStatus::Ended => keys::MENTORING_STATUS_ENDED,
+            MentorshipStatus::Closed => keys::MENTORING_STATUS_CLOSED,
         }
     }
 
-    /// Still open: a request waiting for the mentor or for VPD.
+    /// Still open: a request or offer waiting for an answer, or a match waiting for VPD.
     pub fn open(self) -> bool {
-        matches!(self, MentorshipStatus::Requested | MentorshipStatus::PendingReview)
+        matches!(self, MentorshipStatus::Requested | MentorshipStatus::Offered | MentorshipStatus::PendingReview)
+    }
+
+    /// Waiting for the answer of the side asked: a request for the mentor, an offer for the
+    /// founder.
+    pub fn waits_for(self, mentor: bool) -> bool {
+        self == if mentor { MentorshipStatus::Requested } else { MentorshipStatus::Offered }
     }
 }
 

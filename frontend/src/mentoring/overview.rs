@@ -1,13 +1,17 @@
-//! `/mentoring`: for a founder, the mentors who fit them best with the reasons why, then their
-//! requests, their mentorship and past ones; for a mentor, the requests waiting for their answer
-//! (their inbox), their mentees and past mentorships.
+//! `/mentoring`: for a founder, the mentors who fit them best with the reasons why, the offers
+//! mentors made them, then their requests, their mentorship and past ones; for a mentor, the
+//! requests waiting for their answer (their inbox), the founders looking for a mentor who fit them
+//! (to offer mentoring), their offers, mentees and past mentorships.
 
 use leptos::prelude::*;
 
 use super::{MentorshipStatus, require_sign_in};
 use crate::api::{
     self,
-    mentoring::{MyMentorships, RecommendedMentors, my_mentorships, recommended_mentors},
+    mentoring::{
+        MyMentorships, RecommendedFounders, RecommendedMentors, my_mentorships, recommended_founders,
+        recommended_mentors,
+    },
 };
 use crate::components::{PageHeader, PageStatus, Paged, ShowMore, paged::next_cursor};
 use crate::contexts::{
@@ -47,6 +51,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <PageHeader title=keys::MENTORING_TITLE intro=keys::MENTORING_INTRO />
         <Show when=founder>
+            <Group id="offers" title=keys::MENTORING_OFFERS empty=None rows=rows(|s| s == MentorshipStatus::Offered) i18n=i18n />
             <Recommendations i18n=i18n />
         </Show>
         <PageStatus state=list.state id="mentoring-status" loading=keys::MENTORING_LOADING empty=keys::MENTORING_NONE i18n=i18n />
@@ -58,16 +63,25 @@ pub fn Overview() -> impl IntoView {
                 rows=rows(|s| s == MentorshipStatus::Requested)
                 i18n=i18n
             />
+            <FounderSuggestions i18n=i18n />
         </Show>
         <Group
             id="open"
             title=keys::MENTORING_OPEN
             empty=None
             rows=Signal::derive(move || {
-                let founder = founder();
+                let mentee_side = !mentor();
                 list.rows.with(|rows| {
                     rows.iter()
-                        .filter(|r| if founder { r.status.open() } else { r.status == MentorshipStatus::PendingReview })
+                        .filter(|r| {
+                            // What the person started and waits on, or what waits for VPD.
+                            let waiting_on_others = if mentee_side {
+                                MentorshipStatus::Requested
+                            } else {
+                                MentorshipStatus::Offered
+                            };
+                            r.status == waiting_on_others || r.status == MentorshipStatus::PendingReview
+                        })
                         .cloned()
                         .collect::<Vec<_>>()
                 })
@@ -109,8 +123,9 @@ fn Group(id: &'static str, title: Key, empty: Option<Key>, rows: Signal<Vec<Row>
                             .map(|r| {
                                 let locale = i18n.locale.get();
                                 let other = if is_mentor() { r.mentee.display_name.clone() } else { r.mentor.display_name.clone() };
+                                let answer = r.status.waits_for(is_mentor());
                                 let when = match (r.status, &r.expires_at) {
-                                    (MentorshipStatus::Requested, Some(expires)) => {
+                                    (MentorshipStatus::Requested | MentorshipStatus::Offered, Some(expires)) => {
                                         i18n.fill(keys::MENTORING_ANSWER_BY, &[("date", &local_date(expires, locale))])
                                     }
                                     _ => i18n.fill(keys::MENTORING_CHANGED_ON, &[("date", &local_date(&r.updated_at, locale))]),
@@ -119,12 +134,11 @@ fn Group(id: &'static str, title: Key, empty: Option<Key>, rows: Signal<Vec<Row>
                                     <li class="card mentorship" id=format!("mentorship-{}", r.id)>
                                         <h3><a href=format!("/mentorship?id={}", r.id)>{other}</a></h3>
                                         <p><span class="badge">{i18n.t(r.status.label())}</span></p>
-                                        {(is_mentor() && r.status == MentorshipStatus::Requested)
-                                            .then(|| view! { <p class="pre quote">{r.message.clone()}</p> })}
+                                        {answer.then(|| view! { <p class="pre quote">{r.message.clone()}</p> })}
                                         <p class="note">{when}</p>
                                         <p>
                                             <a href=format!("/mentorship?id={}", r.id) class="button secondary">
-                                                {i18n.t(if is_mentor() && r.status == MentorshipStatus::Requested {
+                                                {i18n.t(if answer {
                                                     keys::MENTORING_ANSWER
                                                 } else {
                                                     keys::MENTORING_OPEN_ONE
@@ -205,6 +219,67 @@ fn Recommendations(i18n: I18n) -> impl IntoView {
                                     </ul>
                                     <p>
                                         <a class="button ask" href=format!("/mentoring/request?mentor={}", m.id)>{ask}</a>
+                                    </p>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+/// For a mentor: the founders looking for a mentor who fit them, with the reasons in their
+/// language and a way to offer mentoring.
+#[component]
+fn FounderSuggestions(i18n: I18n) -> impl IntoView {
+    let found = RwSignal::new(None::<Vec<recommended_founders::RecommendedFoundersRecommendedFounders>>);
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let locale = i18n.locale.get();
+        leptos::task::spawn_local(async move {
+            match api::call::<RecommendedFounders>(recommended_founders::Variables {}, locale).await {
+                Ok(data) => {
+                    found.set(Some(data.recommended_founders));
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e.text(locale))),
+            }
+        });
+    });
+    view! {
+        <section aria-labelledby="founders-title">
+            <h2 id="founders-title">{i18n.tr(keys::MENTORING_FOUNDERS)}</h2>
+            <p class="note">{i18n.tr(keys::MENTORING_FOUNDERS_HINT)}</p>
+            <p class="error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get().unwrap_or_default()}</p>
+            <p id="founders-status" role="status">
+                {move || match found.with(|f| f.as_ref().map(Vec::is_empty)) {
+                    None if error.with(Option::is_none) => i18n.t(keys::MENTORING_LOADING),
+                    Some(true) => i18n.t(keys::MENTORING_FOUNDERS_EMPTY),
+                    _ => "",
+                }}
+            </p>
+            <ul id="suggested-founders" class="plain">
+                {move || {
+                    found
+                        .get()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|r| {
+                            let f = r.founder;
+                            let offer = i18n.fill(keys::MENTORING_OFFER, &[("name", &f.display_name)]);
+                            view! {
+                                <li class="card person recommended" id=format!("founder-{}", f.id)>
+                                    <h3>{f.display_name.clone()}</h3>
+                                    <p>{f.headline.clone()}</p>
+                                    <p class="note pre">{f.business_idea.clone()}</p>
+                                    <p class="note">{i18n.t(keys::MENTORING_WHY_FOUNDER)}</p>
+                                    <ul class="reasons">
+                                        {r.reasons.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
+                                    </ul>
+                                    <p>
+                                        <a class="button offer" href=format!("/mentoring/offer?founder={}", f.id)>{offer}</a>
                                     </p>
                                 </li>
                             }

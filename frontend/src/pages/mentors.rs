@@ -168,6 +168,8 @@ pub fn MentorPage() -> impl IntoView {
     require_sign_in("/mentors");
     // Founders may ask the mentor for mentoring.
     let founder = move || session.viewer.with(|v| v.as_ref().is_some_and(|v| v.role == Role::Founder));
+    // A representative asks for their NGO, of mentors who mentor NGOs.
+    let representative = move || session.viewer.with(|v| v.as_ref().is_some_and(|v| v.role == Role::Enterprise));
     let mentor = RwSignal::new(None::<mentor_op::MentorMentor>);
     let missing = RwSignal::new(None::<String>);
     Effect::new(move |_| {
@@ -210,7 +212,7 @@ pub fn MentorPage() -> impl IntoView {
                             <dt>{i18n.tr(keys::DIRECTORY_CAPACITY)}</dt><dd>{m.capacity}</dd>
                         </dl>
                     </section>
-                    {founder().then(|| {
+                    {(founder() || (representative() && m.mentors_ngos)).then(|| {
                         let ask = i18n.fill(keys::MENTORING_ASK, &[("name", &m.display_name)]);
                         view! { <p><a id="ask-mentor" class="button" href=format!("/mentoring/request?mentor={}", m.id)>{ask}</a></p> }
                     })}

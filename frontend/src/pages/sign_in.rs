@@ -33,6 +33,7 @@ fn after_sign_in(next: &str) -> bool {
     matches!(next, "/" | "/account" | "/profile" | "/notifications" | "/views" | "/founders" | "/mentoring")
         || next.strip_prefix("/mentorship?id=").is_some_and(id)
         || next.strip_prefix("/mentoring/request?mentor=").is_some_and(id)
+        || next.strip_prefix("/mentoring/offer?founder=").is_some_and(id)
         || next == "/staff"
         || next
             .strip_prefix("/staff/")

@@ -201,6 +201,7 @@ fn QueueItem(item: Waiting, decided: Callback<(String, String)>, i18n: I18n) -> 
     let how = match origin {
         queue::MentorshipOrigin::STAFF => Some(staff_keys::MENTORSHIPS_PROPOSED),
         queue::MentorshipOrigin::ORGANISATION => Some(staff_keys::MENTORSHIPS_FOR_ORGANISATION),
+        queue::MentorshipOrigin::MENTOR => Some(staff_keys::MENTORSHIPS_OFFERED),
         _ => None,
     };
     let item_id = format!("match-{id}");

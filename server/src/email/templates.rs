@@ -259,6 +259,12 @@ impl Email<'_> {
                     Event::Message => parts!(mentorship_message),
                     Event::Completed => parts!(mentorship_completed),
                     Event::Ended => parts!(mentorship_ended),
+                    Event::Offered => parts!(mentorship_offered),
+                    Event::OfferAccepted => parts!(mentorship_offer_accepted),
+                    Event::OfferDeclined => parts!(mentorship_offer_declined),
+                    Event::OfferWithdrawn => parts!(mentorship_offer_withdrawn),
+                    Event::OfferExpired => parts!(mentorship_offer_expired),
+                    Event::Closed => parts!(mentorship_closed),
                 };
                 (name, link, parts)
             }

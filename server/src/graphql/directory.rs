@@ -63,6 +63,7 @@ impl From<DirectoryFilter> for Filter {
             language: some(f.language),
             text: some(f.text),
             any_language: Vec::new(),
+            seeking_mentor: false,
         }
     }
 }
@@ -178,7 +179,7 @@ pub struct Founder {
 }
 
 impl Founder {
-    fn new(seen: Seen<FounderProfile>, terms: &Taxonomies, locale: Locale) -> Founder {
+    pub(super) fn new(seen: Seen<FounderProfile>, terms: &Taxonomies, locale: Locale) -> Founder {
         let p = seen.profile;
         Founder {
             id: ID(seen.id.0.to_string()),

@@ -12,15 +12,16 @@ use chrono::{DateTime, Utc};
 
 use super::access::{ANY_FIELD, Access, Rule};
 use super::context::ContextExt;
-use super::directory::{Contact, Mentor};
+use super::directory::{Contact, Founder, Mentor};
 use crate::db::repos::mentorships::{After, Stored};
 use crate::domain::{Role, UserId, mentoring::lifecycle};
 use crate::services::directory::{self, DirectoryError};
 use crate::services::mentoring::{
     MentoringError,
     activity::{self, Closing, SessionInput},
-    recommendations,
+    offers, recommendations,
     requests::{self, Answer},
+    supervision,
     views::{self, Shown},
 };
 
@@ -30,16 +31,22 @@ const FOUNDERS: Rule = Rule::Roles(&[Role::Founder]);
 const MENTORS: Rule = Rule::Roles(&[Role::Mentor]);
 /// VPD staff.
 const VPD: Rule = Rule::Roles(&[Role::Staff, Role::Admin]);
-/// The two sides of a mentorship, and VPD staff.
-const SIDES_AND_VPD: Rule = Rule::Roles(&[Role::Founder, Role::Mentor, Role::Staff, Role::Admin]);
+/// The two sides of a mentorship (a founder, or a representative asking for their NGO, and a
+/// mentor), and VPD staff.
+const SIDES_AND_VPD: Rule = Rule::Roles(&[Role::Founder, Role::Enterprise, Role::Mentor, Role::Staff, Role::Admin]);
 /// The two sides of a mentorship (what they write is theirs).
-const SIDES: Rule = Rule::Roles(&[Role::Founder, Role::Mentor]);
+const SIDES: Rule = Rule::Roles(&[Role::Founder, Role::Enterprise, Role::Mentor]);
+/// Who asks for mentoring: founders, and representatives for their NGO.
+const MENTEES: Rule = Rule::Roles(&[Role::Founder, Role::Enterprise]);
 
 /// Who may reach the fields of this module. Which mentorships each person gets is the service's.
 pub const ACCESS: &[Access] = &[
     ("Query", "recommendedMentors", FOUNDERS),
     ("RecommendedMentor", ANY_FIELD, FOUNDERS),
-    ("Query", "myMentorships", Rule::Roles(&[Role::Founder, Role::Mentor])),
+    ("Query", "recommendedFounders", MENTORS),
+    ("RecommendedFounder", ANY_FIELD, MENTORS),
+    ("Mutation", "offerMentorship", MENTORS),
+    ("Query", "myMentorships", SIDES),
     ("Query", "mentorship", SIDES_AND_VPD),
     ("Query", "mentorshipQueue", VPD),
     ("Mentorship", ANY_FIELD, SIDES_AND_VPD),
@@ -50,11 +57,14 @@ pub const ACCESS: &[Access] = &[
     ("MentorshipPerson", ANY_FIELD, SIDES_AND_VPD),
     ("MentorshipConnection", ANY_FIELD, SIDES_AND_VPD),
     ("MentorshipEdge", ANY_FIELD, SIDES_AND_VPD),
-    ("Mutation", "requestMentor", FOUNDERS),
-    ("Mutation", "withdrawMentorshipRequest", FOUNDERS),
-    ("Mutation", "answerMentorshipRequest", MENTORS),
+    ("Mutation", "requestMentor", MENTEES),
+    // The side asked answers (the mentor a request, the founder an offer); the side asking
+    // withdraws. Which side a person is, the mentorship decides.
+    ("Mutation", "withdrawMentorshipRequest", SIDES),
+    ("Mutation", "answerMentorshipRequest", SIDES),
     ("Mutation", "reviewMentorship", VPD),
     ("Mutation", "proposeMentorship", VPD),
+    ("Mutation", "closeMentorship", VPD),
     ("Mentorship", "messages", SIDES),
     ("Mentorship", "contact", SIDES),
     ("Mentorship", "goals", SIDES),
@@ -85,6 +95,8 @@ pub const ACCESS: &[Access] = &[
 pub enum StatusGql {
     /// Waiting for the mentor's answer.
     Requested,
+    /// Offered by the mentor; waiting for the founder's answer.
+    Offered,
     /// The mentor said no.
     Declined,
     /// The founder took the request back.
@@ -103,6 +115,8 @@ pub enum StatusGql {
     Completed,
     /// Stopped early.
     Ended,
+    /// Closed by VPD staff.
+    Closed,
 }
 
 /// Why a mentor says no.
@@ -131,6 +145,8 @@ pub enum OriginGql {
     Organisation,
     /// VPD staff proposed it.
     Staff,
+    /// The mentor offered.
+    Mentor,
 }
 
 /// One side of a mentorship.
@@ -164,7 +180,7 @@ pub struct Mentorship {
     review_note: Option<String>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
-    /// When an unanswered request expires.
+    /// When an unanswered request or offer expires.
     expires_at: Option<DateTime<Utc>>,
     answered_at: Option<DateTime<Utc>>,
     started_at: Option<DateTime<Utc>>,
@@ -194,8 +210,7 @@ impl From<Shown> for Mentorship {
             review_note: m.review_note,
             created_at: m.created_at,
             updated_at: m.updated_at,
-            expires_at: (m.status == crate::domain::mentoring::MentorshipStatus::Requested)
-                .then(|| m.created_at + lifecycle::EXPIRES_AFTER),
+            expires_at: m.status.is_waiting().then(|| m.created_at + lifecycle::EXPIRES_AFTER),
             answered_at: m.answered_at,
             started_at: m.started_at,
             closed_at: m.closed_at,
@@ -393,6 +408,16 @@ pub struct RecommendedMentor {
     reasons: Vec<String>,
 }
 
+/// A founder suggested to the mentor, with why.
+#[derive(SimpleObject)]
+pub struct RecommendedFounder {
+    founder: Founder,
+    /// Higher is better.
+    score: u32,
+    /// Why, in the mentor's language, most telling first.
+    reasons: Vec<String>,
+}
+
 fn cursor(at: DateTime<Utc>, id: uuid::Uuid) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("{}|{id}", at.to_rfc3339()))
 }
@@ -449,6 +474,30 @@ impl MentoringQuery {
             .into_iter()
             .map(|s| RecommendedMentor {
                 mentor: Mentor::new(s.mentor, &terms, locale),
+                score: s.score,
+                reasons: s.reasons,
+            })
+            .collect())
+    }
+
+    /// The founders looking for a mentor who fit the signed-in mentor best, with reasons in
+    /// their language; those who waited longest first among equals. Empty while the mentor is
+    /// paused or has no place free.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn recommended_founders(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 5)] first: usize,
+    ) -> async_graphql::Result<Vec<RecommendedFounder>> {
+        let viewer = ctx.viewer()?;
+        let locale = ctx.request()?.locale;
+        let (suggested, terms) = offers::recommended_founders(ctx.db()?, ctx.state()?, &viewer.account, locale, first)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        Ok(suggested
+            .into_iter()
+            .map(|s| RecommendedFounder {
+                founder: Founder::new(s.founder, &terms, locale),
                 score: s.score,
                 reasons: s.reasons,
             })
@@ -517,25 +566,30 @@ pub struct MentoringMutation;
 #[Object]
 impl MentoringMutation {
     /// Asks mentor `mentorId` to mentor the signed-in founder, with a short `message` (at most
-    /// 1,000 characters). At most 3 requests wait for answers at once.
+    /// 1,000 characters); or, from a representative, to mentor the NGO `organisationId` they
+    /// act for (their only approved NGO when left out; only mentors who mentor NGOs). At most 3
+    /// requests wait for answers at once.
     async fn request_mentor(
         &self,
         ctx: &Context<'_>,
         mentor_id: ID,
         message: String,
+        organisation_id: Option<ID>,
     ) -> async_graphql::Result<Mentorship> {
         let viewer = ctx.viewer()?;
         let db = ctx.db()?;
         let mentor = uuid_of(&mentor_id).map_err(|e| ctx.fail(&e))?;
-        let stored = requests::request(db, ctx.state()?, &viewer.account, UserId(mentor), &message)
+        let organisation = organisation_id.as_ref().map(uuid_of).transpose().map_err(|e| ctx.fail(&e))?;
+        let stored = requests::request(db, ctx.state()?, &viewer.account, UserId(mentor), &message, organisation)
             .await
             .map_err(|e| ctx.fail(&e))?;
         let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
         Ok(shown.into())
     }
 
-    /// The mentor's answer to request `id`: accept, or decline with a `reason` and, if they
-    /// like, a few words in `text`.
+    /// The answer of the side asked: the mentor's to request `id` (accept, or decline with a
+    /// `reason` and, if they like, a few words in `text`), or the founder's to an offer (accept
+    /// or not; no reason asked, `reason` and `text` ignored).
     async fn answer_mentorship_request(
         &self,
         ctx: &Context<'_>,
@@ -554,7 +608,26 @@ impl MentoringMutation {
         Ok(shown.into())
     }
 
-    /// The founder takes request `id` back before the mentor answered.
+    /// The signed-in mentor offers to mentor `founderId`, with a short `message` (at most 1,000
+    /// characters). At most 3 offers wait for answers at once.
+    async fn offer_mentorship(
+        &self,
+        ctx: &Context<'_>,
+        founder_id: ID,
+        message: String,
+    ) -> async_graphql::Result<Mentorship> {
+        let viewer = ctx.viewer()?;
+        let db = ctx.db()?;
+        let founder = uuid_of(&founder_id).map_err(|e| ctx.fail(&e))?;
+        let stored = offers::offer(db, ctx.state()?, &viewer.account, UserId(founder), &message)
+            .await
+            .map_err(|e| ctx.fail(&e))?;
+        let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into())
+    }
+
+    /// The side asking takes `id` back before the other answered: the founder a request, the
+    /// mentor an offer.
     async fn withdraw_mentorship_request(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Mentorship> {
         let viewer = ctx.viewer()?;
         let db = ctx.db()?;
@@ -580,6 +653,18 @@ impl MentoringMutation {
             requests::review(db, ctx.state()?, &viewer.account, id, approve, note.as_deref().unwrap_or_default())
                 .await
                 .map_err(|e| ctx.fail(&e))?;
+        let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
+        Ok(shown.into())
+    }
+
+    /// VPD staff close mentorship `id`, open or running, with a `note` (required; only staff
+    /// read it). Both sides are told that VPD closed it, not why.
+    async fn close_mentorship(&self, ctx: &Context<'_>, id: ID, note: String) -> async_graphql::Result<Mentorship> {
+        let viewer = ctx.viewer()?;
+        let db = ctx.db()?;
+        let id = uuid_of(&id).map_err(|e| ctx.fail(&e))?;
+        let stored =
+            supervision::close(db, ctx.state()?, &viewer.account, id, &note).await.map_err(|e| ctx.fail(&e))?;
         let shown = views::get(db, &viewer.account, stored.id).await.map_err(|e| ctx.fail(&e))?;
         Ok(shown.into())
     }

@@ -186,6 +186,9 @@ pub enum PrivacyError {
     /// The database failed.
     #[error("supervision data could not be read or written")]
     Database(#[from] DbErr),
+    /// Closing the mentorships a new no-contact rules out failed; nothing was saved.
+    #[error("closing the mentorships the constraints rule out failed")]
+    Mentoring(#[from] crate::services::mentoring::MentoringError),
 }
 
 impl PrivacyError {
@@ -198,7 +201,10 @@ impl PrivacyError {
             PrivacyError::NotAnOfficer => Field::Officer,
             PrivacyError::NotAContact => Field::NoContact,
             PrivacyError::UnknownSector => Field::ExcludedSectors,
-            PrivacyError::NotFound | PrivacyError::RoleNotServed(_) | PrivacyError::Database(_) => return None,
+            PrivacyError::NotFound
+            | PrivacyError::RoleNotServed(_)
+            | PrivacyError::Database(_)
+            | PrivacyError::Mentoring(_) => return None,
         })
     }
 }
@@ -216,7 +222,7 @@ impl ToClientError for PrivacyError {
             PrivacyError::NotAnOfficer => bad(Message::NotAnOfficer),
             PrivacyError::NotAContact => bad(Message::NotAContact),
             PrivacyError::UnknownSector => bad(Message::UnknownTerm),
-            PrivacyError::RoleNotServed(_) | PrivacyError::Database(_) => return None,
+            PrivacyError::RoleNotServed(_) | PrivacyError::Database(_) | PrivacyError::Mentoring(_) => return None,
         })
     }
 }
@@ -399,9 +405,17 @@ pub async fn set_constraints(
         detail: json!({ "no_contact": people.len(), "excluded_sectors": sectors.len() }),
     };
     repos::audit::record(&txn, entry, now).await?;
+    // Whatever the founder has open or running with a person now kept from them closes with
+    // the change (the founder held, so nothing new starts meanwhile).
+    repos::mentorships::hold_mentee(&txn, founder_id).await?;
+    let closed =
+        crate::services::mentoring::supervision::close_kept_apart(&txn, state, actor, founder_id, &people, now).await?;
     let supervision = load(&txn, founder).await?;
     txn.commit().await?;
-    tracing::info!("a founder's data saved");
+    if closed > 0 {
+        state.outbox_wake.notify_one();
+    }
+    tracing::info!(mentorships.closed = closed, "a founder's data saved");
     Ok(supervision)
 }
 

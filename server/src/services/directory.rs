@@ -143,7 +143,7 @@ pub(crate) fn seen_mentor(viewer: &Person, ties: &Ties, listed: Listed<MentorPro
     Seen { id: listed.id, display_name: listed.display_name, profile, contact }
 }
 
-fn seen_founder(viewer: &Person, ties: &Ties, listed: Listed<FounderProfile>) -> Seen<FounderProfile> {
+pub(crate) fn seen_founder(viewer: &Person, ties: &Ties, listed: Listed<FounderProfile>) -> Seen<FounderProfile> {
     let contact = released(viewer, ties, &listed, Role::Founder, &listed.profile.contact);
     let mut profile = listed.profile;
     profile.contact = ContactChoice::default();

@@ -112,6 +112,15 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
             json!({ "i": { "email": format!("s{}@vpd.example.lv", uuid::Uuid::new_v4().simple()), "displayName": "S", "role": "STAFF" } }),
         ),
         "recommendedMentors" => ("{ recommendedMentors(first: 3) { score reasons } }", json!({})),
+        "closeMentorship" => (
+            "mutation { closeMentorship(id: \"00000000-0000-0000-0000-000000000000\", note: \"x\") { id } }",
+            json!({}),
+        ),
+        "recommendedFounders" => ("{ recommendedFounders(first: 3) { score reasons } }", json!({})),
+        "offerMentorship" => (
+            "mutation { offerMentorship(founderId: \"00000000-0000-0000-0000-000000000000\", message: \"Sveiki\") { id } }",
+            json!({}),
+        ),
         "myMentorships" => ("{ myMentorships(first: 5) { nodes { id status } } }", json!({})),
         "mentorship" => ("{ mentorship(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({})),
         "mentorshipQueue" => ("{ mentorshipQueue(first: 5) { nodes { id } } }", json!({})),

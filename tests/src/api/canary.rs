@@ -149,6 +149,16 @@ db_test! {
         let (staff, _) = app.create_staff().await;
         let staff_id = id_of(&app, &staff).await;
         let (subject, subject_id) = founder(&app, "Galdnieks", true).await;
+        // Looking for a mentor, in the sector the supervision excludes: mentors' suggestions and
+        // offers reach them.
+        let looking = json!({
+            "headline": "Galdnieks", "stage": "IDEA", "region": "latgale", "languages": ["ru"],
+            "needs": ["business_plan"], "sectors": ["transport_logistics"], "listed": true, "seekingMentor": true
+        });
+        let saved = app
+            .graphql_as(&subject, "mutation($i: FounderProfileInput!) { updateFounderProfile(input: $i) { headline } }", json!({ "i": looking }))
+            .await;
+        assert!(saved["errors"].is_null(), "{saved}");
         let subject_email = app.viewer(&subject).await["email"].as_str().unwrap().to_owned();
         let (approved_mentor, mentor_id) = mentor(&app, &staff, "Mentore", "latgale", &["business_plan"], true).await;
         let (waiting_mentor, _) = mentor(&app, &staff, "Gaida", "latgale", &["business_plan"], false).await;
@@ -176,6 +186,18 @@ db_test! {
             .graphql_as(&subject, "mutation($m: ID!) { requestMentor(mentorId: $m, message: \"Sveiki\") { id } }", json!({ "m": mentor_id }))
             .await;
         let mentorship_id = asked["data"]["requestMentor"]["id"].as_str().unwrap_or_else(|| panic!("{asked}")).to_owned();
+
+        // Another mentor finds the founder among those looking for a mentor and offers.
+        let (offering, _) = mentor(&app, &staff, "Piedāvā", "latgale", &["business_plan"], true).await;
+        let suggested = app
+            .graphql_as(&offering, "query { recommendedFounders { founder { id headline businessIdea sectors { label } } score reasons } }", json!({}))
+            .await;
+        assert!(suggested.to_string().contains(&subject_id), "the founder is suggested: {suggested}");
+        assert!(!suggested.to_string().contains(&canary), "{suggested}");
+        let offered = app
+            .graphql_as(&offering, "mutation($f: ID!) { offerMentorship(founderId: $f, message: \"Sveiki\") { id message } }", json!({ "f": subject_id }))
+            .await;
+        assert!(offered["errors"].is_null() && !offered.to_string().contains(&canary), "{offered}");
 
         let schema = Schema::parse();
         let callers = [

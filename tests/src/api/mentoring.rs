@@ -742,10 +742,414 @@ db_test! {
         assert!(ids(&none).is_empty(), "{none}");
 
         // A mentor approved through the other process appears.
-        let (_, third_id) = mentor(&app, &staff, "Trešā", "latgale", &["business_plan"], false).await;
+        let (third, third_id) = mentor(&app, &staff, "Trešā", "latgale", &["business_plan"], false).await;
         let approved = graphql_at(&replica.address, &staff, crate::api::directory::DECIDE, json!({ "s": third_id, "d": "APPROVE" })).await;
         assert!(approved["errors"].is_null(), "{approved}");
-        let third = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
-        assert_eq!(ids(&third), [third_id], "{third}");
+        let found = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+        assert_eq!(ids(&found), std::slice::from_ref(&third_id), "{found}");
+        assert!(found.to_string().contains("can take 2 more mentees"), "{found}");
+
+        // Their places fill through the other process: one left, then none.
+        for (n, places) in [(1, Some("can take 1 more mentee")), (2, None)] {
+            let (other, _) = founder(&app, &format!("Cits {n}"), false).await;
+            let id = request(&app, &other, &third_id).await;
+            let accepted = graphql_at(&replica.address, &third, ANSWER, json!({ "id": id, "a": true })).await;
+            assert!(accepted["errors"].is_null(), "{accepted}");
+            let now = app.graphql_as(&asking, RECOMMENDED, json!({})).await;
+            match places {
+                Some(words) => assert!(now.to_string().contains(words), "{now}"),
+                None => assert!(ids(&now).is_empty(), "a full mentor is not recommended: {now}"),
+            }
+        }
+    }
+}
+
+const SUGGESTED: &str =
+    "query { recommendedFounders(first: 10) { founder { id displayName contact { phone } } score reasons } }";
+const OFFER: &str = "mutation($f: ID!, $t: String!) { offerMentorship(founderId: $f, message: $t) { id status origin message expiresAt mentee { id } mentor { id } } }";
+
+/// A listed founder looking for a mentor (Russian, Latgale, a business plan); client and id.
+pub(crate) async fn seeking(app: &TestApp, headline: &str) -> (reqwest::Client, String) {
+    let (client, id) = founder(app, headline, true).await;
+    let input = json!({
+        "headline": headline, "stage": "IDEA", "region": "latgale", "languages": ["ru"],
+        "needs": ["business_plan"], "listed": true, "seekingMentor": true, "sharePhone": true, "phone": "+371 2888 8888"
+    });
+    let saved = app
+        .graphql_as(
+            &client,
+            "mutation($i: FounderProfileInput!) { updateFounderProfile(input: $i) { headline } }",
+            json!({ "i": input }),
+        )
+        .await;
+    assert!(saved["errors"].is_null(), "{saved}");
+    (client, id)
+}
+
+/// `mentor`'s offer to `founder`; its id.
+async fn offer(app: &TestApp, mentor: &reqwest::Client, founder: &str) -> String {
+    let offered = app.graphql_as(mentor, OFFER, json!({ "f": founder, "t": "Varu palīdzēt ar biznesa plānu." })).await;
+    ok(&offered, "offerMentorship")["id"].as_str().unwrap().to_owned()
+}
+
+fn suggested_ids(answer: &Value) -> Vec<String> {
+    ok(answer, "recommendedFounders")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["founder"]["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+db_test! {
+    async fn a_mentor_offers_to_a_fitting_founder_who_takes_it_up_and_staff_start_it(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (looking, looking_id) = seeking(&app, "Galdnieks Daugavpilī").await;
+        let (_, settled_id) = founder(&app, "Nemeklē", true).await;
+        let (_, kept_id) = seeking(&app, "Nedrīkst").await;
+        let (offering, offering_id) = mentor(&app, &staff, "Uzņēmēja", "latgale", &["business_plan"], true).await;
+        let (_, asked_id) = mentor(&app, &staff, "Otra", "latgale", &["business_plan"], true).await;
+        let constraints = json!({ "noContactUserIds": [offering_id], "excludedSectors": [] });
+        let set = app.graphql_as(&staff, CONSTRAINTS, json!({ "f": kept_id, "i": constraints })).await;
+        assert!(set["errors"].is_null(), "{set}");
+        let (looking_email, offering_email) = (email_of(&app, &looking).await, email_of(&app, &offering).await);
+
+        // The mentor sees the founders looking for a mentor who fit, with reasons to read; not
+        // one who does not look, nor one a supervision keeps away, and no contact details.
+        let suggested = app.graphql_as(&offering, SUGGESTED, json!({})).await;
+        let ids = suggested_ids(&suggested);
+        assert!(ids.contains(&looking_id), "{suggested}");
+        assert!(!ids.contains(&settled_id) && !ids.contains(&kept_id), "{suggested}");
+        let first = &ok(&suggested, "recommendedFounders")[0];
+        let reasons: Vec<&str> = first["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        assert!(reasons.iter().any(|r| r.starts_with("speaks your language: ")), "{reasons:?}");
+        assert!(reasons.iter().any(|r| r.starts_with("needs what you know: ") && r.ends_with("(1 of 1)")), "{reasons:?}");
+        assert!(first["founder"]["contact"].is_null(), "{suggested}");
+
+        // The founder already asked another mentor; then the offer comes, by e-mail too.
+        let asked = request(&app, &looking, &asked_id).await;
+        let offered = app.graphql_as(&offering, OFFER, json!({ "f": looking_id, "t": "Varu palīdzēt ar biznesa plānu." })).await;
+        let offered = ok(&offered, "offerMentorship").clone();
+        assert_eq!((offered["status"].clone(), offered["origin"].clone()), (json!("OFFERED"), json!("MENTOR")), "{offered}");
+        assert!(offered["expiresAt"].is_string(), "{offered}");
+        let id = offered["id"].as_str().unwrap().to_owned();
+        let mail = mail_about(&app, &looking_email, "offers to be your mentor").await;
+        assert!(mail.text.contains("Varu palīdzēt ar biznesa plānu.") && mail.text.contains(&format!("/mentorship?id={id}")), "{}", mail.text);
+        let offers = app.graphql_as(&looking, MINE, json!({ "s": ["OFFERED"] })).await;
+        assert_eq!(ok(&offers, "myMentorships")["nodes"][0]["id"], id.as_str());
+        let again = app.graphql_as(&offering, SUGGESTED, json!({})).await;
+        assert!(!suggested_ids(&again).contains(&looking_id), "a founder with an offer waiting is not suggested again");
+
+        // Refusals: twice to the same founder, a request to the mentor who offered, a founder
+        // who does not look, one kept away (as if they did not exist), an empty message.
+        let twice = app.graphql_as(&offering, OFFER, json!({ "f": looking_id, "t": "Vēlreiz" })).await;
+        assert_eq!(reason(&twice), "ALREADY_OFFERED", "{twice}");
+        let crossed = app.graphql_as(&looking, REQUEST, json!({ "m": offering_id, "t": "Sveiki" })).await;
+        assert_eq!(reason(&crossed), "OFFER_WAITING", "{crossed}");
+        let settled = app.graphql_as(&offering, OFFER, json!({ "f": settled_id, "t": "Sveiki" })).await;
+        assert_eq!(reason(&settled), "NOT_SEEKING", "{settled}");
+        let kept = app.graphql_as(&offering, OFFER, json!({ "f": kept_id, "t": "Sveiki" })).await;
+        let missing = app.graphql_as(&offering, OFFER, json!({ "f": uuid::Uuid::new_v4().to_string(), "t": "Sveiki" })).await;
+        assert_eq!(error_code(&kept), "NOT_FOUND", "{kept}");
+        assert_eq!(kept["errors"][0]["message"], missing["errors"][0]["message"]);
+        let empty = app.graphql_as(&offering, OFFER, json!({ "f": looking_id, "t": "  " })).await;
+        assert_eq!((error_code(&empty), empty["errors"][0]["extensions"]["field"].clone()), ("BAD_USER_INPUT".to_owned(), json!("message")));
+
+        // The founder takes it up: the request elsewhere closes, the mentor is told, staff review.
+        let taken = app.graphql_as(&looking, ANSWER, json!({ "id": id, "a": true })).await;
+        assert_eq!(ok(&taken, "answerMentorshipRequest")["status"], "PENDING_REVIEW", "{taken}");
+        mail_about(&app, &offering_email, "said yes to your offer").await;
+        let closed = app.graphql_as(&looking, MENTORSHIP, json!({ "id": asked })).await;
+        assert_eq!(ok(&closed, "mentorship")["status"], "INVALIDATED");
+        let queue = app.graphql_as(&staff, QUEUE, json!({})).await;
+        assert!(ok(&queue, "mentorshipQueue").to_string().contains(&id), "{queue}");
+        let approved = app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": true })).await;
+        assert_eq!(ok(&approved, "reviewMentorship")["status"], "ACTIVE");
+        mail_about(&app, &looking_email, "has started").await;
+        mail_about(&app, &offering_email, "has started").await;
+    }
+
+    async fn offers_refuse_other_roles_can_be_declined_or_taken_back_and_are_limited(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (admin, _) = app.create_admin().await;
+        let (looking, looking_id) = seeking(&app, "Šuvēja").await;
+        let (offering, _) = mentor(&app, &staff, "Piedāvā", "latgale", &["business_plan"], true).await;
+        let (other_mentor, _) = mentor(&app, &staff, "Cits", "latgale", &["business_plan"], true).await;
+        let (organisation, _) = app.sign_in_as(Role::Enterprise).await;
+        let anonymous = TestApp::new_client();
+        let (looking_email, offering_email) = (email_of(&app, &looking).await, email_of(&app, &offering).await);
+
+        let variables = json!({ "f": looking_id, "t": "Sveiki" });
+        for client in [&looking, &organisation, &staff, &admin] {
+            let answer = app.graphql_as(client, OFFER, variables.clone()).await;
+            assert_eq!(error_code(&answer), "FORBIDDEN", "{answer}");
+        }
+        assert_eq!(error_code(&app.graphql_as(&anonymous, OFFER, variables).await), "UNAUTHENTICATED");
+        for client in [&looking, &organisation, &staff, &admin] {
+            let answer = app.graphql_as(client, SUGGESTED, json!({})).await;
+            assert_eq!(error_code(&answer), "FORBIDDEN", "{answer}");
+        }
+
+        // Only the founder answers an offer and only the mentor takes it back; anyone else
+        // finds nothing.
+        let id = offer(&app, &offering, &looking_id).await;
+        let own = app.graphql_as(&offering, ANSWER, json!({ "id": id, "a": true })).await;
+        assert_eq!(error_code(&own), "FORBIDDEN", "{own}");
+        let founder_withdraws = app.graphql_as(&looking, WITHDRAW, json!({ "id": id })).await;
+        assert_eq!(error_code(&founder_withdraws), "FORBIDDEN", "{founder_withdraws}");
+        for client in [&staff, &admin, &organisation] {
+            let answer = app.graphql_as(client, ANSWER, json!({ "id": id, "a": true })).await;
+            assert_eq!(error_code(&answer), "FORBIDDEN", "{answer}");
+        }
+        let stranger = app.graphql_as(&other_mentor, WITHDRAW, json!({ "id": id })).await;
+        assert_eq!(error_code(&stranger), "NOT_FOUND", "{stranger}");
+        let seen = app.graphql_as(&looking, MENTORSHIP, json!({ "id": id })).await;
+        assert_eq!(ok(&seen, "mentorship")["status"], "OFFERED");
+
+        // Taken back: the founder is told. Declined: the mentor is told, without a reason.
+        let withdrawn = app.graphql_as(&offering, WITHDRAW, json!({ "id": id })).await;
+        assert_eq!(ok(&withdrawn, "withdrawMentorshipRequest")["status"], "WITHDRAWN");
+        mail_about(&app, &looking_email, "took back the offer").await;
+        let second = offer(&app, &offering, &looking_id).await;
+        let declined = app.graphql_as(&looking, ANSWER, json!({ "id": second, "a": false })).await;
+        let declined = ok(&declined, "answerMentorshipRequest").clone();
+        assert_eq!((declined["status"].clone(), declined["declineReason"].clone()), (json!("DECLINED"), Value::Null));
+        mail_about(&app, &offering_email, "did not take up your offer").await;
+
+        // At most three offers wait at once.
+        for n in 0..3 {
+            let (_, other) = seeking(&app, &format!("Meklē {n}")).await;
+            offer(&app, &offering, &other).await;
+        }
+        let fourth = app.graphql_as(&offering, OFFER, json!({ "f": looking_id, "t": "Sveiki" })).await;
+        assert_eq!(reason(&fourth), "TOO_MANY_OPEN_OFFERS", "{fourth}");
+    }
+}
+
+db_test! {
+    async fn an_offer_left_unanswered_expires_at_14_days_and_the_mentor_is_told_once(app: TestApp) {
+        use chrono::Duration as Span;
+        let _replica = app.spawn_replica().await;
+        let (staff, _) = app.create_staff().await;
+        let (looking, looking_id) = seeking(&app, "Klusē").await;
+        let (offering, _) = mentor(&app, &staff, "Piedāvā", "latgale", &["business_plan"], true).await;
+        let offering_email = email_of(&app, &offering).await;
+        let id = offer(&app, &offering, &looking_id).await;
+
+        settle(&app).await;
+        app.clock.advance(Span::days(13));
+        run_jobs(&app).await;
+        let waiting = app.graphql_as(&looking, MENTORSHIP, json!({ "id": id })).await;
+        assert_eq!(ok(&waiting, "mentorship")["status"], "OFFERED", "no reminders and no expiry before day 14");
+        settle(&app).await;
+        app.clock.advance(Span::days(1) + Span::minutes(1));
+        run_jobs(&app).await;
+        run_jobs(&app).await;
+        let expired = app.graphql_as(&looking, MENTORSHIP, json!({ "id": id })).await;
+        assert_eq!(ok(&expired, "mentorship")["status"], "EXPIRED");
+        assert_eq!(mails_about(&app, &offering_email, "Your offer to").await, 1);
+        // Unlike a mentor who leaves a request unanswered, nobody is paused: the founder is
+        // suggested to the mentor again.
+        let suggested = app.graphql_as(&offering, SUGGESTED, json!({})).await;
+        assert!(suggested_ids(&suggested).contains(&looking_id), "{suggested}");
+    }
+}
+
+const CLOSED_MAIL: &str = "is closed";
+
+db_test! {
+    async fn a_new_no_contact_closes_what_the_two_have_open_or_running_without_saying_why(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (running_founder, running_founder_id) = seeking(&app, "Strādā").await;
+        let (running_mentor, running_mentor_id) = mentor(&app, &staff, "Vada", "latgale", &["business_plan"], true).await;
+        let (waiting_founder, waiting_founder_id) = seeking(&app, "Gaida").await;
+        let (asked, asked_id) = mentor(&app, &staff, "Jautātais", "latgale", &["business_plan"], true).await;
+        let (offering, offering_id) = mentor(&app, &staff, "Piedāvātājs", "latgale", &["business_plan"], true).await;
+        let (_, untouched_id) = mentor(&app, &staff, "Paliek", "latgale", &["business_plan"], true).await;
+
+        let active = request(&app, &running_founder, &running_mentor_id).await;
+        ok(&app.graphql_as(&running_mentor, ANSWER, json!({ "id": active, "a": true })).await, "answerMentorshipRequest");
+        ok(&app.graphql_as(&staff, REVIEW, json!({ "id": active, "a": true })).await, "reviewMentorship");
+        let requested = request(&app, &waiting_founder, &asked_id).await;
+        let stays = request(&app, &waiting_founder, &untouched_id).await;
+        let offered = offer(&app, &offering, &waiting_founder_id).await;
+        settle(&app).await;
+        let before = app.smtp.messages().len();
+
+        for (founder_id, kept) in [(&running_founder_id, json!([running_mentor_id])), (&waiting_founder_id, json!([asked_id, offering_id]))] {
+            let constraints = json!({ "noContactUserIds": kept, "excludedSectors": [] });
+            let set = app.graphql_as(&staff, CONSTRAINTS, json!({ "f": founder_id, "i": constraints })).await;
+            assert!(set["errors"].is_null(), "{set}");
+        }
+        for (client, id) in [(&running_founder, &active), (&waiting_founder, &requested), (&waiting_founder, &offered)] {
+            let seen = app.graphql_as(client, MENTORSHIP, json!({ "id": id })).await;
+            assert_eq!(ok(&seen, "mentorship")["status"], "CLOSED", "{seen}");
+        }
+        let kept = app.graphql_as(&waiting_founder, MENTORSHIP, json!({ "id": stays })).await;
+        assert_eq!(ok(&kept, "mentorship")["status"], "REQUESTED", "a mentorship with someone else stays");
+        let contact = app.graphql_as(&running_mentor, CONTACT, json!({ "id": active })).await;
+        assert!(ok(&contact, "mentorship")["contact"].is_null(), "{contact}");
+        let write = app.graphql_as(&running_mentor, SEND, json!({ "id": active, "b": "Sveiki?" })).await;
+        assert_eq!(reason(&write), "MENTORSHIP_NOT_ACTIVE", "{write}");
+
+        // Both sides of each are told that VPD closed it, in words that never say why.
+        for client in [&running_founder, &running_mentor, &waiting_founder, &asked, &offering] {
+            let to = email_of(&app, client).await;
+            let mail = mail_about(&app, &to, CLOSED_MAIL).await;
+            let all = format!("{} {}", mail.subject, mail.text).to_lowercase();
+            assert!(all.contains("vpd"), "{all}");
+            for hint in ["supervis", "constraint", "no-contact", "no contact", "probation officer", "court"] {
+                assert!(!all.contains(hint), "{hint} in {all}");
+            }
+        }
+        settle(&app).await;
+        assert_eq!(app.smtp.messages().len() - before, 6, "one e-mail to each side of each closed mentorship");
+        let recommended = app.graphql_as(&waiting_founder, RECOMMENDED, json!({})).await;
+        let text = ok(&recommended, "recommendedMentors").to_string();
+        assert!(!text.contains(&asked_id) && !text.contains(&offering_id), "{text}");
+    }
+}
+
+const NGO_REQUEST: &str = "mutation($m: ID!, $t: String!, $o: ID) { requestMentor(mentorId: $m, message: $t, organisationId: $o) { id status origin mentee { id } } }";
+
+/// A representative of an organisation of `kind` (approved by staff when `approve`); their
+/// client and the organisation's id.
+async fn organisation_of(
+    app: &TestApp,
+    staff: &reqwest::Client,
+    name: &str,
+    kind: &str,
+    approve: bool,
+) -> (reqwest::Client, String) {
+    let (representative, _) = app.sign_in_as(Role::Enterprise).await;
+    let input = json!({
+        "name": name, "registrationNumber": format!("4{:010}", uuid::Uuid::new_v4().as_u128() % 10_000_000_000),
+        "kind": kind, "registeredSocialEnterprise": false, "sectors": ["crafts_manufacturing"], "region": "latgale",
+        "website": "biedriba.example.lv", "description": "Atbalsts cilvēkiem pēc soda izciešanas.", "supportsTargetGroup": true,
+    });
+    let created = app
+        .graphql_as(
+            &representative,
+            "mutation($i: OrganisationInput!) { createOrganisation(input: $i) { id } }",
+            json!({ "i": input }),
+        )
+        .await;
+    let id = ok(&created, "createOrganisation")["id"].as_str().unwrap().to_owned();
+    if approve {
+        // The organisation, and its representative's account.
+        let person = app.viewer(&representative).await["id"].as_str().unwrap().to_owned();
+        for subject in [&id, &person] {
+            let approved =
+                app.graphql_as(staff, crate::api::directory::DECIDE, json!({ "s": subject, "d": "APPROVE" })).await;
+            assert!(approved["errors"].is_null(), "{approved}");
+        }
+    }
+    (representative, id)
+}
+
+/// An approved mentor who mentors NGOs too and speaks English (the test accounts' language).
+async fn ngo_mentor(
+    app: &TestApp,
+    staff: &reqwest::Client,
+    headline: &str,
+    mentors_ngos: bool,
+) -> (reqwest::Client, String) {
+    let (client, id) = mentor(app, staff, headline, "latgale", &["business_plan"], true).await;
+    let input = json!({
+        "headline": headline, "bio": "", "expertise": ["business_plan"], "region": "latgale", "meeting": "BOTH",
+        "languages": ["lv", "en"], "capacity": 2, "available": true, "mentorsNgos": mentors_ngos,
+        "shareEmail": true, "sharePhone": false
+    });
+    let saved = app
+        .graphql_as(
+            &client,
+            "mutation($i: MentorProfileInput!) { updateMentorProfile(input: $i) { headline } }",
+            json!({ "i": input }),
+        )
+        .await;
+    assert!(saved["errors"].is_null(), "{saved}");
+    (client, id)
+}
+
+db_test! {
+    async fn an_ngo_representative_asks_a_mentor_for_their_organisation_in_the_same_way(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (representative, ngo_id) = organisation_of(&app, &staff, "Biedrība Otrā iespēja", "NGO", true).await;
+        let (_, pending_ngo) = organisation_of(&app, &staff, "Biedrība Gaida", "NGO", false).await;
+        let (enterprise, _) = organisation_of(&app, &staff, "Darbnīca", "SOCIAL_ENTERPRISE", true).await;
+        let (outsider, _) = organisation_of(&app, &staff, "Cita biedrība", "NGO", true).await;
+        let (chosen, chosen_id) = ngo_mentor(&app, &staff, "Vada biedrības", true).await;
+        let (_, founders_only) = ngo_mentor(&app, &staff, "Tikai uzņēmējiem", false).await;
+        let (asking_founder, _) = founder(&app, "Uzņēmējs", true).await;
+        let chosen_email = email_of(&app, &chosen).await;
+
+        // Refusals: a mentor who does not mentor NGOs, an organisation not approved or not an
+        // NGO, a founder naming an organisation.
+        let no_ngos = app.graphql_as(&representative, NGO_REQUEST, json!({ "m": founders_only, "t": "Sveiki" })).await;
+        assert_eq!(reason(&no_ngos), "MENTOR_UNAVAILABLE", "{no_ngos}");
+        let not_theirs = app.graphql_as(&representative, NGO_REQUEST, json!({ "m": chosen_id, "t": "Sveiki", "o": pending_ngo })).await;
+        assert_eq!(error_code(&not_theirs), "NOT_FOUND", "{not_theirs}");
+        let not_ngo = app.graphql_as(&enterprise, NGO_REQUEST, json!({ "m": chosen_id, "t": "Sveiki" })).await;
+        assert_eq!((error_code(&not_ngo), reason(&not_ngo)), ("BAD_USER_INPUT".to_owned(), "NGO_REQUIRED".to_owned()), "{not_ngo}");
+        let founder_for = app.graphql_as(&asking_founder, NGO_REQUEST, json!({ "m": chosen_id, "t": "Sveiki", "o": ngo_id })).await;
+        assert_eq!(error_code(&founder_for), "NOT_FOUND", "{founder_for}");
+
+        // The request: the mentor reads the NGO's name, accepts; staff approve; the two write.
+        let asked = app.graphql_as(&representative, NGO_REQUEST, json!({ "m": chosen_id, "t": "Meklējam mentoru biedrībai.", "o": ngo_id })).await;
+        let asked = ok(&asked, "requestMentor").clone();
+        assert_eq!((asked["status"].clone(), asked["origin"].clone()), (json!("REQUESTED"), json!("ORGANISATION")), "{asked}");
+        let id = asked["id"].as_str().unwrap().to_owned();
+        let mail = mail_about(&app, &chosen_email, "Biedrība Otrā iespēja").await;
+        assert!(mail.text.contains("Meklējam mentoru biedrībai."), "{}", mail.text);
+        let accepted = app.graphql_as(&chosen, ANSWER, json!({ "id": id, "a": true })).await;
+        assert_eq!(ok(&accepted, "answerMentorshipRequest")["status"], "PENDING_REVIEW");
+        let approved = app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": true })).await;
+        assert_eq!(ok(&approved, "reviewMentorship")["status"], "ACTIVE");
+        ok(&app.graphql_as(&representative, SEND, json!({ "id": id, "b": "Paldies! Kad tiekamies?" })).await, "sendMentorshipMessage");
+        let read = app.graphql_as(&chosen, MESSAGES, json!({ "id": id, "n": 5 })).await;
+        assert!(read.to_string().contains("Kad tiekamies?"), "{read}");
+        let mine = app.graphql_as(&representative, MINE, json!({ "s": ["ACTIVE"] })).await;
+        assert_eq!(ok(&mine, "myMentorships")["nodes"][0]["id"], id.as_str());
+
+        // Another organisation's representative finds nothing.
+        for operation in [MENTORSHIP, MESSAGES] {
+            let hidden = app.graphql_as(&outsider, operation, json!({ "id": id, "n": 5 })).await;
+            assert_eq!(error_code(&hidden), "NOT_FOUND", "{hidden}");
+        }
+        let write = app.graphql_as(&outsider, SEND, json!({ "id": id, "b": "Sveiki" })).await;
+        assert_eq!(error_code(&write), "NOT_FOUND", "{write}");
+    }
+}
+
+const CLOSE: &str = "mutation($id: ID!, $n: String!) { closeMentorship(id: $id, note: $n) { id status } }";
+
+db_test! {
+    async fn staff_close_a_running_mentorship_with_a_note_only_they_read(app: TestApp) {
+        let (staff, asking, chosen, id) = running(&app).await;
+        let (admin, _) = app.create_admin().await;
+        let (organisation, _) = app.sign_in_as(Role::Enterprise).await;
+        for client in [&asking, &chosen, &organisation] {
+            let answer = app.graphql_as(client, CLOSE, json!({ "id": id, "n": "Drošības dēļ" })).await;
+            assert_eq!(error_code(&answer), "FORBIDDEN", "{answer}");
+        }
+        assert_eq!(error_code(&app.graphql_as(&TestApp::new_client(), CLOSE, json!({ "id": id, "n": "x" })).await), "UNAUTHENTICATED");
+        let bare = app.graphql_as(&staff, CLOSE, json!({ "id": id, "n": " " })).await;
+        assert_eq!((error_code(&bare), bare["errors"][0]["extensions"]["field"].clone()), ("BAD_USER_INPUT".to_owned(), json!("note")));
+        let never = app.graphql_as(&admin, CLOSE, json!({ "id": uuid::Uuid::new_v4().to_string(), "n": "x" })).await;
+        assert_eq!(error_code(&never), "NOT_FOUND", "{never}");
+
+        let closed = app.graphql_as(&admin, CLOSE, json!({ "id": id, "n": "Drošības dēļ" })).await;
+        assert_eq!(ok(&closed, "closeMentorship")["status"], "CLOSED", "{closed}");
+        let note = app.graphql_as(&staff, WITH_NOTE, json!({ "id": id })).await;
+        assert_eq!(ok(&note, "mentorship")["reviewNote"], "Drošības dēļ");
+        for client in [&asking, &chosen] {
+            let seen = app.graphql_as(client, MENTORSHIP, json!({ "id": id })).await;
+            assert_eq!(ok(&seen, "mentorship")["status"], "CLOSED");
+            assert!(!seen.to_string().contains("Drošības"), "{seen}");
+            let mail = mail_about(&app, &email_of(&app, client).await, CLOSED_MAIL).await;
+            assert!(!mail.text.contains("Drošības"), "{}", mail.text);
+        }
+        let again = app.graphql_as(&staff, CLOSE, json!({ "id": id, "n": "Vēlreiz" })).await;
+        assert_eq!(reason(&again), "MENTORSHIP_MOVED_ON", "{again}");
     }
 }

@@ -8,7 +8,7 @@ mod hardening;
 mod invitations;
 mod jobs;
 mod lockout;
-mod mentoring;
+pub(crate) mod mentoring;
 mod moderation;
 mod notifications;
 mod organisations;

@@ -226,3 +226,73 @@ async fn a_founder_finds_asks_and_completes_a_mentorship_on_a_phone() {
     assert_eq!(m["sessions"][0]["minutes"], 45, "{answer}");
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mentor_offers_to_a_founder_who_takes_it_up_on_a_phone() {
+    let app = spawn_pwa_app().await;
+    let (staff_api, _) = app.create_staff().await;
+    let (mentor_client, _) = mentor(&app, &staff_api, "Grāmatvede Rēzeknē", "latgale", &["business_plan"], true).await;
+    let mentor_email = email_of(&app, &mentor_client).await;
+    let mentor_name = "Anna Bērziņa";
+    name_in_latvian(&app, &mentor_email, mentor_name).await;
+    let (founder_client, _) = crate::api::mentoring::seeking(&app, "Maizes ceptuve Ludzā").await;
+    let founder_email = email_of(&app, &founder_client).await;
+    let founder_name = "Pēteris Liepa";
+    name_in_latvian(&app, &founder_email, founder_name).await;
+    let axe = super::a11y::axe_source();
+    let mut failures = Vec::new();
+
+    // The mentor sees the founder among those looking for a mentor, with reasons, and offers.
+    let mentor_browser = Browser::open(&app).await;
+    mentor_browser.sign_in(&mentor_email, PASSWORD).await;
+    mentor_browser.click("nav.nav a[href='/mentoring']").await;
+    mentor_browser.wait_for_path("/mentoring").await;
+    mentor_browser.wait_for_text("#suggested-founders li", founder_name).await;
+    mentor_browser.wait_for_text("#suggested-founders li", "Maizes ceptuve Ludzā").await;
+    let reasons = mentor_browser.client.find_all(Locator::Css("#suggested-founders ul.reasons li")).await.unwrap();
+    assert!(reasons.len() >= 2, "reasons a person can read");
+    failures.extend(super::a11y::violations(&mentor_browser, &axe).await);
+    in_three_languages(&mentor_browser, "mentoring-founders", founder_name).await;
+    mentor_browser.click("#suggested-founders a.offer").await;
+    mentor_browser.wait_for_path("/mentoring/offer").await;
+    mentor_browser.wait_for_text("#offer-title", founder_name).await;
+    mentor_browser.click("form button[type=submit]").await;
+    mentor_browser.wait_for_text("#message-error", "Uzrakstiet").await;
+    failures.extend(super::a11y::violations(&mentor_browser, &axe).await);
+    in_three_languages(&mentor_browser, "mentoring-offer", founder_name).await;
+    mentor_browser.fill("message", "Labdien! Varu palīdzēt ar izmaksām un biznesa plānu.").await;
+    mentor_browser.click("form button[type=submit]").await;
+    mentor_browser.wait_for_path("/mentorship").await;
+    mentor_browser.wait_for_text("#mentorship-done", "nosūtīts").await;
+    mentor_browser.wait_for_text("#mentorship-status", "Piedāvājums gaida").await;
+    mentor_browser.screenshot("mentorship-offered-lv").await;
+    mentor_browser.close().await;
+
+    // The founder gets the e-mail, finds the offer on the mentoring page and takes it up.
+    let link = mentorship_link(&app, &founder_email, 1).await;
+    let founder_browser = Browser::open(&app).await;
+    founder_browser.sign_in(&founder_email, PASSWORD).await;
+    founder_browser.click("nav.nav a[href='/mentoring']").await;
+    founder_browser.wait_for_path("/mentoring").await;
+    founder_browser.wait_for_text("#offers li", mentor_name).await;
+    founder_browser.wait_for_text("#offers li", "izmaksām").await;
+    failures.extend(super::a11y::violations(&founder_browser, &axe).await);
+    in_three_languages(&founder_browser, "mentoring-offers", mentor_name).await;
+    founder_browser.click("#offers a.button").await;
+    founder_browser.wait_for_path("/mentorship").await;
+    founder_browser.wait_for_text("#request-message", "izmaksām").await;
+    failures.extend(super::a11y::violations(&founder_browser, &axe).await);
+    in_three_languages(&founder_browser, "mentorship-offer-answer", mentor_name).await;
+    founder_browser.click("#accept").await;
+    founder_browser.wait_for_text("#mentorship-status", "Gaida VPD").await;
+    founder_browser.close().await;
+
+    let id = link.split("id=").nth(1).unwrap().to_owned();
+    let answer = app
+        .graphql_as(&mentor_client, "query($id: ID!) { mentorship(id: $id) { status origin } }", json!({ "id": id }))
+        .await;
+    assert_eq!(answer["data"]["mentorship"]["status"], "PENDING_REVIEW", "{answer}");
+    assert_eq!(answer["data"]["mentorship"]["origin"], "MENTOR", "{answer}");
+    assert!(app.smtp.messages_to(&mentor_email).iter().any(|m| m.text.contains(&link)), "the mentor is told by e-mail");
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -181,13 +181,22 @@ impl Browser {
         input.prop("value").await.expect("value").unwrap_or_default()
     }
 
-    /// Clicks the first element matching `css`.
+    /// Clicks the first element matching `css`. A page that re-renders between finding the
+    /// element and clicking it (data arriving after a language change) is looked at again.
     pub async fn click(&self, css: &str) {
-        let element = self.wait_for(css).await;
-        // Centre it first, as a person scrolls a button out from under the bottom bar.
-        let arg = serde_json::to_value(&element).expect("element reference");
-        let _ = self.client.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![arg]).await;
-        element.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        for attempt in 1..=3 {
+            let element = self.wait_for(css).await;
+            // Centre it first, as a person scrolls a button out from under the bottom bar.
+            let arg = serde_json::to_value(&element).expect("element reference");
+            let _ = self.client.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![arg]).await;
+            match element.click().await {
+                Ok(()) => return,
+                Err(e) if attempt < 3 && e.to_string().contains("stale element") => {
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("click {css}: {e}"),
+            }
+        }
     }
 
     /// Chooses a language in the switcher and waits for `<html lang>` to follow.

@@ -31,6 +31,8 @@ pub struct Filter {
     pub text: Option<String>,
     /// Any of these language codes (empty: any language).
     pub any_language: Vec<String>,
+    /// Founders: only those looking for a mentor.
+    pub seeking_mentor: bool,
 }
 
 /// A person in the directory with the account facts the policy needs.
@@ -103,6 +105,9 @@ impl Kind {
                 query.column(founder_profiles::Column::UserId).from(founder_profiles::Entity);
                 if listed_only {
                     query.and_where(founder_profiles::Column::Listed.eq(true));
+                }
+                if filter.seeking_mentor {
+                    query.and_where(founder_profiles::Column::SeekingMentor.eq(true));
                 }
                 if let Some(region) = &filter.region {
                     query.and_where(founder_profiles::Column::Region.eq(region.as_str()));

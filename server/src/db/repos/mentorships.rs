@@ -188,6 +188,52 @@ async fn waiting_start(db: &impl ConnectionTrait, mentee: UserId, now: DateTime<
     Ok(first.map_or(now, |first| first.min(now)))
 }
 
+/// Since when each of `mentees` has waited for a mentor: their first request after the end of
+/// their last mentorship that ran; founders who asked nobody since are absent. Two statements
+/// whatever their number.
+pub async fn waiting_since_of(
+    db: &impl ConnectionTrait,
+    mentees: &[UserId],
+) -> Result<HashMap<UserId, DateTime<Utc>>, DbErr> {
+    use mentorships::Column as C;
+    if mentees.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<Uuid> = mentees.iter().map(|m| m.0).collect();
+    let last_ran: HashMap<Uuid, DateTime<Utc>> = mentorships::Entity::find()
+        .select_only()
+        .column(C::MenteeId)
+        .column_as(C::ClosedAt.max(), "at")
+        .filter(C::MenteeId.is_in(ids.clone()))
+        .filter(C::StartedAt.is_not_null())
+        .filter(C::ClosedAt.is_not_null())
+        .group_by(C::MenteeId)
+        .into_tuple::<(Uuid, Option<DateTime<Utc>>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(id, at)| Some((id, at?)))
+        .collect();
+    // What the founder asked for (a mentor's offer is not the founder's waiting).
+    let asked: Vec<(Uuid, DateTime<Utc>)> = mentorships::Entity::find()
+        .select_only()
+        .column(C::MenteeId)
+        .column(C::CreatedAt)
+        .filter(C::MenteeId.is_in(ids))
+        .filter(C::Origin.ne(Origin::Mentor.as_str()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut since: HashMap<UserId, DateTime<Utc>> = HashMap::new();
+    for (mentee, at) in asked {
+        if last_ran.get(&mentee).is_some_and(|end| at <= *end) {
+            continue;
+        }
+        since.entry(UserId(mentee)).and_modify(|first| *first = (*first).min(at)).or_insert(at);
+    }
+    Ok(since)
+}
+
 /// The mentorship `id`, whoever asks (the service decides who may see it).
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Stored>, DbErr> {
     mentorships::Entity::find_by_id(id).one(db).await?.map(Stored::try_from).transpose()
@@ -224,7 +270,7 @@ pub async fn step(
     let mut update = mentorships::Entity::update_many()
         .col_expr(mentorships::Column::Status, Expr::value(to.as_str()))
         .col_expr(mentorships::Column::UpdatedAt, Expr::value(now));
-    if from == MentorshipStatus::Requested {
+    if from.is_waiting() {
         update = update.col_expr(mentorships::Column::AnsweredAt, Expr::value(Some(now)));
     }
     if to == MentorshipStatus::Active {
@@ -266,6 +312,24 @@ pub async fn set_review_note(db: &impl ConnectionTrait, id: Uuid, note: &str, by
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Offers still waiting for their founder that were made at or before `made_by`; oldest
+/// first, at most `limit`.
+pub async fn unanswered_offers(
+    db: &impl ConnectionTrait,
+    made_by: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<Stored>, DbErr> {
+    let rows = mentorships::Entity::find()
+        .filter(mentorships::Column::Status.eq(MentorshipStatus::Offered.as_str()))
+        .filter(mentorships::Column::CreatedAt.lte(made_by))
+        .order_by_asc(mentorships::Column::CreatedAt)
+        .order_by_asc(mentorships::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    stored(rows)
 }
 
 /// Requests still waiting for their mentor that were made at or before `made_by`, with fewer
@@ -383,6 +447,27 @@ pub async fn of_mentee_in(
     stored(rows)
 }
 
+/// Which of `mentees` have a mentorship in one of `statuses` (one statement).
+pub async fn mentees_in(
+    db: &impl ConnectionTrait,
+    mentees: &[UserId],
+    statuses: &[MentorshipStatus],
+) -> Result<HashSet<UserId>, DbErr> {
+    if mentees.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let rows: Vec<Uuid> = mentorships::Entity::find()
+        .select_only()
+        .column(mentorships::Column::MenteeId)
+        .distinct()
+        .filter(mentorships::Column::MenteeId.is_in(mentees.iter().map(|m| m.0)))
+        .filter(mentorships::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(UserId).collect())
+}
+
 /// How many of `mentor`'s mentorships are in one of `statuses`.
 pub async fn count_of_mentor(
     db: &impl ConnectionTrait,
@@ -430,7 +515,7 @@ pub async fn places_taken(db: &impl ConnectionTrait, mentors: Option<&[UserId]>)
 /// waiting for VPD with them (one statement).
 pub async fn ties_of(db: &impl ConnectionTrait, person: UserId) -> Result<(HashSet<UserId>, HashSet<UserId>), DbErr> {
     use MentorshipStatus as S;
-    let rows = of_person_in(db, person, &[S::Requested, S::PendingReview, S::Active]).await?;
+    let rows = of_person_in(db, person, &[S::Requested, S::Offered, S::PendingReview, S::Active]).await?;
     let (mut active, mut asking) = (HashSet::new(), HashSet::new());
     for m in rows {
         let other = if m.mentee == person { m.mentor } else { m.mentee };

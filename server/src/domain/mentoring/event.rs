@@ -32,11 +32,23 @@ pub enum Event {
     Completed,
     /// To the other side: the mentorship was ended early (with the reason).
     Ended,
+    /// To the founder: a mentor offers to mentor them (with the mentor's message).
+    Offered,
+    /// To the mentor: the founder took up their offer; VPD staff check the match next.
+    OfferAccepted,
+    /// To the mentor: the founder did not take up their offer.
+    OfferDeclined,
+    /// To the founder: the mentor took their offer back.
+    OfferWithdrawn,
+    /// To the mentor: the founder did not answer the offer within 14 days.
+    OfferExpired,
+    /// To both: VPD closed the mentorship or the request (never saying why).
+    Closed,
 }
 
 impl Event {
     /// Every event.
-    pub const ALL: [Event; 14] = [
+    pub const ALL: [Event; 20] = [
         Event::Requested,
         Event::Proposed,
         Event::Accepted,
@@ -51,6 +63,12 @@ impl Event {
         Event::Message,
         Event::Completed,
         Event::Ended,
+        Event::Offered,
+        Event::OfferAccepted,
+        Event::OfferDeclined,
+        Event::OfferWithdrawn,
+        Event::OfferExpired,
+        Event::Closed,
     ];
 
     /// The stored name.
@@ -70,6 +88,12 @@ impl Event {
             Event::Message => "message",
             Event::Completed => "completed",
             Event::Ended => "ended",
+            Event::Offered => "offered",
+            Event::OfferAccepted => "offer_accepted",
+            Event::OfferDeclined => "offer_declined",
+            Event::OfferWithdrawn => "offer_withdrawn",
+            Event::OfferExpired => "offer_expired",
+            Event::Closed => "closed",
         }
     }
 

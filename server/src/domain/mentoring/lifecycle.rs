@@ -2,15 +2,18 @@
 //!
 //! ```text
 //! REQUESTED ──mentor accepts──▶ PENDING_REVIEW ──staff approve──▶ ACTIVE ──▶ COMPLETED
-//!     │                              └──staff reject──▶ REJECTED     └──▶ ENDED (a reason)
-//!     ├──mentor declines (a reason)──▶ DECLINED
-//!     ├──founder withdraws──▶ WITHDRAWN
+//! OFFERED ──founder accepts──▶ ┘     └──staff reject──▶ REJECTED     └──▶ ENDED (a reason)
+//!     ├──the asked side declines──▶ DECLINED
+//!     ├──the asking side withdraws──▶ WITHDRAWN
 //!     ├──14 days unanswered──▶ EXPIRED
-//!     └──another of the founder's requests accepted──▶ INVALIDATED
+//!     └──another of the founder's requests or offers accepted──▶ INVALIDATED
+//! any open or running one ──VPD staff close it (a supervision change)──▶ CLOSED
 //! ```
 //!
-//! Who may take a step is part of the rule: a mentor cannot approve, a founder cannot accept
-//! their own request, nobody but the schedule expires one. Ended states take no further step.
+//! A founder asks (`REQUESTED`, the mentor answers); a mentor offers (`OFFERED`, the founder
+//! answers). Who may take a step is part of the rule: a mentor cannot approve, a founder cannot
+//! accept their own request, nobody but the schedule expires one. Ended states take no further
+//! step.
 
 use chrono::Duration;
 
@@ -19,6 +22,8 @@ use chrono::Duration;
 pub enum MentorshipStatus {
     /// Asked for by the founder (or proposed by staff), waiting for the mentor.
     Requested,
+    /// Offered by the mentor, waiting for the founder.
+    Offered,
     /// The mentor said no, with a reason.
     Declined,
     /// The founder took the request back.
@@ -37,12 +42,16 @@ pub enum MentorshipStatus {
     Completed,
     /// Stopped early by one side, with a reason.
     Ended,
+    /// Closed by VPD staff, whatever it was waiting for (the founder's supervision changed;
+    /// neither side is told why).
+    Closed,
 }
 
 impl MentorshipStatus {
     /// Every status.
-    pub const ALL: [MentorshipStatus; 10] = [
+    pub const ALL: [MentorshipStatus; 12] = [
         MentorshipStatus::Requested,
+        MentorshipStatus::Offered,
         MentorshipStatus::Declined,
         MentorshipStatus::Withdrawn,
         MentorshipStatus::Expired,
@@ -52,12 +61,14 @@ impl MentorshipStatus {
         MentorshipStatus::Active,
         MentorshipStatus::Completed,
         MentorshipStatus::Ended,
+        MentorshipStatus::Closed,
     ];
 
     /// The stored name.
     pub fn as_str(self) -> &'static str {
         match self {
             MentorshipStatus::Requested => "requested",
+            MentorshipStatus::Offered => "offered",
             MentorshipStatus::Declined => "declined",
             MentorshipStatus::Withdrawn => "withdrawn",
             MentorshipStatus::Expired => "expired",
@@ -67,6 +78,7 @@ impl MentorshipStatus {
             MentorshipStatus::Active => "active",
             MentorshipStatus::Completed => "completed",
             MentorshipStatus::Ended => "ended",
+            MentorshipStatus::Closed => "closed",
         }
     }
 
@@ -78,6 +90,11 @@ impl MentorshipStatus {
     /// Waiting for the mentor: counts towards the founder's [`MAX_OPEN_REQUESTS`].
     pub fn is_open_request(self) -> bool {
         self == MentorshipStatus::Requested
+    }
+
+    /// Waiting for an answer, from the mentor (a request) or the founder (an offer).
+    pub fn is_waiting(self) -> bool {
+        matches!(self, MentorshipStatus::Requested | MentorshipStatus::Offered)
     }
 
     /// Accepted or running: the founder asks nobody else meanwhile, and it holds one of the
@@ -97,6 +114,7 @@ impl MentorshipStatus {
                 | MentorshipStatus::Rejected
                 | MentorshipStatus::Completed
                 | MentorshipStatus::Ended
+                | MentorshipStatus::Closed
         )
     }
 }
@@ -105,6 +123,8 @@ impl MentorshipStatus {
 pub const MAX_OPEN_REQUESTS: usize = 3;
 /// An unanswered request expires this long after it was made.
 pub const EXPIRES_AFTER: Duration = Duration::days(14);
+/// At most this many offers of one mentor wait for founders at once.
+pub const MAX_OPEN_OFFERS: usize = 3;
 /// The mentor is reminded of an unanswered request this long after it was made.
 pub const REMINDERS_AFTER: [Duration; 2] = [Duration::days(3), Duration::days(7)];
 
@@ -173,32 +193,38 @@ pub enum Origin {
     Organisation,
     /// VPD staff proposed the match.
     Staff,
+    /// A mentor offered to mentor the founder.
+    Mentor,
 }
 
 impl Origin {
+    /// Every origin.
+    pub const ALL: [Origin; 4] = [Origin::Founder, Origin::Organisation, Origin::Staff, Origin::Mentor];
+
     /// The stored name.
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::Founder => "founder",
             Origin::Organisation => "organisation",
             Origin::Staff => "staff",
+            Origin::Mentor => "mentor",
         }
     }
 
     /// The origin stored as `name`; `None` for anything else.
     pub fn parse(name: &str) -> Option<Origin> {
-        [Origin::Founder, Origin::Organisation, Origin::Staff].into_iter().find(|o| o.as_str() == name)
+        Origin::ALL.into_iter().find(|o| o.as_str() == name)
     }
 }
 
 /// A step in the life of a mentorship.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Transition {
-    /// The mentor says yes.
+    /// The side asked says yes (the mentor to a request, the founder to an offer).
     Accept,
-    /// The mentor says no.
+    /// The side asked says no.
     Decline(DeclineReason),
-    /// The founder takes the request back.
+    /// The side asking takes it back (the founder a request, the mentor an offer).
     Withdraw,
     /// Unanswered for [`EXPIRES_AFTER`].
     Expire,
@@ -212,6 +238,9 @@ pub enum Transition {
     Complete,
     /// Either side (or staff) stops it early, with a reason.
     End,
+    /// VPD staff close it, open or running, because the founder's supervision now rules the
+    /// match out.
+    Close,
 }
 
 /// Why a step cannot be taken.
@@ -248,23 +277,34 @@ impl Transition {
             Transition::Reject => "reject",
             Transition::Complete => "complete",
             Transition::End => "end",
+            Transition::Close => "close",
         }
     }
 
-    /// Who may take this step, and from which status to which.
-    fn rule(&self) -> (&'static [Party], MentorshipStatus, MentorshipStatus) {
+    /// From which statuses this step starts, who may take it from each, and where it leads.
+    fn rule(&self) -> (&'static [(MentorshipStatus, &'static [Party])], MentorshipStatus) {
         use MentorshipStatus as S;
+        const MENTOR: &[Party] = &[Party::Mentor];
+        const FOUNDER: &[Party] = &[Party::Founder];
+        const SYSTEM: &[Party] = &[Party::System];
+        const STAFF: &[Party] = &[Party::Staff];
         match self {
-            Transition::Accept => (&[Party::Mentor], S::Requested, S::PendingReview),
+            Transition::Accept => (&[(S::Requested, MENTOR), (S::Offered, FOUNDER)], S::PendingReview),
             // The system declines for a mentor Tilts paused for not answering.
-            Transition::Decline(_) => (&[Party::Mentor, Party::System], S::Requested, S::Declined),
-            Transition::Withdraw => (&[Party::Founder], S::Requested, S::Withdrawn),
-            Transition::Expire => (&[Party::System], S::Requested, S::Expired),
-            Transition::Invalidate => (&[Party::System], S::Requested, S::Invalidated),
-            Transition::Approve => (&[Party::Staff], S::PendingReview, S::Active),
-            Transition::Reject => (&[Party::Staff], S::PendingReview, S::Rejected),
-            Transition::Complete => (&[Party::Founder, Party::Mentor], S::Active, S::Completed),
-            Transition::End => (&[Party::Founder, Party::Mentor, Party::Staff], S::Active, S::Ended),
+            Transition::Decline(_) => {
+                (&[(S::Requested, &[Party::Mentor, Party::System]), (S::Offered, FOUNDER)], S::Declined)
+            }
+            Transition::Withdraw => (&[(S::Requested, FOUNDER), (S::Offered, MENTOR)], S::Withdrawn),
+            Transition::Expire => (&[(S::Requested, SYSTEM), (S::Offered, SYSTEM)], S::Expired),
+            Transition::Invalidate => (&[(S::Requested, SYSTEM), (S::Offered, SYSTEM)], S::Invalidated),
+            Transition::Approve => (&[(S::PendingReview, STAFF)], S::Active),
+            Transition::Reject => (&[(S::PendingReview, STAFF)], S::Rejected),
+            Transition::Complete => (&[(S::Active, &[Party::Founder, Party::Mentor])], S::Completed),
+            Transition::End => (&[(S::Active, &[Party::Founder, Party::Mentor, Party::Staff])], S::Ended),
+            Transition::Close => (
+                &[(S::Requested, STAFF), (S::Offered, STAFF), (S::PendingReview, STAFF), (S::Active, STAFF)],
+                S::Closed,
+            ),
         }
     }
 }
@@ -272,14 +312,16 @@ impl Transition {
 /// The status after `party` takes `step` from `from`, or why they cannot. Whether a reason's
 /// text is present, and capacity, are the caller's checks: this decides who and from where.
 pub fn next(from: MentorshipStatus, party: Party, step: &Transition) -> Result<MentorshipStatus, TransitionError> {
-    let (parties, start, end) = step.rule();
-    if !parties.contains(&party) {
-        return Err(TransitionError::NotYours { party, step: step.name() });
+    let (starts, end) = step.rule();
+    match starts.iter().find(|(start, _)| *start == from) {
+        Some((_, parties)) if parties.contains(&party) => Ok(end),
+        Some(_) => Err(TransitionError::NotYours { party, step: step.name() }),
+        // Someone who never takes this step learns that first, whatever the state.
+        None if !starts.iter().any(|(_, parties)| parties.contains(&party)) => {
+            Err(TransitionError::NotYours { party, step: step.name() })
+        }
+        None => Err(TransitionError::WrongState { step: step.name(), from }),
     }
-    if from != start {
-        return Err(TransitionError::WrongState { step: step.name(), from });
-    }
-    Ok(end)
 }
 
 #[cfg(test)]
@@ -301,7 +343,40 @@ mod tests {
             Transition::Reject,
             Transition::Complete,
             Transition::End,
+            Transition::Close,
         ]
+    }
+
+    #[test]
+    fn an_offer_is_answered_by_the_founder_and_taken_back_by_the_mentor() {
+        assert_eq!(next(S::Offered, Party::Founder, &Transition::Accept), Ok(S::PendingReview));
+        assert_eq!(next(S::Offered, Party::Founder, &Transition::Decline(DeclineReason::Other)), Ok(S::Declined));
+        assert_eq!(next(S::Offered, Party::Mentor, &Transition::Withdraw), Ok(S::Withdrawn));
+        assert_eq!(
+            next(S::Offered, Party::Mentor, &Transition::Accept),
+            Err(TransitionError::NotYours { party: Party::Mentor, step: "accept" }),
+            "a mentor does not accept their own offer"
+        );
+        assert!(next(S::Offered, Party::Founder, &Transition::Withdraw).is_err());
+        assert!(next(S::Offered, Party::System, &Transition::Decline(DeclineReason::Paused)).is_err());
+        assert_eq!(next(S::Offered, Party::System, &Transition::Expire), Ok(S::Expired));
+        assert_eq!(next(S::Offered, Party::System, &Transition::Invalidate), Ok(S::Invalidated));
+    }
+
+    #[test]
+    fn only_staff_close_and_only_what_is_open_or_running() {
+        for from in [S::Requested, S::Offered, S::PendingReview, S::Active] {
+            assert_eq!(next(from, Party::Staff, &Transition::Close), Ok(S::Closed), "{from:?}");
+            for party in [Party::Founder, Party::Mentor, Party::System] {
+                assert!(next(from, party, &Transition::Close).is_err(), "{party:?} closing {from:?}");
+            }
+        }
+        for from in S::ALL.into_iter().filter(|s| s.is_final()) {
+            assert_eq!(
+                next(from, Party::Staff, &Transition::Close),
+                Err(TransitionError::WrongState { step: "close", from })
+            );
+        }
     }
 
     #[test]
@@ -343,7 +418,7 @@ mod tests {
         for reason in DeclineReason::ALL {
             assert_eq!(DeclineReason::parse(reason.as_str()), Some(reason));
         }
-        for origin in [Origin::Founder, Origin::Organisation, Origin::Staff] {
+        for origin in Origin::ALL {
             assert_eq!(Origin::parse(origin.as_str()), Some(origin));
         }
         assert_eq!(DeclineReason::parse("busy"), None);
@@ -362,14 +437,16 @@ mod tests {
     }
 
     proptest! {
-        /// Whatever anyone tries in whatever order, a mentorship becomes active only through a
-        /// mentor's yes and then staff's approval, and once over it stays over.
+        /// Whatever anyone tries in whatever order, a mentorship becomes active only through the
+        /// asked side's yes (the mentor's to a request, the founder's to an offer) and then
+        /// staff's approval, and once over it stays over.
         #[test]
-        fn active_only_through_the_mentor_and_staff_and_ended_stays_ended(
-            tries in prop::collection::vec((0..4usize, 0..9usize), 0..40)
+        fn active_only_through_the_asked_side_and_staff_and_ended_stays_ended(
+            offered in any::<bool>(),
+            tries in prop::collection::vec((0..4usize, 0..10usize), 0..40)
         ) {
             let steps = steps();
-            let mut status = S::Requested;
+            let (mut status, asked) = if offered { (S::Offered, Party::Founder) } else { (S::Requested, Party::Mentor) };
             let mut history = vec![(status, None)];
             for (party, step) in tries {
                 let (party, step) = (PARTIES[party], &steps[step]);
@@ -378,7 +455,7 @@ mod tests {
                         prop_assert!(!status.is_final(), "{status:?} left by {step:?}");
                         if after == S::Active {
                             prop_assert_eq!((party, status), (Party::Staff, S::PendingReview));
-                            prop_assert!(history.iter().any(|(s, by)| *s == S::PendingReview && *by == Some(Party::Mentor)));
+                            prop_assert!(history.iter().any(|(s, by)| *s == S::PendingReview && *by == Some(asked)));
                         }
                         status = after;
                         history.push((status, Some(party)));

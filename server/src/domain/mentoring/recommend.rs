@@ -95,6 +95,22 @@ const ROOM_POINTS: u32 = 5;
 
 /// The mentor's suggestion for `seeker`, or `None` when a hard rule rules them out.
 pub fn assess(seeker: &Seeker, candidate: &Candidate) -> Option<Recommendation> {
+    assess_with(seeker, candidate, &seeker.excluded_sectors)
+}
+
+/// The founder `seeker` as suggested to the mentor `candidate`; `None` when a hard rule rules
+/// the match out. The same hard rules and signals as [`assess`], except that the supervision's
+/// excluded sectors play no part (the mentor sees the founder's sectors, so a sector left out of
+/// the reasons would hint at it), and without the mentor's own places among the reasons. How
+/// long the founder waited orders equal scores (the caller's); it is neither scored nor said, as
+/// it would tell a mentor of the founder's earlier requests.
+pub fn assess_for_mentor(seeker: &Seeker, candidate: &Candidate) -> Option<Recommendation> {
+    let mut found = assess_with(seeker, candidate, &HashSet::new())?;
+    found.reasons.retain(|r| !matches!(r, Reason::PlacesLeft(_)));
+    Some(found)
+}
+
+fn assess_with(seeker: &Seeker, candidate: &Candidate, excluded_sectors: &HashSet<String>) -> Option<Recommendation> {
     let (founder, mentor) = (&seeker.profile, &candidate.profile);
     let places_left = mentor.capacity.saturating_sub(candidate.taken);
     let shared_languages: Vec<String> =
@@ -127,7 +143,7 @@ pub fn assess(seeker: &Seeker, candidate: &Candidate) -> Option<Recommendation> 
     let sectors: Vec<String> = founder
         .sectors
         .iter()
-        .filter(|s| mentor.sectors.contains(s) && !seeker.excluded_sectors.contains(*s))
+        .filter(|s| mentor.sectors.contains(s) && !excluded_sectors.contains(*s))
         .cloned()
         .collect();
     if !sectors.is_empty() {
@@ -362,6 +378,34 @@ mod tests {
                 }
             }
             prop_assert!(suggestions.windows(2).all(|w| w[0].score >= w[1].score));
+        }
+
+        /// Seen from a mentor, the same hard rules hold, and nothing depends on the founder's
+        /// excluded sectors: neither whether they are suggested, nor the score, nor a reason.
+        #[test]
+        fn a_mentor_sees_founders_only_within_the_hard_rules_and_learns_nothing_of_exclusions(
+            needs in codes(), sectors in codes(), languages in codes(), wants_peer in any::<bool>(),
+            no_contact in any::<bool>(),
+            excluded in prop::collection::hash_set(prop::sample::select(&CODES[..]), 0..3),
+            mentor in candidate(),
+        ) {
+            let mentor = Candidate { id: UserId(Uuid::from_u128(7)), ..mentor };
+            let seeker = Seeker {
+                id: UserId(Uuid::from_u128(0)),
+                profile: FounderProfile { needs, sectors, region: "a".to_owned(), languages, ..FounderProfile::default() },
+                wants_peer,
+                no_contact: if no_contact { HashSet::from([mentor.id]) } else { HashSet::new() },
+                excluded_sectors: HashSet::new(),
+            };
+            let plain = assess_for_mentor(&seeker, &mentor);
+            let kept = Seeker { excluded_sectors: excluded.into_iter().map(str::to_owned).collect(), ..seeker.clone() };
+            prop_assert_eq!(&plain, &assess_for_mentor(&kept, &mentor));
+            if let Some(found) = plain {
+                prop_assert!(mentor.approved && mentor.profile.available && mentor.taken < mentor.profile.capacity);
+                prop_assert!(mentor.profile.languages.iter().any(|l| seeker.profile.languages.contains(l)));
+                prop_assert!(!no_contact);
+                prop_assert!(!found.reasons.iter().any(|r| matches!(r, Reason::PlacesLeft(_))));
+            }
         }
     }
 }

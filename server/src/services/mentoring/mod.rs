@@ -8,10 +8,12 @@
 //! happens (a mentor they must not meet is absent) but are never named.
 
 pub mod activity;
+pub mod offers;
 pub mod pool;
 pub mod recommendations;
 pub mod requests;
 pub mod schedule;
+pub mod supervision;
 pub mod views;
 
 use chrono::{DateTime, Utc};
@@ -56,9 +58,27 @@ pub enum MentoringError {
     /// The mentor cannot take this founder: no place, paused, or no common language.
     #[error("the mentor cannot take a request")]
     MentorUnavailable,
+    /// A request or offer between the two waits already, made by the mentor.
+    #[error("the mentor offered already")]
+    OfferWaiting,
+    /// The mentor's offer to this founder waits already.
+    #[error("already offered")]
+    AlreadyOffered,
+    /// The mentor's offers waiting for answers are at the limit.
+    #[error("too many open offers")]
+    TooManyOffers,
+    /// The founder does not look for a mentor now (or has one).
+    #[error("the founder is not seeking a mentor")]
+    NotSeeking,
+    /// The mentor cannot take this founder: no place, paused, or no common language.
+    #[error("the mentor cannot offer")]
+    CannotOffer,
     /// Every place of the mentor is taken.
     #[error("the mentor has no place left")]
     MentorFull,
+    /// A representative acting for no approved NGO (or for several, without naming one).
+    #[error("no approved NGO to ask for")]
+    NgoRequired,
     /// The founder has no profile yet.
     #[error("the founder has no profile")]
     ProfileRequired,
@@ -132,7 +152,15 @@ impl ToClientError for MentoringError {
             E::AlreadyMentored => conflict(Message::AlreadyMentored, "ALREADY_MENTORED"),
             E::MentorUnavailable => conflict(Message::MentorUnavailable, "MENTOR_UNAVAILABLE"),
             E::MentorFull => conflict(Message::MentorFull, "MENTOR_FULL"),
+            E::OfferWaiting => conflict(Message::OfferWaiting, "OFFER_WAITING"),
+            E::AlreadyOffered => conflict(Message::AlreadyOffered, "ALREADY_OFFERED"),
+            E::TooManyOffers => conflict(Message::TooManyOpenOffers, "TOO_MANY_OPEN_OFFERS"),
+            E::NotSeeking => conflict(Message::FounderNotSeeking, "NOT_SEEKING"),
+            E::CannotOffer => conflict(Message::CannotOffer, "CANNOT_OFFER"),
             E::ProfileRequired => conflict(Message::FounderProfileRequired, "PROFILE_REQUIRED"),
+            E::NgoRequired => ClientError::new(Code::BadUserInput, Message::NgoRequired)
+                .field("organisationId")
+                .reason("NGO_REQUIRED"),
             E::ProfileRequiredForRecommendations => {
                 conflict(Message::ProfileRequiredForRecommendations, "PROFILE_REQUIRED")
             }

@@ -1,11 +1,13 @@
-//! The approved, available mentors that every founder's recommendations start from, held in
-//! memory. Each use reads the database's `mentors` change counter (one small statement), which
-//! triggers raise in the same transaction as any write to a mentor's account, profile or lists:
-//! when it moved, since this process read the mentors, they are read again. So a mentor suspended,
-//! paused or edited by any server process drops out or changes at once, and a recommendation
-//! costs a fixed number of small statements however many mentors there are.
+//! The approved, available mentors that every founder's recommendations start from, and the
+//! places each mentor has taken, held in memory. Each use reads the database's `mentors` and
+//! `places` change counters (one small statement), which triggers raise in the same transaction
+//! as any write to a mentor's account, profile or lists, and as any mentorship starting or
+//! stopping to hold a place: whichever moved since this process read it is read again. So a
+//! mentor suspended, paused, edited or filled up by any server process drops out or changes at
+//! once, and a recommendation costs a fixed number of small statements however many mentors
+//! there are.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use sea_orm::{ConnectionTrait, DbErr};
@@ -44,29 +46,70 @@ impl MentorPool {
     }
 }
 
-/// A process's pool, shared by its requests.
+/// The places taken per mentor (accepted or running mentorships) as read at one value of the
+/// `places` counter.
+#[derive(Debug)]
+pub struct Places {
+    /// The counter when they were read.
+    counter: i64,
+    /// Places taken, by mentor; a mentor with none is absent.
+    pub taken: HashMap<UserId, u8>,
+}
+
+/// A process's pool and places, shared by its requests.
 #[derive(Debug, Default)]
-pub struct PoolCell(Mutex<Option<Arc<MentorPool>>>);
+pub struct PoolCell {
+    mentors: Mutex<Option<Arc<MentorPool>>>,
+    places: Mutex<Option<Arc<Places>>>,
+}
 
 impl PoolCell {
     fn get(&self) -> Option<Arc<MentorPool>> {
-        self.0.lock().ok().and_then(|pool| pool.clone())
+        self.mentors.lock().ok().and_then(|pool| pool.clone())
     }
 
     /// Keeps `pool` unless a newer one is there already.
     fn offer(&self, pool: Arc<MentorPool>) {
-        if let Ok(mut held) = self.0.lock()
+        if let Ok(mut held) = self.mentors.lock()
             && held.as_ref().is_none_or(|h| h.counter <= pool.counter)
         {
             *held = Some(pool);
         }
     }
+
+    fn places(&self) -> Option<Arc<Places>> {
+        self.places.lock().ok().and_then(|places| places.clone())
+    }
+
+    /// Keeps `places` unless newer ones are there already.
+    fn offer_places(&self, places: Arc<Places>) {
+        if let Ok(mut held) = self.places.lock()
+            && held.as_ref().is_none_or(|h| h.counter <= places.counter)
+        {
+            *held = Some(places);
+        }
+    }
 }
 
-/// The mentors as they are now: the pool in `cell` while the counter has not moved, else read
-/// afresh (the counter first, so a change while reading only makes the next use read again).
-pub async fn current(db: &impl ConnectionTrait, cell: &PoolCell) -> Result<Arc<MentorPool>, DbErr> {
-    let counter = repos::change_counters::value(db, repos::change_counters::MENTORS).await?;
+/// The mentors and the places they have taken as they are now: what `cell` holds while its
+/// counter has not moved, else read afresh (the counters first, so a change while reading only
+/// makes the next use read again).
+pub async fn current(db: &impl ConnectionTrait, cell: &PoolCell) -> Result<(Arc<MentorPool>, Arc<Places>), DbErr> {
+    use repos::change_counters::{MENTORS, PLACES};
+    let [mentors, places] = repos::change_counters::values(db, [MENTORS, PLACES]).await?;
+    let places = match cell.places().filter(|p| p.counter == places) {
+        Some(held) => held,
+        None => {
+            let read = Arc::new(Places { counter: places, taken: repos::mentorships::places_taken(db, None).await? });
+            cell.offer_places(read.clone());
+            read
+        }
+    };
+    Ok((mentors_at(db, cell, mentors).await?, places))
+}
+
+/// The mentors at `counter`: `cell`'s while it holds them at that value, else read afresh.
+async fn mentors_at(db: &impl ConnectionTrait, cell: &PoolCell, counter: i64) -> Result<Arc<MentorPool>, DbErr> {
     if let Some(pool) = cell.get().filter(|p| p.counter == counter) {
         return Ok(pool);
     }

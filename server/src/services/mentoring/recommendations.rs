@@ -60,8 +60,8 @@ pub async fn recommended(
         excluded_sectors: crate::privacy::excluded_sectors_of(db, actor.id).await?,
     };
     let scope = Scope::of(&me, &ties, Purpose::Directory);
-    let pool = pool::current(db, &state.mentor_pool).await?;
-    let taken = repos::mentorships::places_taken(db, None).await?;
+    let (pool, places) = pool::current(db, &state.mentor_pool).await?;
+    let taken = &places.taken;
     // Mentors the founder asked, waits for or has: the viewer's ties.
     let asked: HashSet<UserId> = ties.connected.union(&ties.asking).copied().collect();
     // The founder's own directory scope over the pool (so nobody their supervision keeps from
@@ -102,7 +102,11 @@ pub async fn recommended(
             Some(Suggested {
                 mentor: crate::services::directory::seen_mentor(&me, &ties, listed),
                 score: r.score,
-                reasons: r.reasons.iter().map(|reason| sentence(reason, &terms, locale)).collect(),
+                reasons: r
+                    .reasons
+                    .iter()
+                    .filter_map(|reason| sentence(reason, &terms, locale, Reader::Founder))
+                    .collect(),
             })
         })
         .collect();
@@ -118,20 +122,30 @@ fn labels(terms: &Taxonomies, kind: TaxonomyKind, codes: &[String], locale: Loca
         .join(", ")
 }
 
-/// `reason` as a phrase in `locale`.
-pub fn sentence(reason: &Reason, terms: &Taxonomies, locale: Locale) -> String {
-    let unit = |forms: crate::i18n::Key, n: usize| plural::form(forms.text(locale), locale.code(), n as u64).to_owned();
-    match reason {
+/// Whose list a reason is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// A founder reading about a mentor.
+    Founder,
+    /// A mentor reading about a founder.
+    Mentor,
+}
+
+/// `reason` as a phrase for `reader` in `locale`; `None` for what that reader is not told.
+pub fn sentence(reason: &Reason, terms: &Taxonomies, locale: Locale, reader: Reader) -> Option<String> {
+    let unit = |forms: crate::i18n::Key, n: u64| plural::form(forms.text(locale), locale.code(), n).to_owned();
+    let mentor = reader == Reader::Mentor;
+    Some(match reason {
         Reason::SpeaksYourLanguage(codes) => fill(
             message_keys::REASON_SPEAKS.text(locale),
             &[("languages", &labels(terms, TaxonomyKind::Language, codes, locale))],
         ),
         Reason::CoversNeeds { covered, of } => fill(
-            message_keys::REASON_COVERS_NEEDS.text(locale),
+            if mentor { message_keys::FOUNDER_REASON_NEEDS } else { message_keys::REASON_COVERS_NEEDS }.text(locale),
             &[
                 ("count", &covered.len().to_string()),
                 ("of", &of.to_string()),
-                ("unit", &unit(message_keys::REASON_COVERS_NEEDS_UNIT, *of)),
+                ("unit", &unit(message_keys::REASON_COVERS_NEEDS_UNIT, *of as u64)),
                 ("needs", &labels(terms, TaxonomyKind::Topic, covered, locale)),
             ],
         ),
@@ -139,15 +153,24 @@ pub fn sentence(reason: &Reason, terms: &Taxonomies, locale: Locale) -> String {
             message_keys::REASON_SAME_REGION.text(locale),
             &[("region", &labels(terms, TaxonomyKind::Region, std::slice::from_ref(code), locale))],
         ),
-        Reason::MeetsRemotely => message_keys::REASON_MEETS_REMOTELY.text(locale).to_owned(),
+        Reason::MeetsRemotely => {
+            if mentor { message_keys::FOUNDER_REASON_REMOTE } else { message_keys::REASON_MEETS_REMOTELY }
+                .text(locale)
+                .to_owned()
+        }
         Reason::KnowsYourSector(codes) => fill(
-            message_keys::REASON_KNOWS_SECTOR.text(locale),
+            if mentor { message_keys::FOUNDER_REASON_SECTOR } else { message_keys::REASON_KNOWS_SECTOR }.text(locale),
             &[("sectors", &labels(terms, TaxonomyKind::Sector, codes, locale))],
         ),
+        Reason::PlacesLeft(_) if mentor => return None,
         Reason::PlacesLeft(n) => fill(
             message_keys::REASON_PLACES_LEFT.text(locale),
-            &[("count", &n.to_string()), ("unit", &unit(message_keys::REASON_PLACES_LEFT_UNIT, usize::from(*n)))],
+            &[("count", &n.to_string()), ("unit", &unit(message_keys::REASON_PLACES_LEFT_UNIT, u64::from(*n)))],
         ),
-        Reason::LivedExperience => message_keys::REASON_LIVED_EXPERIENCE.text(locale).to_owned(),
-    }
+        Reason::LivedExperience => {
+            if mentor { message_keys::FOUNDER_REASON_PEER } else { message_keys::REASON_LIVED_EXPERIENCE }
+                .text(locale)
+                .to_owned()
+        }
+    })
 }

@@ -38,7 +38,10 @@ pub(super) async fn seeker(db: &impl ConnectionTrait, founder: UserId) -> Result
 
 /// The mentor `id` with their profile and places taken; `None` unless they are a mentor with a
 /// profile.
-async fn candidate(db: &impl ConnectionTrait, id: UserId) -> Result<Option<(StoredUser, Candidate)>, sea_orm::DbErr> {
+pub(super) async fn candidate(
+    db: &impl ConnectionTrait,
+    id: UserId,
+) -> Result<Option<(StoredUser, Candidate)>, sea_orm::DbErr> {
     let Some(user) = users::find(db, id).await? else { return Ok(None) };
     if user.account.role != Role::Mentor {
         return Ok(None);
@@ -75,10 +78,16 @@ pub(super) async fn audit(
     repos::audit::record(db, entry, now).await
 }
 
-/// Why the founder's open mentorships keep them from asking `mentor`, if they do.
-fn open_conflict(open: &[Stored], mentor: UserId) -> Option<MentoringError> {
-    if open.iter().any(|m| m.status != S::Requested) {
+/// The statuses of a founder's mentorships that shape what they may start: waiting ones, and
+/// one that holds a place.
+pub(super) const OPEN: [S; 4] = [S::Requested, S::Offered, S::PendingReview, S::Active];
+
+/// Why the founder's [`OPEN`] mentorships keep them from a new one with `mentor`, if they do.
+pub(super) fn open_conflict(open: &[Stored], mentor: UserId) -> Option<MentoringError> {
+    if open.iter().any(|m| m.status.holds_a_place()) {
         Some(MentoringError::AlreadyMentored)
+    } else if open.iter().any(|m| m.mentor == mentor && m.status == S::Offered) {
+        Some(MentoringError::OfferWaiting)
     } else if open.iter().any(|m| m.mentor == mentor) {
         Some(MentoringError::AlreadyRequested)
     } else {
@@ -86,8 +95,9 @@ fn open_conflict(open: &[Stored], mentor: UserId) -> Option<MentoringError> {
     }
 }
 
-/// `actor` (a founder) asks `mentor` to mentor them with `message`. The mentor is told in the
-/// app and by e-mail.
+/// `actor` (a founder) asks `mentor` to mentor them with `message`; or `actor`, a representative,
+/// asks for the NGO `organisation` they act for (their only approved NGO when `None`). The mentor
+/// is told in the app and by e-mail.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
 pub async fn request(
     db: &impl Db,
@@ -95,13 +105,18 @@ pub async fn request(
     actor: &Account,
     mentor: UserId,
     message: &str,
+    organisation: Option<Uuid>,
 ) -> Result<Stored, MentoringError> {
-    if actor.role != Role::Founder {
-        return Err(MentoringError::RoleNotServed(actor.role));
-    }
     let message = bounded(message, "message")?;
     if message.is_empty() {
         return Err(MentoringError::MessageRequired);
+    }
+    match actor.role {
+        Role::Founder if organisation.is_none() => {}
+        // A founder acts for no organisation: like one that does not exist.
+        Role::Founder => return Err(MentoringError::NotFound),
+        Role::Enterprise => return for_organisation(db, state, actor, mentor, &message, organisation).await,
+        other => return Err(MentoringError::RoleNotServed(other)),
     }
     let now = state.now();
     let txn = db.begin().await?;
@@ -113,11 +128,11 @@ pub async fn request(
     if !candidate.approved || seeker.no_contact.contains(&mentor) {
         return Err(MentoringError::NotFound);
     }
-    let open = repos::mentorships::of_mentee_in(&txn, actor.id, &[S::Requested, S::PendingReview, S::Active]).await?;
+    let open = repos::mentorships::of_mentee_in(&txn, actor.id, &OPEN).await?;
     if let Some(err) = open_conflict(&open, mentor) {
         return Err(err);
     }
-    if open.len() >= lifecycle::MAX_OPEN_REQUESTS {
+    if open.iter().filter(|m| m.status.is_open_request()).count() >= lifecycle::MAX_OPEN_REQUESTS {
         return Err(MentoringError::TooManyRequests);
     }
     if recommend::assess(&seeker, &candidate).is_none() {
@@ -141,12 +156,80 @@ pub async fn request(
     repos::mentorships::find(db, id).await?.ok_or(MentoringError::NotFound)
 }
 
-/// A mentor's answer to a request.
+/// `actor` (a representative) asks `mentor` to mentor the NGO `organisation` they act for.
+/// The NGO must be approved; the mentor approved, available, with a place free, mentoring NGOs
+/// and speaking the representative's language. The same limits as a founder's apply to the
+/// representative: three open requests, none while a mentorship runs.
+async fn for_organisation(
+    db: &impl Db,
+    state: &AppState,
+    actor: &Account,
+    mentor: UserId,
+    message: &str,
+    organisation: Option<Uuid>,
+) -> Result<Stored, MentoringError> {
+    let now = state.now();
+    let txn = db.begin().await?;
+    repos::mentorships::hold_mentee(&txn, actor.id).await?;
+    // The organisations the representative acts for; another one answers like none at all.
+    let theirs = repos::organisations::of_member(&txn, actor.id).await?;
+    let ngos: Vec<_> = theirs
+        .into_iter()
+        .filter(|o| {
+            o.standing == Standing::Approved
+                && o.profile.kind == crate::domain::organisation::OrganisationKind::Ngo
+                && organisation.is_none_or(|id| o.id == id)
+        })
+        .collect();
+    let [ngo] = ngos.as_slice() else {
+        return Err(if organisation.is_some() { MentoringError::NotFound } else { MentoringError::NgoRequired });
+    };
+    let (mentor_user, candidate) = candidate(&txn, mentor).await?.ok_or(MentoringError::NotFound)?;
+    if !candidate.approved {
+        return Err(MentoringError::NotFound);
+    }
+    let open = repos::mentorships::of_mentee_in(&txn, actor.id, &OPEN).await?;
+    if let Some(err) = open_conflict(&open, mentor) {
+        return Err(err);
+    }
+    if open.iter().filter(|m| m.status.is_open_request()).count() >= lifecycle::MAX_OPEN_REQUESTS {
+        return Err(MentoringError::TooManyRequests);
+    }
+    let profile = &candidate.profile;
+    if !profile.mentors_ngos
+        || !profile.available
+        || candidate.taken >= profile.capacity
+        || !profile.languages.iter().any(|code| code == actor.locale.code())
+    {
+        return Err(MentoringError::MentorUnavailable);
+    }
+    let new = NewMentorship {
+        mentee: actor.id,
+        mentor,
+        organisation: Some(ngo.id),
+        origin: Origin::Organisation,
+        message,
+        proposed_by: None,
+        status: S::Requested,
+    };
+    let id = repos::mentorships::insert(&txn, new, now).await?;
+    audit(&txn, Some(actor.id), "mentorship.request", id, json!({ "organisation": ngo.id }), now).await?;
+    // The mentor reads the NGO's name, with the representative's.
+    let asking = format!("{} ({})", ngo.profile.name, actor.display_name);
+    let news = News { event: Event::Requested, mentorship: id, other: &asking, reason: Some(message) };
+    tell(&txn, state, &mentor_user.account, news, now).await?;
+    txn.commit().await?;
+    state.outbox_wake.notify_one();
+    tracing::info!(mentorship.id = %id, "mentoring requested for an organisation");
+    repos::mentorships::find(db, id).await?.ok_or(MentoringError::NotFound)
+}
+
+/// The answer of the side asked: the mentor's to a request, the founder's to an offer.
 #[derive(Debug, Clone)]
 pub enum Answer {
     /// Yes: the match goes to VPD staff.
     Accept,
-    /// No, with a reason and optional words.
+    /// No; a mentor gives a reason and optional words, a founder neither.
     Decline(Option<DeclineReason>, String),
 }
 
@@ -164,14 +247,19 @@ pub(super) fn decline_words(reason: DeclineReason, text: &str, locale: Locale) -
 }
 
 /// The mentorship `id` as `actor` may act on it: `NOT_FOUND` for a third person.
-async fn mine(db: &impl ConnectionTrait, actor: &Account, id: Uuid) -> Result<(Stored, Party), MentoringError> {
+pub(super) async fn mine(
+    db: &impl ConnectionTrait,
+    actor: &Account,
+    id: Uuid,
+) -> Result<(Stored, Party), MentoringError> {
     let found = repos::mentorships::find(db, id).await?.ok_or(MentoringError::NotFound)?;
     let party = party_of(&found, actor).ok_or(MentoringError::NotFound)?;
     Ok((found, party))
 }
 
-/// `actor` (the mentor) answers request `id`. Accepting closes the founder's other requests
-/// (their mentors are told) and sends the match to staff; declining needs a reason.
+/// `actor` answers `id`: the mentor a request, the founder an offer. Accepting closes the
+/// founder's other requests and offers (the other mentors are told) and sends the match to
+/// staff; a mentor's no needs a reason, a founder's none.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0, mentorship.id = %id))]
 pub async fn answer(
     db: &impl Db,
@@ -180,7 +268,7 @@ pub async fn answer(
     id: Uuid,
     answer: Answer,
 ) -> Result<Stored, MentoringError> {
-    if actor.role != Role::Mentor {
+    if !matches!(actor.role, Role::Mentor | Role::Founder | Role::Enterprise) {
         return Err(MentoringError::RoleNotServed(actor.role));
     }
     let (found, party) = mine(db, actor, id).await?;
@@ -188,31 +276,46 @@ pub async fn answer(
         Answer::Accept => Transition::Accept,
         Answer::Decline(reason, _) => Transition::Decline(reason.unwrap_or(DeclineReason::Other)),
     };
-    lifecycle::next(found.status, party, &step)?;
+    let to = lifecycle::next(found.status, party, &step)?;
     let now = state.now();
     let txn = db.begin().await?;
     // Mentor before mentee, as everywhere, so two steps never wait for each other.
     repos::mentorships::hold_mentor(&txn, found.mentor).await?;
     repos::mentorships::hold_mentee(&txn, found.mentee).await?;
-    let founder = account(&txn, found.mentee).await?;
+    let (founder, mentor) = (account(&txn, found.mentee).await?, account(&txn, found.mentor).await?);
+    // The side told: the founder of the mentor's answer, the mentor of the founder's.
+    let (told, answering) = if party == Party::Mentor { (&founder, &mentor) } else { (&mentor, &founder) };
     match answer {
         Answer::Accept => {
-            let capacity = repos::profiles::mentor(&txn, actor.id).await?.map_or(0, |p| p.capacity);
-            let taken =
-                repos::mentorships::places_taken(&txn, Some(&[actor.id])).await?.get(&actor.id).copied().unwrap_or(0);
+            // A mentor suspended or paused since their offer cannot be taken up.
+            if party == Party::Founder
+                && !candidate(&txn, found.mentor).await?.is_some_and(|(_, c)| c.approved && c.profile.available)
+            {
+                return Err(MentoringError::MentorUnavailable);
+            }
+            let capacity = repos::profiles::mentor(&txn, found.mentor).await?.map_or(0, |p| p.capacity);
+            let taken = repos::mentorships::places_taken(&txn, Some(&[found.mentor]))
+                .await?
+                .get(&found.mentor)
+                .copied()
+                .unwrap_or(0);
             if taken >= capacity {
                 return Err(MentoringError::MentorFull);
             }
-            let to = lifecycle::next(found.status, party, &Transition::Accept)?;
-            if !repos::mentorships::step(&txn, id, S::Requested, to, StepFacts::default(), now).await? {
+            let open = repos::mentorships::of_mentee_in(&txn, found.mentee, &[S::PendingReview, S::Active]).await?;
+            if !open.is_empty() {
+                return Err(MentoringError::AlreadyMentored);
+            }
+            if !repos::mentorships::step(&txn, id, found.status, to, StepFacts::default(), now).await? {
                 return Err(moved_on(&txn, id, Transition::Accept).await);
             }
             invalidate_others(&txn, state, &found, &founder, now).await?;
             audit(&txn, Some(actor.id), "mentorship.accept", id, json!({}), now).await?;
-            let news = News { event: Event::Accepted, mentorship: id, other: &actor.display_name, reason: None };
-            tell(&txn, state, &founder, news, now).await?;
+            let event = if party == Party::Mentor { Event::Accepted } else { Event::OfferAccepted };
+            let news = News { event, mentorship: id, other: &answering.display_name, reason: None };
+            tell(&txn, state, told, news, now).await?;
         }
-        Answer::Decline(reason, text) => {
+        Answer::Decline(reason, text) if party == Party::Mentor => {
             let reason = reason.ok_or(MentoringError::DeclineReasonRequired)?;
             let text = bounded(&text, "text")?;
             let facts = StepFacts {
@@ -220,15 +323,23 @@ pub async fn answer(
                 answer_text: (!text.is_empty()).then(|| text.clone()),
                 ..StepFacts::default()
             };
-            let to = lifecycle::next(found.status, party, &Transition::Decline(reason))?;
-            if !repos::mentorships::step(&txn, id, S::Requested, to, facts, now).await? {
+            if !repos::mentorships::step(&txn, id, found.status, to, facts, now).await? {
                 return Err(moved_on(&txn, id, Transition::Decline(reason)).await);
             }
             audit(&txn, Some(actor.id), "mentorship.decline", id, json!({ "reason": reason.as_str() }), now).await?;
             let words = decline_words(reason, &text, founder.locale);
             let news =
                 News { event: Event::Declined, mentorship: id, other: &actor.display_name, reason: Some(&words) };
-            tell(&txn, state, &founder, news, now).await?;
+            tell(&txn, state, told, news, now).await?;
+        }
+        Answer::Decline(..) => {
+            // A founder says no to an offer without giving a reason.
+            if !repos::mentorships::step(&txn, id, found.status, to, StepFacts::default(), now).await? {
+                return Err(moved_on(&txn, id, step).await);
+            }
+            audit(&txn, Some(actor.id), "mentorship.decline", id, json!({}), now).await?;
+            let news = News { event: Event::OfferDeclined, mentorship: id, other: &actor.display_name, reason: None };
+            tell(&txn, state, told, news, now).await?;
         }
     }
     txn.commit().await?;
@@ -248,7 +359,8 @@ async fn moved_on(db: &impl ConnectionTrait, id: Uuid, step: Transition) -> Ment
     }
 }
 
-/// Closes the founder's other open requests once `accepted` was accepted, telling their mentors.
+/// Closes the founder's other open requests and offers once `accepted` was accepted, telling
+/// their mentors.
 async fn invalidate_others(
     db: &impl ConnectionTrait,
     state: &AppState,
@@ -256,10 +368,10 @@ async fn invalidate_others(
     founder: &Account,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), MentoringError> {
-    let others = repos::mentorships::of_mentee_in(db, accepted.mentee, &[S::Requested]).await?;
+    let others = repos::mentorships::of_mentee_in(db, accepted.mentee, &[S::Requested, S::Offered]).await?;
     for other in others.into_iter().filter(|m| m.id != accepted.id) {
         let to = lifecycle::next(other.status, Party::System, &Transition::Invalidate)?;
-        if repos::mentorships::step(db, other.id, S::Requested, to, StepFacts::default(), now).await? {
+        if repos::mentorships::step(db, other.id, other.status, to, StepFacts::default(), now).await? {
             let mentor = account(db, other.mentor).await?;
             let news =
                 News { event: Event::Invalidated, mentorship: other.id, other: &founder.display_name, reason: None };
@@ -269,23 +381,26 @@ async fn invalidate_others(
     Ok(())
 }
 
-/// `actor` (the founder) takes request `id` back; the mentor is told.
+/// `actor` takes back what they started: the founder a request, the mentor an offer; the other
+/// side is told.
 #[tracing::instrument(skip_all, fields(user.id = %actor.id.0, mentorship.id = %id))]
 pub async fn withdraw(db: &impl Db, state: &AppState, actor: &Account, id: Uuid) -> Result<Stored, MentoringError> {
-    if actor.role != Role::Founder {
+    if !matches!(actor.role, Role::Mentor | Role::Founder | Role::Enterprise) {
         return Err(MentoringError::RoleNotServed(actor.role));
     }
     let (found, party) = mine(db, actor, id).await?;
     let to = lifecycle::next(found.status, party, &Transition::Withdraw)?;
     let now = state.now();
     let txn = db.begin().await?;
-    if !repos::mentorships::step(&txn, id, S::Requested, to, StepFacts::default(), now).await? {
+    if !repos::mentorships::step(&txn, id, found.status, to, StepFacts::default(), now).await? {
         return Err(moved_on(&txn, id, Transition::Withdraw).await);
     }
-    let mentor = account(&txn, found.mentor).await?;
+    let (told, event) =
+        if party == Party::Founder { (found.mentor, Event::Withdrawn) } else { (found.mentee, Event::OfferWithdrawn) };
+    let told = account(&txn, told).await?;
     audit(&txn, Some(actor.id), "mentorship.withdraw", id, json!({}), now).await?;
-    let news = News { event: Event::Withdrawn, mentorship: id, other: &actor.display_name, reason: None };
-    tell(&txn, state, &mentor, news, now).await?;
+    let news = News { event, mentorship: id, other: &actor.display_name, reason: None };
+    tell(&txn, state, &told, news, now).await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
     repos::mentorships::find(db, id).await?.ok_or(MentoringError::NotFound)
@@ -373,7 +488,7 @@ pub async fn propose(
     if seeker.no_contact.contains(&mentor) {
         return Err(MentoringError::SupervisionConflict);
     }
-    let open = repos::mentorships::of_mentee_in(&txn, founder, &[S::Requested, S::PendingReview, S::Active]).await?;
+    let open = repos::mentorships::of_mentee_in(&txn, founder, &OPEN).await?;
     if let Some(err) = open_conflict(&open, mentor) {
         return Err(err);
     }

@@ -1,6 +1,7 @@
 //! The steps the clock takes: reminders of requests a mentor has not answered (after 3 and 7
 //! days), and their expiry after 14 days, which also pauses the mentor who let them wait and
-//! kindly declines their other open requests, pointing those founders to other mentors.
+//! kindly declines their other open requests, pointing those founders to other mentors; and
+//! the expiry of mentors' offers a founder left unanswered for 14 days (the mentor is told).
 //!
 //! Each request moves in its own transaction by a conditional update, so a run cut short, or
 //! two runs at once, never send an e-mail twice.
@@ -76,10 +77,37 @@ pub async fn expire_due(state: &AppState, now: DateTime<Utc>) -> Result<u64, Men
             break;
         }
     }
+    loop {
+        let due = repos::mentorships::unanswered_offers(&state.db, now - EXPIRES_AFTER, BATCH).await?;
+        let full = due.len() as u64 == BATCH;
+        for offer in due {
+            if expire_offer(state, &offer, now).await? {
+                expired += 1;
+            }
+        }
+        if !full {
+            break;
+        }
+    }
     if expired > 0 {
         state.outbox_wake.notify_one();
     }
     Ok(expired)
+}
+
+/// Closes `offer`, unanswered by its founder, and tells its mentor.
+async fn expire_offer(state: &AppState, offer: &Stored, now: DateTime<Utc>) -> Result<bool, MentoringError> {
+    let txn = state.db.begin().await?;
+    let to = lifecycle::next(offer.status, Party::System, &Transition::Expire)?;
+    if !repos::mentorships::step(&txn, offer.id, S::Offered, to, StepFacts::default(), now).await? {
+        return Ok(false);
+    }
+    let (mentor, founder) = (account(&txn, offer.mentor).await?, account(&txn, offer.mentee).await?);
+    audit(&txn, None, "mentorship.expire", offer.id, json!({}), now).await?;
+    let news = News { event: Event::OfferExpired, mentorship: offer.id, other: &founder.display_name, reason: None };
+    tell(&txn, state, &mentor, news, now).await?;
+    txn.commit().await?;
+    Ok(true)
 }
 
 /// Closes `request`, tells its founder, and pauses its mentor if they were taking mentees.
