@@ -1014,7 +1014,7 @@ const NGO_REQUEST: &str = "mutation($m: ID!, $t: String!, $o: ID) { requestMento
 
 /// A representative of an organisation of `kind` (approved by staff when `approve`); their
 /// client and the organisation's id.
-async fn organisation_of(
+pub(crate) async fn organisation_of(
     app: &TestApp,
     staff: &reqwest::Client,
     name: &str,
@@ -1048,7 +1048,7 @@ async fn organisation_of(
 }
 
 /// An approved mentor who mentors NGOs too and speaks English (the test accounts' language).
-async fn ngo_mentor(
+pub(crate) async fn ngo_mentor(
     app: &TestApp,
     staff: &reqwest::Client,
     headline: &str,

@@ -296,3 +296,39 @@ async fn a_mentor_offers_to_a_founder_who_takes_it_up_on_a_phone() {
     assert!(app.smtp.messages_to(&mentor_email).iter().any(|m| m.text.contains(&link)), "the mentor is told by e-mail");
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ngo_representative_asks_a_mentor_for_their_organisation_on_a_phone() {
+    let app = spawn_pwa_app().await;
+    let (staff_api, _) = app.create_staff().await;
+    let (representative, _) =
+        crate::api::mentoring::organisation_of(&app, &staff_api, "Biedrība Otrā iespēja", "NGO", true).await;
+    let (mentor_client, mentor_id) = crate::api::mentoring::ngo_mentor(&app, &staff_api, "Vada biedrības", true).await;
+    let representative_email = email_of(&app, &representative).await;
+    let mentor_email = email_of(&app, &mentor_client).await;
+    let axe = super::a11y::axe_source();
+
+    // From the mentor's profile, through the request form, to the request waiting.
+    let browser = Browser::open(&app).await;
+    browser.sign_in(&representative_email, PASSWORD).await;
+    browser.click("nav.nav a[href='/mentoring']").await;
+    browser.wait_for_path("/mentoring").await;
+    browser.visit(&format!("/mentor?id={mentor_id}")).await;
+    browser.click("#ask-mentor").await;
+    browser.wait_for_path("/mentoring/request").await;
+    browser.fill("message", "Meklējam mentoru biedrības sociālajam uzņēmumam.").await;
+    browser.click("form button[type=submit]").await;
+    browser.wait_for_path("/mentorship").await;
+    browser.wait_for_text("#mentorship-status", "Waiting for the mentor").await;
+    let failures = super::a11y::violations(&browser, &axe).await;
+    browser.screenshot("mentorship-ngo-requested-en").await;
+    browser.close().await;
+
+    let link = mentorship_link(&app, &mentor_email, 1).await;
+    let mails = app.smtp.messages_to(&mentor_email);
+    let mail = mails.iter().find(|m| m.text.contains(&link)).expect("the request's e-mail");
+    assert!(mail.subject.contains("Biedrība Otrā iespēja"), "the mentor reads the NGO's name: {}", mail.subject);
+    let mine = app.graphql_as(&representative, "{ myMentorships { nodes { status origin } } }", json!({})).await;
+    assert_eq!(mine["data"]["myMentorships"]["nodes"][0]["origin"], "ORGANISATION", "{mine}");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
