@@ -231,8 +231,13 @@ async fn main() {
     println!("| database | list | median | p99 | statements for 10 rows | for 50 rows |");
     println!("|---|---|---|---|---|---|");
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        // No mail to send: keep the outbox worker from polling during the measurement.
-        let app = spawn_app_with(backend, |s| s.outbox.poll_interval = Duration::from_secs(3600)).await;
+        // No mail to send and no job due: keep the outbox worker and the scheduler from running
+        // statements during the measurement (they would count towards a call's statements).
+        let app = spawn_app_with(backend, |s| {
+            s.outbox.poll_interval = Duration::from_secs(3600);
+            s.jobs.tick = Duration::from_secs(3600);
+        })
+        .await;
         fill(&app, Role::Founder, 0, FOUNDERS).await;
         fill(&app, Role::Mentor, 0, MENTORS).await;
         fill_organisations(&app).await;
