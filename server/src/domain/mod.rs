@@ -8,6 +8,7 @@ pub mod locale;
 pub mod mentoring;
 pub mod moderation;
 pub mod notification;
+pub mod opportunity;
 pub mod organisation;
 pub mod password;
 pub mod policy;
