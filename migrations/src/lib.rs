@@ -28,6 +28,7 @@ mod m20261206_000023_peer_preference;
 mod m20261207_000024_mentorship_waiting;
 mod m20261207_000025_change_counters;
 mod m20261207_000026_places_counter;
+mod m20261207_000027_opportunities;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000024_mentorship_waiting::Migration),
             Box::new(m20261207_000025_change_counters::Migration),
             Box::new(m20261207_000026_places_counter::Migration),
+            Box::new(m20261207_000027_opportunities::Migration),
         ]
     }
 }

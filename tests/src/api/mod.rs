@@ -11,6 +11,7 @@ mod lockout;
 pub(crate) mod mentoring;
 mod moderation;
 mod notifications;
+mod opportunities;
 mod organisations;
 mod outbox;
 mod passwords;

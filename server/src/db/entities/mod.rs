@@ -13,6 +13,8 @@ pub mod mentorship_messages;
 pub mod mentorship_sessions;
 pub mod mentorships;
 pub mod notifications;
+pub mod opportunities;
+pub mod opportunity_terms;
 pub mod organisation_members;
 pub mod organisation_sectors;
 pub mod organisations;

@@ -9,6 +9,7 @@ pub mod known_devices;
 pub mod mentorship_activity;
 pub mod mentorships;
 pub mod notifications;
+pub mod opportunities;
 pub mod organisations;
 pub mod outbox;
 pub mod profile_views;
