@@ -159,6 +159,26 @@ pub enum Message {
     CannotOffer,
     /// A representative asks for a mentor without an approved NGO to ask for.
     NgoRequired,
+    /// An opportunity refusal: opportunity required.
+    OpportunityRequired,
+    /// An opportunity refusal: opportunity too long.
+    OpportunityTooLong,
+    /// An opportunity refusal: opportunity out of range.
+    OpportunityOutOfRange,
+    /// An opportunity refusal: opportunity bad date.
+    OpportunityBadDate,
+    /// An opportunity refusal: opportunity unknown term.
+    OpportunityUnknownTerm,
+    /// An opportunity refusal: opportunity not of this kind.
+    OpportunityNotOfThisKind,
+    /// An opportunity refusal: opportunity moved on.
+    OpportunityMovedOn,
+    /// An opportunity refusal: opportunity not editable.
+    OpportunityNotEditable,
+    /// An opportunity refusal: opportunity reason required.
+    OpportunityReasonRequired,
+    /// An opportunity refusal: opportunity organisation not approved.
+    OpportunityOrganisationNotApproved,
     /// A second open request to the same mentor.
     AlreadyRequested,
     /// A request while a mentorship runs or waits for staff.
@@ -289,6 +309,16 @@ impl Message {
             AlreadyOffered => message_keys::ALREADY_OFFERED,
             CannotOffer => message_keys::CANNOT_OFFER,
             NgoRequired => message_keys::NGO_REQUIRED,
+            OpportunityRequired => message_keys::OPPORTUNITY_REQUIRED,
+            OpportunityTooLong => message_keys::OPPORTUNITY_TOO_LONG,
+            OpportunityOutOfRange => message_keys::OPPORTUNITY_OUT_OF_RANGE,
+            OpportunityBadDate => message_keys::OPPORTUNITY_BAD_DATE,
+            OpportunityUnknownTerm => message_keys::OPPORTUNITY_UNKNOWN_TERM,
+            OpportunityNotOfThisKind => message_keys::OPPORTUNITY_NOT_OF_THIS_KIND,
+            OpportunityMovedOn => message_keys::OPPORTUNITY_MOVED_ON,
+            OpportunityNotEditable => message_keys::OPPORTUNITY_NOT_EDITABLE,
+            OpportunityReasonRequired => message_keys::OPPORTUNITY_REASON_REQUIRED,
+            OpportunityOrganisationNotApproved => message_keys::OPPORTUNITY_ORGANISATION_NOT_APPROVED,
             AlreadyRequested => message_keys::ALREADY_REQUESTED,
             AlreadyMentored => message_keys::ALREADY_MENTORED,
             MentorUnavailable => message_keys::MENTOR_UNAVAILABLE,

@@ -68,6 +68,7 @@ pub const DECLARED: &[&[Access]] = &[
     super::mentoring::ACCESS,
     super::moderation::ACCESS,
     super::notifications::ACCESS,
+    super::opportunities::ACCESS,
     super::organisations::ACCESS,
     super::people::ACCESS,
     super::privacy::ACCESS,

@@ -11,6 +11,7 @@ pub mod loaders;
 pub mod mentoring;
 pub mod moderation;
 pub mod notifications;
+pub mod opportunities;
 pub mod organisations;
 pub mod people;
 pub mod privacy;
@@ -31,6 +32,7 @@ pub struct Query(
     mentoring::MentoringQuery,
     moderation::ModerationQuery,
     notifications::NotificationsQuery,
+    opportunities::OpportunitiesQuery,
     organisations::OrganisationsQuery,
     people::PeopleQuery,
     privacy::PrivacyQuery,
@@ -48,6 +50,7 @@ pub struct Mutation(
     mentoring::MentoringMutation,
     moderation::ModerationMutation,
     notifications::NotificationsMutation,
+    opportunities::OpportunitiesMutation,
     organisations::OrganisationsMutation,
     privacy::PrivacyMutation,
     profiles::ProfilesMutation,
@@ -78,8 +81,10 @@ pub const MAX_PAGE_SIZE: i32 = crate::services::MAX_PAGE_SIZE as i32;
 pub const MAX_RECURSIVE_DEPTH: usize = 16;
 /// Most directives on one field.
 pub const MAX_DIRECTIVES: usize = 3;
-/// The largest request body accepted: every operation of the app fits in a few hundred bytes.
-pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// The largest request body accepted: room for an opportunity's longest description
+/// (10,000 characters, up to 6 bytes each when JSON escapes Cyrillic) and for refusing a longer
+/// one at its field; the other operations of the app fit in a few hundred bytes.
+pub const MAX_BODY_BYTES: usize = 128 * 1024;
 
 /// Builds the schema with its limits; `production` turns off introspection and suggestions.
 ///

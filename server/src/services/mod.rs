@@ -24,6 +24,7 @@ pub mod invitations;
 pub mod mentoring;
 pub mod moderation;
 pub mod notifications;
+pub mod opportunities;
 pub mod organisations;
 pub mod people;
 pub mod profile_views;

@@ -94,6 +94,25 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
         }
         "organisations" => ("{ organisations(first: 5) { nodes { id name } } }", json!({})),
         "organisation" => ("{ organisation(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({})),
+        "opportunity" => ("{ opportunity(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({})),
+        "createOpportunity" => (
+            "mutation($i: OpportunityInput!) { createOpportunity(organisationId: \"00000000-0000-0000-0000-000000000000\", input: $i) { id } }",
+            json!({ "i": opportunity_sample() }),
+        ),
+        "updateOpportunity" => (
+            "mutation($i: OpportunityInput!) { updateOpportunity(id: \"00000000-0000-0000-0000-000000000000\", input: $i) { id } }",
+            json!({ "i": opportunity_sample() }),
+        ),
+        "submitOpportunity" => {
+            ("mutation { submitOpportunity(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({}))
+        }
+        "closeOpportunity" => {
+            ("mutation { closeOpportunity(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({}))
+        }
+        "reviewOpportunity" => (
+            "mutation { reviewOpportunity(id: \"00000000-0000-0000-0000-000000000000\", approve: true) { id } }",
+            json!({}),
+        ),
         "myOrganisations" => ("{ myOrganisations { id standing } }", json!({})),
         "createOrganisation" => (
             "mutation($i: OrganisationInput!) { createOrganisation(input: $i) { id } }",
@@ -254,4 +273,12 @@ db_test! {
         let founder = app.graphql(CREATE_STAFF, json!({ "i": { "email": "f@vpd.example.lv", "displayName": "F", "role": "FOUNDER" } })).await;
         assert_eq!(error_code(&founder), "BAD_USER_INPUT");
     }
+}
+
+/// A valid opportunity input for the sample calls.
+fn opportunity_sample() -> serde_json::Value {
+    json!({
+        "kind": "JOB", "title": "Darbs", "description": "Apraksts", "region": "riga", "address": "Rīga",
+        "deadline": "2099-01-01", "places": 1, "languages": ["lv"], "sectors": ["creative"], "contactPerson": "Inese"
+    })
 }

@@ -78,7 +78,7 @@ db_test! {
         let batch = json!([{ "query": "{ viewer { id } }" }, { "query": register }]);
         let (s, b) = raw(&app, client.post(&url).json(&batch)).await;
         assert_refused(s, &b, 400);
-        let big = json!({ "query": format!("{{ viewer {{ id }} }} #{}", "x".repeat(100 * 1024)) });
+        let big = json!({ "query": format!("{{ viewer {{ id }} }} #{}", "x".repeat(200 * 1024)) });
         // The server answers 413 as soon as the body passes the limit, without reading the rest;
         // the client may then see the connection end before it has finished sending, which is a
         // refusal too (nothing executed: checked below).
@@ -333,15 +333,15 @@ async fn fragments_repeated_fields_and_directives_count_against_the_limits() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn bodies_over_16_kib_are_refused() {
+async fn bodies_over_128_kib_are_refused() {
     let app = app_in(Environment::Development).await;
     let url = format!("{}/graphql", app.address);
     let client = reqwest::Client::new();
     let padded = |kib: usize| json!({ "query": format!("{{ viewer {{ id }} }} #{}", "x".repeat(kib * 1024)) });
-    let (status, body) = raw(&app, client.post(&url).header("accept-language", "en").json(&padded(20))).await;
+    let (status, body) = raw(&app, client.post(&url).header("accept-language", "en").json(&padded(130))).await;
     assert_refused(status, &body, 413);
-    assert_eq!(body["errors"][0]["message"], "The request is too large (at most 16 KiB).");
-    let (status, body) = raw(&app, client.post(&url).json(&padded(15))).await;
+    assert_eq!(body["errors"][0]["message"], "The request is too large (at most 128 KiB).");
+    let (status, body) = raw(&app, client.post(&url).json(&padded(120))).await;
     assert_eq!(status, 200, "{body}");
     assert!(body["errors"].is_null(), "{body}");
 }

@@ -66,3 +66,183 @@ db_test! {
         assert!(repo::find(&app.state.db, uuid::Uuid::new_v4()).await.unwrap().is_none());
     }
 }
+
+const CREATE: &str = "mutation($o: ID!, $i: OpportunityInput!) { createOpportunity(organisationId: $o, input: $i) { id status kind hoursPerWeek payMin payMax wageSubsidy areaM2 organisation { name } } }";
+const UPDATE: &str =
+    "mutation($id: ID!, $i: OpportunityInput!) { updateOpportunity(id: $id, input: $i) { id status title } }";
+const SUBMIT: &str = "mutation($id: ID!) { submitOpportunity(id: $id) { id status } }";
+const REVIEW: &str = "mutation($id: ID!, $a: Boolean!, $r: String) { reviewOpportunity(id: $id, approve: $a, reason: $r) { id status rejectReason } }";
+const CLOSE: &str = "mutation($id: ID!) { closeOpportunity(id: $id) { id status } }";
+const ONE: &str = "query($id: ID!) { opportunity(id: $id) { id status title organisation { name } sectors { code } } }";
+const REASON: &str = "query($id: ID!) { opportunity(id: $id) { rejectReason } }";
+const CONSTRAINTS: &str = "mutation($f: ID!, $i: SupervisionConstraintsInput!) { setSupervisionConstraints(founderId: $f, input: $i) { exists } }";
+
+/// A transitional job as the API takes it.
+fn job_input() -> serde_json::Value {
+    serde_json::json!({
+        "kind": "FIRST_JOB", "title": "Galdnieka palīgs", "description": "Pārejas darbs darbnīcā Rēzeknē.",
+        "region": "latgale", "address": "Atbrīvošanas aleja 1, Rēzekne",
+        "deadline": (Utc::now().date_naive() + Duration::days(30)).to_string(), "places": 2,
+        "languages": ["lv", "ru"], "sectors": ["crafts_manufacturing"], "contactPerson": "Inese",
+        "hoursPerWeek": 30, "payMin": 800, "payMax": 950, "wageSubsidy": true
+    })
+}
+
+/// `answer`'s `field` as data, failing with the answer when it is an error.
+fn ok<'a>(answer: &'a serde_json::Value, field: &str) -> &'a serde_json::Value {
+    assert!(answer["errors"].is_null(), "{answer}");
+    &answer["data"][field]
+}
+
+fn field_of(answer: &serde_json::Value) -> (String, serde_json::Value) {
+    (crate::app::error_code(answer), answer["errors"][0]["extensions"]["field"].clone())
+}
+
+db_test! {
+    async fn a_posting_is_seen_only_by_its_organisation_and_staff_until_published_and_never_by_an_excluded_founder(app: TestApp) {
+        use serde_json::json;
+        let (staff, _) = app.create_staff().await;
+        let (representative, organisation) = organisation_of(&app, &staff, "Darbnīca Rēzeknē", "SOCIAL_ENTERPRISE", true).await;
+        let (other_representative, _) = organisation_of(&app, &staff, "Cita darbnīca", "SOCIAL_ENTERPRISE", true).await;
+        let (founder, _) = crate::api::directory::founder(&app, "Galdnieks", true).await;
+        let (excluded, excluded_id) = crate::api::directory::founder(&app, "Nedrīkst", true).await;
+        let (mentor, _) = crate::api::directory::mentor(&app, &staff, "Mentore", "latgale", &["business_plan"], true).await;
+        let constraints = json!({ "noContactUserIds": [], "excludedSectors": ["crafts_manufacturing"] });
+        assert!(app.graphql_as(&staff, CONSTRAINTS, json!({ "f": excluded_id, "i": constraints })).await["errors"].is_null());
+
+        let created = app.graphql_as(&representative, CREATE, json!({ "o": organisation, "i": job_input() })).await;
+        let created = ok(&created, "createOpportunity").clone();
+        assert_eq!(created["status"], "DRAFT");
+        assert_eq!((created["payMin"].clone(), created["payMax"].clone(), created["wageSubsidy"].clone()), (json!(800), json!(950), json!(true)));
+        assert!(created["areaM2"].is_null());
+        assert_eq!(created["organisation"]["name"], "Darbnīca Rēzeknē");
+        let id = created["id"].as_str().unwrap().to_owned();
+
+        // Bad input: a field error each, and nothing saved.
+        let mut bad = Vec::new();
+        let mut past = job_input();
+        past["deadline"] = json!((Utc::now().date_naive() - Duration::days(1)).to_string());
+        bad.push((past, "deadline"));
+        let mut negative = job_input();
+        negative["payMin"] = json!(-5);
+        bad.push((negative, "payMin"));
+        let mut none = job_input();
+        none["places"] = json!(0);
+        bad.push((none, "places"));
+        let mut long = job_input();
+        long["description"] = json!("x".repeat(100_000));
+        bad.push((long, "description"));
+        let mut foreign = job_input();
+        foreign["areaM2"] = json!(40);
+        bad.push((foreign, "areaM2"));
+        for (input, field) in bad {
+            let refused = app.graphql_as(&representative, CREATE, json!({ "o": organisation, "i": input })).await;
+            assert_eq!(field_of(&refused), ("BAD_USER_INPUT".to_owned(), json!(field)), "{refused}");
+            assert!(refused["errors"][0]["message"].as_str().is_some_and(|m| !m.is_empty()));
+        }
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        assert_eq!(tilts::db::entities::opportunities::Entity::find().count(&app.state.db).await.unwrap(), 1, "nothing saved");
+
+        // A draft and a submitted posting: nobody but the organisation and staff.
+        let never = uuid::Uuid::new_v4().to_string();
+        let missing = app.graphql_as(&founder, ONE, json!({ "id": never })).await;
+        for stage in ["draft", "submitted"] {
+            for client in [&founder, &mentor, &other_representative] {
+                let hidden = app.graphql_as(client, ONE, json!({ "id": id })).await;
+                assert_eq!(crate::app::error_code(&hidden), "NOT_FOUND", "{stage}: {hidden}");
+                assert_eq!(hidden["errors"][0]["message"], missing["errors"][0]["message"]);
+            }
+            assert_eq!(ok(&app.graphql_as(&staff, ONE, json!({ "id": id })).await, "opportunity")["id"], id.as_str());
+            if stage == "draft" {
+                let mut renamed = job_input();
+                renamed["title"] = json!("Galdnieka māceklis");
+                let updated = app.graphql_as(&representative, UPDATE, json!({ "id": id, "i": renamed })).await;
+                assert_eq!(ok(&updated, "updateOpportunity")["title"], "Galdnieka māceklis");
+                let submitted = app.graphql_as(&representative, SUBMIT, json!({ "id": id })).await;
+                assert_eq!(ok(&submitted, "submitOpportunity")["status"], "PENDING_REVIEW");
+            }
+        }
+        let frozen = app.graphql_as(&representative, UPDATE, json!({ "id": id, "i": job_input() })).await;
+        assert_eq!(frozen["errors"][0]["extensions"]["reason"], "OPPORTUNITY_NOT_EDITABLE", "{frozen}");
+
+        // Staff reject with a reason the organisation reads, then publish the posting sent again.
+        let bare = app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": false })).await;
+        assert_eq!(field_of(&bare), ("BAD_USER_INPUT".to_owned(), json!("reason")), "{bare}");
+        let rejected = app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": false, "r": "Norādiet darba laiku." })).await;
+        assert_eq!(ok(&rejected, "reviewOpportunity")["status"], "REJECTED");
+        let read = app.graphql_as(&representative, REASON, json!({ "id": id })).await;
+        assert_eq!(ok(&read, "opportunity")["rejectReason"], "Norādiet darba laiku.");
+        ok(&app.graphql_as(&representative, UPDATE, json!({ "id": id, "i": job_input() })).await, "updateOpportunity");
+        ok(&app.graphql_as(&representative, SUBMIT, json!({ "id": id })).await, "submitOpportunity");
+        let published = app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": true })).await;
+        assert_eq!(ok(&published, "reviewOpportunity")["status"], "PUBLISHED");
+
+        // Published: founders, mentors and other representatives see it (no reason for others);
+        // a founder whose supervision rules out its sector finds nothing, as for a random id.
+        for client in [&founder, &mentor, &other_representative] {
+            let seen = app.graphql_as(client, ONE, json!({ "id": id })).await;
+            assert_eq!(ok(&seen, "opportunity")["status"], "PUBLISHED", "{seen}");
+        }
+        let others = app.graphql_as(&other_representative, REASON, json!({ "id": id })).await;
+        assert!(ok(&others, "opportunity")["rejectReason"].is_null(), "{others}");
+        let kept = app.graphql_as(&excluded, ONE, json!({ "id": id })).await;
+        let kept_missing = app.graphql_as(&excluded, ONE, json!({ "id": never })).await;
+        assert_eq!(crate::app::error_code(&kept), "NOT_FOUND", "{kept}");
+        assert_eq!(kept["errors"][0]["message"], kept_missing["errors"][0]["message"]);
+
+        // Only its organisation closes it; closed, it leaves founders' sight.
+        let stranger = app.graphql_as(&other_representative, CLOSE, json!({ "id": id })).await;
+        assert_eq!(crate::app::error_code(&stranger), "FORBIDDEN", "{stranger}");
+        let closed = app.graphql_as(&representative, CLOSE, json!({ "id": id })).await;
+        assert_eq!(ok(&closed, "closeOpportunity")["status"], "CLOSED");
+        let gone = app.graphql_as(&founder, ONE, json!({ "id": id })).await;
+        assert_eq!(crate::app::error_code(&gone), "NOT_FOUND", "{gone}");
+        let again = app.graphql_as(&representative, CLOSE, json!({ "id": id })).await;
+        assert_eq!(again["errors"][0]["extensions"]["reason"], "OPPORTUNITY_MOVED_ON", "{again}");
+    }
+
+    async fn every_opportunity_step_refuses_the_other_roles(app: TestApp) {
+        use serde_json::json;
+        let (staff, _) = app.create_staff().await;
+        let (admin, _) = app.create_admin().await;
+        let (representative, organisation) = organisation_of(&app, &staff, "Darbnīca", "SOCIAL_ENTERPRISE", true).await;
+        let (outsider, _) = organisation_of(&app, &staff, "Svešā", "SOCIAL_ENTERPRISE", true).await;
+        let (waiting, waiting_org) = organisation_of(&app, &staff, "Gaida", "SOCIAL_ENTERPRISE", false).await;
+        let (founder, _) = crate::api::directory::founder(&app, "Galdnieks", true).await;
+        let (mentor, _) = crate::api::directory::mentor(&app, &staff, "Mentore", "latgale", &["business_plan"], true).await;
+        let anonymous = TestApp::new_client();
+        let created = app.graphql_as(&representative, CREATE, json!({ "o": organisation, "i": job_input() })).await;
+        let id = ok(&created, "createOpportunity")["id"].as_str().unwrap().to_owned();
+
+        let steps: [(&str, &str, serde_json::Value, Vec<&reqwest::Client>); 5] = [
+            ("createOpportunity", CREATE, json!({ "o": organisation, "i": job_input() }), vec![&founder, &mentor, &staff, &admin, &waiting]),
+            ("updateOpportunity", UPDATE, json!({ "id": id, "i": job_input() }), vec![&founder, &mentor, &staff, &admin]),
+            ("submitOpportunity", SUBMIT, json!({ "id": id }), vec![&founder, &mentor, &staff, &admin]),
+            ("closeOpportunity", CLOSE, json!({ "id": id }), vec![&founder, &mentor, &staff, &admin]),
+            ("reviewOpportunity", REVIEW, json!({ "id": id, "a": true }), vec![&founder, &mentor, &representative]),
+        ];
+        for (name, operation, variables, refused) in &steps {
+            for client in refused {
+                let answer = app.graphql_as(client, operation, variables.clone()).await;
+                assert_eq!(crate::app::error_code(&answer), "FORBIDDEN", "{name}: {answer}");
+            }
+            let answer = app.graphql_as(&anonymous, operation, variables.clone()).await;
+            assert_eq!(crate::app::error_code(&answer), "UNAUTHENTICATED", "{name}");
+        }
+        // Another organisation's representative: the draft does not exist for them.
+        for (operation, variables) in [(UPDATE, json!({ "id": id, "i": job_input() })), (SUBMIT, json!({ "id": id })), (ONE, json!({ "id": id }))] {
+            let answer = app.graphql_as(&outsider, operation, variables).await;
+            assert_eq!(crate::app::error_code(&answer), "NOT_FOUND", "{answer}");
+        }
+        let foreign = app.graphql_as(&outsider, CREATE, json!({ "o": organisation, "i": job_input() })).await;
+        assert_eq!(crate::app::error_code(&foreign), "NOT_FOUND", "{foreign}");
+        // The pending organisation's representative (approved account) cannot post yet.
+        let person = app.viewer(&waiting).await["id"].as_str().unwrap().to_owned();
+        assert!(app.graphql_as(&staff, crate::api::directory::DECIDE, json!({ "s": person, "d": "APPROVE" })).await["errors"].is_null());
+        let early = app.graphql_as(&waiting, CREATE, json!({ "o": waiting_org, "i": job_input() })).await;
+        assert_eq!(early["errors"][0]["extensions"]["reason"], "ORGANISATION_NOT_APPROVED", "{early}");
+        // Staff see the draft; nothing moved.
+        let seen = app.graphql_as(&staff, ONE, json!({ "id": id })).await;
+        assert_eq!(ok(&seen, "opportunity")["status"], "DRAFT");
+    }
+}

@@ -1,0 +1,273 @@
+//! Opportunities: an organisation's representatives write and submit them, VPD staff publish or
+//! reject them (with a reason), the organisation closes them. Every step is
+//! [`crate::domain::opportunity::next`]'s decision taken as one conditional update.
+//!
+//! Who sees one: its organisation's representatives and staff always; once published, signed-in
+//! founders, mentors and representatives — except a founder whose supervision rules out one of
+//! its sectors, who finds it exactly as an id that never existed (`NOT_FOUND`), as does anyone
+//! else for a posting not published.
+
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::db::repos::{self, audit::AuditEntry, opportunities::Stored};
+use crate::domain::{
+    Account, Role, Standing,
+    opportunity::{Actor, InputError, OpportunityInput, OpportunityStatus, Step, StepError, next},
+};
+use crate::error::{ClientError, Code, ToClientError};
+use crate::i18n::Message;
+use crate::services::Db;
+use crate::state::AppState;
+
+/// Why an opportunity use case did not go through.
+#[derive(Debug, thiserror::Error)]
+pub enum OpportunityError {
+    /// No such opportunity or organisation, or one the viewer may not see.
+    #[error("not found")]
+    NotFound,
+    /// The input breaks a rule; the field at fault.
+    #[error(transparent)]
+    Invalid(#[from] InputError),
+    /// The viewer sees it but this step (or the edit) is someone else's.
+    #[error("not this person's step")]
+    NotYours,
+    /// It moved on meanwhile, or the step does not start where it stands.
+    #[error(transparent)]
+    MovedOn(StepError),
+    /// Submitted or published postings are not edited.
+    #[error("the opportunity is not editable now")]
+    NotEditable,
+    /// A rejection without a reason.
+    #[error("a rejection needs a reason")]
+    ReasonRequired,
+    /// The reason is too long.
+    #[error("the reason is too long")]
+    ReasonTooLong,
+    /// The organisation is not approved by VPD yet.
+    #[error("the organisation is not approved")]
+    OrganisationNotApproved,
+    /// A role the access gate should have refused reached this use case.
+    #[error("the access rules let a {0:?} through to opportunities")]
+    RoleNotServed(Role),
+    /// The database failed.
+    #[error("opportunities could not be read or saved")]
+    Database(#[from] sea_orm::DbErr),
+}
+
+impl From<StepError> for OpportunityError {
+    fn from(err: StepError) -> Self {
+        match err {
+            StepError::NotYours { .. } => OpportunityError::NotYours,
+            StepError::WrongState { .. } => OpportunityError::MovedOn(err),
+        }
+    }
+}
+
+impl OpportunityError {
+    /// The input field at fault, as the API names it.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            OpportunityError::Invalid(
+                InputError::Required(f)
+                | InputError::TooLong(f)
+                | InputError::OutOfRange(f)
+                | InputError::BadDate(f)
+                | InputError::UnknownTerm(f)
+                | InputError::NotOfThisKind(f),
+            ) => Some(f),
+            OpportunityError::ReasonRequired | OpportunityError::ReasonTooLong => Some("reason"),
+            _ => None,
+        }
+    }
+}
+
+impl ToClientError for OpportunityError {
+    fn client_error(&self) -> Option<ClientError> {
+        use OpportunityError as E;
+        let bad = |message| ClientError::new(Code::BadUserInput, message);
+        let error = match self {
+            E::NotFound => ClientError::new(Code::NotFound, Message::NotFound),
+            E::Invalid(InputError::Required(_)) => bad(Message::OpportunityRequired),
+            E::Invalid(InputError::TooLong(_)) => bad(Message::OpportunityTooLong),
+            E::Invalid(InputError::OutOfRange(_)) => bad(Message::OpportunityOutOfRange),
+            E::Invalid(InputError::BadDate(_)) => bad(Message::OpportunityBadDate),
+            E::Invalid(InputError::UnknownTerm(_)) => bad(Message::OpportunityUnknownTerm),
+            E::Invalid(InputError::NotOfThisKind(_)) => bad(Message::OpportunityNotOfThisKind),
+            E::NotYours => ClientError::new(Code::Forbidden, Message::Forbidden),
+            E::MovedOn(_) => {
+                ClientError::new(Code::Conflict, Message::OpportunityMovedOn).reason("OPPORTUNITY_MOVED_ON")
+            }
+            E::NotEditable => {
+                ClientError::new(Code::Conflict, Message::OpportunityNotEditable).reason("OPPORTUNITY_NOT_EDITABLE")
+            }
+            E::ReasonRequired => bad(Message::OpportunityReasonRequired),
+            E::ReasonTooLong => bad(Message::ReasonTooLong),
+            E::OrganisationNotApproved => ClientError::new(Code::Conflict, Message::OpportunityOrganisationNotApproved)
+                .reason("ORGANISATION_NOT_APPROVED"),
+            E::RoleNotServed(_) | E::Database(_) => return None,
+        };
+        Some(match self.field() {
+            Some(field) => error.field(field),
+            None => error,
+        })
+    }
+}
+
+/// The longest reason staff give for a rejection, in characters.
+pub const REASON_MAX: usize = 1000;
+
+/// How `actor` stands towards an opportunity of `organisation`.
+enum Standpoint {
+    /// One of its representatives.
+    Member,
+    /// VPD staff.
+    Staff,
+    /// Anyone else.
+    Outsider,
+}
+
+async fn standpoint(db: &impl Db, actor: &Account, organisation: Uuid) -> Result<Standpoint, sea_orm::DbErr> {
+    Ok(if actor.role.is_vpd() {
+        Standpoint::Staff
+    } else if actor.role == Role::Enterprise && repos::organisations::is_member(db, organisation, actor.id).await? {
+        Standpoint::Member
+    } else {
+        Standpoint::Outsider
+    })
+}
+
+/// Whether `actor`, an outsider, may see the published `stored`: a founder not when their
+/// supervision rules out one of its sectors.
+async fn outsider_sees(db: &impl Db, actor: &Account, stored: &Stored) -> Result<bool, sea_orm::DbErr> {
+    if stored.status != OpportunityStatus::Published
+        || !matches!(actor.role, Role::Founder | Role::Mentor | Role::Enterprise)
+        || actor.standing != Standing::Approved
+    {
+        return Ok(false);
+    }
+    if actor.role != Role::Founder {
+        return Ok(true);
+    }
+    let excluded = crate::privacy::excluded_sectors_of(db, actor.id).await?;
+    Ok(!stored.opportunity.sectors.iter().any(|s| excluded.contains(s)))
+}
+
+/// The opportunity `id` as `actor` may see it, and whether they act for its organisation.
+pub async fn get(db: &impl Db, actor: &Account, id: Uuid) -> Result<(Stored, bool), OpportunityError> {
+    let stored = repos::opportunities::find(db, id).await?.ok_or(OpportunityError::NotFound)?;
+    match standpoint(db, actor, stored.organisation).await? {
+        Standpoint::Member => Ok((stored, true)),
+        Standpoint::Staff => Ok((stored, false)),
+        Standpoint::Outsider if outsider_sees(db, actor, &stored).await? => Ok((stored, false)),
+        Standpoint::Outsider => Err(OpportunityError::NotFound),
+    }
+}
+
+fn audit(actor: &Account, action: &'static str, id: Uuid) -> AuditEntry<'static> {
+    AuditEntry { actor: Some(actor.id), action, subject_type: "opportunity", subject_id: Some(id), detail: json!({}) }
+}
+
+/// `actor`, a representative of `organisation` (approved by VPD), writes a draft.
+#[tracing::instrument(skip_all, fields(user.id = %actor.id.0))]
+pub async fn create(
+    db: &impl Db,
+    state: &AppState,
+    actor: &Account,
+    organisation: Uuid,
+    input: &OpportunityInput,
+) -> Result<Stored, OpportunityError> {
+    if actor.role != Role::Enterprise {
+        return Err(OpportunityError::RoleNotServed(actor.role));
+    }
+    if !repos::organisations::is_member(db, organisation, actor.id).await? {
+        return Err(OpportunityError::NotFound);
+    }
+    let found = repos::organisations::find_any(db, organisation).await?.ok_or(OpportunityError::NotFound)?;
+    if found.standing != Standing::Approved {
+        return Err(OpportunityError::OrganisationNotApproved);
+    }
+    let now = state.now();
+    let terms = crate::services::taxonomies::all(db, state).await?;
+    let valid = input.validated(now.date_naive(), &terms)?;
+    let txn = db.begin().await?;
+    let id = repos::opportunities::insert(&txn, organisation, actor.id, &valid, now).await?;
+    repos::audit::record(&txn, audit(actor, "opportunity.create", id), now).await?;
+    txn.commit().await?;
+    repos::opportunities::find(db, id).await?.ok_or(OpportunityError::NotFound)
+}
+
+/// A representative of its organisation rewrites draft or rejected opportunity `id`.
+#[tracing::instrument(skip_all, fields(user.id = %actor.id.0, opportunity.id = %id))]
+pub async fn update(
+    db: &impl Db,
+    state: &AppState,
+    actor: &Account,
+    id: Uuid,
+    input: &OpportunityInput,
+) -> Result<Stored, OpportunityError> {
+    let (stored, member) = get(db, actor, id).await?;
+    if !member {
+        return Err(OpportunityError::NotYours);
+    }
+    if !stored.status.editable() {
+        return Err(OpportunityError::NotEditable);
+    }
+    let now = state.now();
+    let terms = crate::services::taxonomies::all(db, state).await?;
+    let valid = input.validated(now.date_naive(), &terms)?;
+    let txn = db.begin().await?;
+    if !repos::opportunities::rewrite(&txn, id, stored.status, &valid, now).await? {
+        return Err(OpportunityError::NotEditable);
+    }
+    repos::audit::record(&txn, audit(actor, "opportunity.update", id), now).await?;
+    txn.commit().await?;
+    repos::opportunities::find(db, id).await?.ok_or(OpportunityError::NotFound)
+}
+
+/// `actor` takes `step` with opportunity `id` (staff's `reason` with a rejection).
+#[tracing::instrument(skip_all, fields(user.id = %actor.id.0, opportunity.id = %id))]
+pub async fn take(
+    db: &impl Db,
+    state: &AppState,
+    actor: &Account,
+    id: Uuid,
+    step: Step,
+    reason: &str,
+) -> Result<Stored, OpportunityError> {
+    let (stored, member) = get(db, actor, id).await?;
+    let who = if member {
+        Actor::Organisation
+    } else if actor.role.is_vpd() {
+        Actor::Staff
+    } else {
+        // Someone who sees a published posting but does not act for it.
+        return Err(OpportunityError::NotYours);
+    };
+    let to = next(stored.status, who, step)?;
+    let reason = reason.trim();
+    if reason.chars().count() > REASON_MAX {
+        return Err(OpportunityError::ReasonTooLong);
+    }
+    if step == Step::Reject && reason.is_empty() {
+        return Err(OpportunityError::ReasonRequired);
+    }
+    let review = matches!(step, Step::Publish | Step::Reject)
+        .then(|| ((step == Step::Reject).then(|| reason.to_owned()), actor.id));
+    let now = state.now();
+    let txn = db.begin().await?;
+    if !repos::opportunities::step(&txn, id, stored.status, to, review, now).await? {
+        return Err(StepError::WrongState { step, from: stored.status }.into());
+    }
+    let action = match step {
+        Step::Submit => "opportunity.submit",
+        Step::Publish => "opportunity.publish",
+        Step::Reject => "opportunity.reject",
+        Step::Close => "opportunity.close",
+        Step::Expire => "opportunity.expire",
+    };
+    repos::audit::record(&txn, audit(actor, action, id), now).await?;
+    txn.commit().await?;
+    tracing::info!(?step, "opportunity stepped");
+    repos::opportunities::find(db, id).await?.ok_or(OpportunityError::NotFound)
+}
