@@ -4,5 +4,6 @@
 pub mod housekeeping;
 pub mod mentoring_expiry;
 pub mod mentoring_reminders;
+pub mod opportunity_expiry;
 pub mod outbox_worker;
 pub mod scheduler;

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Duration, Utc};
 use tokio_util::sync::CancellationToken;
 
-use super::{housekeeping, mentoring_expiry, mentoring_reminders};
+use super::{housekeeping, mentoring_expiry, mentoring_reminders, opportunity_expiry};
 use crate::db::repos::scheduled_jobs;
 use crate::error::cause_chain;
 use crate::state::AppState;
@@ -24,12 +24,15 @@ pub enum Job {
     MentoringExpiry,
     /// Reminds mentors of unanswered requests after 3 and 7 days.
     MentoringReminders,
+    /// Closes published opportunities past their deadline.
+    OpportunityExpiry,
 }
 
 impl Job {
     /// Every job, in the order a look runs them: expiry before reminders, so a mentor paused
     /// for one request is not reminded of the others it closes.
-    pub const ALL: [Job; 3] = [Job::Housekeeping, Job::MentoringExpiry, Job::MentoringReminders];
+    pub const ALL: [Job; 4] =
+        [Job::Housekeeping, Job::MentoringExpiry, Job::MentoringReminders, Job::OpportunityExpiry];
 
     /// Its name in `scheduled_jobs` and in the logs.
     pub fn name(self) -> &'static str {
@@ -37,13 +40,16 @@ impl Job {
             Job::Housekeeping => "housekeeping",
             Job::MentoringExpiry => "mentoring_expiry",
             Job::MentoringReminders => "mentoring_reminders",
+            Job::OpportunityExpiry => "opportunity_expiry",
         }
     }
 
     /// How often it runs.
     pub fn every(self) -> Duration {
         match self {
-            Job::Housekeeping | Job::MentoringExpiry | Job::MentoringReminders => Duration::hours(1),
+            Job::Housekeeping | Job::MentoringExpiry | Job::MentoringReminders | Job::OpportunityExpiry => {
+                Duration::hours(1)
+            }
         }
     }
 
@@ -53,6 +59,7 @@ impl Job {
             Job::Housekeeping => housekeeping::run(state, now).await,
             Job::MentoringExpiry => mentoring_expiry::run(state, now).await,
             Job::MentoringReminders => mentoring_reminders::run(state, now).await,
+            Job::OpportunityExpiry => opportunity_expiry::run(state, now).await,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! its sectors, who finds it exactly as an id that never existed (`NOT_FOUND`), as does anyone
 //! else for a posting not published.
 
+use sea_orm::TransactionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -270,4 +271,41 @@ pub async fn take(
     txn.commit().await?;
     tracing::info!(?step, "opportunity stepped");
     repos::opportunities::find(db, id).await?.ok_or(OpportunityError::NotFound)
+}
+
+/// Postings closed per statement batch by the schedule.
+const BATCH: u64 = 200;
+
+/// Closes the published postings whose deadline has passed at `now` (the deadline is the last
+/// day to apply); how many closed. Each by a conditional update: two runs at once close each
+/// posting once.
+pub async fn close_past_deadline(
+    state: &AppState,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, OpportunityError> {
+    let mut closed = 0;
+    loop {
+        let due = repos::opportunities::past_deadline(&state.db, now.date_naive(), BATCH).await?;
+        let full = due.len() as u64 == BATCH;
+        for id in due {
+            let to = next(OpportunityStatus::Published, Actor::System, Step::Expire)?;
+            let txn = state.db.begin().await?;
+            if repos::opportunities::step(&txn, id, OpportunityStatus::Published, to, None, now).await? {
+                let entry = AuditEntry {
+                    actor: None,
+                    action: "opportunity.expire",
+                    subject_type: "opportunity",
+                    subject_id: Some(id),
+                    detail: json!({}),
+                };
+                repos::audit::record(&txn, entry, now).await?;
+                closed += 1;
+            }
+            txn.commit().await?;
+        }
+        if !full {
+            break;
+        }
+    }
+    Ok(closed)
 }

@@ -246,3 +246,49 @@ db_test! {
         assert_eq!(ok(&seen, "opportunity")["status"], "DRAFT");
     }
 }
+
+db_test! {
+    async fn a_published_posting_closes_by_itself_after_its_deadline(app: TestApp) {
+        use serde_json::json;
+        let _replica = app.spawn_replica().await;
+        let (staff, _) = app.create_staff().await;
+        let (representative, organisation) = organisation_of(&app, &staff, "Darbnīca", "SOCIAL_ENTERPRISE", true).await;
+        let (founder, _) = crate::api::directory::founder(&app, "Galdnieks", true).await;
+        let mut input = job_input();
+        input["deadline"] = json!((app.state.now().date_naive() + Duration::days(2)).to_string());
+        let created = app.graphql_as(&representative, CREATE, json!({ "o": organisation, "i": input })).await;
+        let id = ok(&created, "createOpportunity")["id"].as_str().unwrap().to_owned();
+        ok(&app.graphql_as(&representative, SUBMIT, json!({ "id": id })).await, "submitOpportunity");
+        ok(&app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": true })).await, "reviewOpportunity");
+
+        // On its deadline day it is still open; the day after, the schedule closes it, once.
+        app.clock.advance(Duration::days(2));
+        tilts::jobs::scheduler::run_due(&app.state).await;
+        let open = app.graphql_as(&founder, ONE, json!({ "id": id })).await;
+        assert_eq!(ok(&open, "opportunity")["status"], "PUBLISHED", "{open}");
+        app.clock.advance(Duration::days(1));
+        let runs = (0..4).map(|_| {
+            let state = app.state.clone();
+            tokio::spawn(async move { tilts::services::opportunities::close_past_deadline(&state, state.now()).await })
+        });
+        let mut closed = 0;
+        for run in runs {
+            closed += run.await.unwrap().unwrap();
+        }
+        // The server's own scheduler may have got there first: once in all, either way.
+        assert!(closed <= 1, "closed once however many runs at once");
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        use tilts::db::entities::audit_log;
+        let expiries = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("opportunity.expire"))
+            .filter(audit_log::Column::SubjectId.eq(uuid::Uuid::parse_str(&id).unwrap()))
+            .count(&app.state.db)
+            .await
+            .unwrap();
+        assert_eq!(expiries, 1);
+        let gone = app.graphql_as(&founder, ONE, json!({ "id": id })).await;
+        assert_eq!(crate::app::error_code(&gone), "NOT_FOUND", "{gone}");
+        let own = app.graphql_as(&representative, ONE, json!({ "id": id })).await;
+        assert_eq!(ok(&own, "opportunity")["status"], "CLOSED");
+    }
+}

@@ -283,6 +283,23 @@ pub async fn find_many(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<St
         .collect()
 }
 
+/// Published opportunities whose deadline is before `today`, oldest deadline first, at most
+/// `limit`.
+pub async fn past_deadline(db: &impl ConnectionTrait, today: NaiveDate, limit: u64) -> Result<Vec<Uuid>, DbErr> {
+    use sea_orm::QuerySelect;
+    opportunities::Entity::find()
+        .select_only()
+        .column(opportunities::Column::Id)
+        .filter(opportunities::Column::Status.eq(OpportunityStatus::Published.as_str()))
+        .filter(opportunities::Column::Deadline.lt(today))
+        .order_by_asc(opportunities::Column::Deadline)
+        .order_by_asc(opportunities::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
 /// The opportunity `id`, whoever asks (the service decides who may see it).
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Stored>, DbErr> {
     Ok(find_many(db, &[id]).await?.into_iter().next())
