@@ -1,16 +1,23 @@
-//! Opportunities over GraphQL: `opportunity(id)`, and the steps `createOpportunity`,
+//! Opportunities over GraphQL: `opportunities(filter, order, first, after)` (published),
+//! `opportunity(id)`, staff's `opportunityQueue`, a representative's `myOpportunities`, and the steps `createOpportunity`,
 //! `updateOpportunity`, `submitOpportunity`, `reviewOpportunity` (staff) and `closeOpportunity`.
 //! Who sees which posting is the service's: a hidden one answers `NOT_FOUND`, like an id that
 //! never existed.
 
-use async_graphql::{Context, Enum, ErrorExtensions, ID, InputObject, Object, SimpleObject};
+use std::collections::HashMap;
+
+use async_graphql::{
+    Context, Enum, ErrorExtensions, ID, InputObject, Object, SimpleObject,
+    connection::{Connection, Edge},
+};
+use base64::Engine as _;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::access::{ANY_FIELD, Access, Rule};
 use super::context::ContextExt;
 use super::directory::label;
 use super::taxonomies::TermGql;
-use crate::db::repos::opportunities::Stored;
+use crate::db::repos::opportunities::{Filter, Order, Stored};
 use crate::domain::{
     Locale, Role, Taxonomies, TaxonomyKind,
     opportunity::{Details, OpportunityInput, Step},
@@ -27,6 +34,11 @@ const VPD: Rule = Rule::Roles(&[Role::Staff, Role::Admin]);
 /// Who may reach the fields of this module.
 pub const ACCESS: &[Access] = &[
     ("Query", "opportunity", VIEWERS),
+    ("Query", "opportunities", Rule::Roles(&[Role::Founder, Role::Mentor, Role::Enterprise])),
+    ("Query", "opportunityQueue", VPD),
+    ("Query", "myOpportunities", REPRESENTATIVES),
+    ("OpportunityConnection", ANY_FIELD, VIEWERS),
+    ("OpportunityEdge", ANY_FIELD, VIEWERS),
     ("Opportunity", ANY_FIELD, VIEWERS),
     // Staff's reason for not publishing: for the organisation (the service empties it for
     // other representatives) and staff.
@@ -145,6 +157,33 @@ impl From<InputGql> for OpportunityInput {
     }
 }
 
+/// What the list of published opportunities may be narrowed to.
+#[derive(InputObject, Default)]
+pub struct OpportunityFilter {
+    kind: Option<KindGql>,
+    /// A region code.
+    region: Option<String>,
+    /// A sector code.
+    sector: Option<String>,
+    /// A language code.
+    language: Option<String>,
+    /// Only those that can be done remotely.
+    #[graphql(default)]
+    remote: bool,
+    /// Words in the title or description.
+    text: Option<String>,
+}
+
+/// The order of the list.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Default)]
+pub enum OpportunityOrder {
+    /// Newest published first.
+    #[default]
+    Newest,
+    /// Nearest deadline first.
+    ClosingSoon,
+}
+
 /// The organisation behind a posting.
 #[derive(SimpleObject)]
 pub struct OpportunityOrganisation {
@@ -252,6 +291,61 @@ impl Opportunity {
     }
 }
 
+/// A cursor: the order's letter, the key's value and the id.
+fn cursor(letter: char, key: &str, id: uuid::Uuid) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("{letter}|{key}|{id}"))
+}
+
+/// The key `after` holds for the order `letter`; a cursor the server did not make (or of
+/// another order) is refused.
+fn parse_after(after: Option<&str>, letter: char) -> Result<Option<(String, uuid::Uuid)>, OpportunityError> {
+    let Some(after) = after else { return Ok(None) };
+    let parsed = (|| {
+        let text = String::from_utf8(base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(after).ok()?).ok()?;
+        let mut parts = text.splitn(3, '|');
+        (parts.next()? == letter.to_string()).then_some(())?;
+        let key = parts.next()?.to_owned();
+        Some((key, uuid::Uuid::parse_str(parts.next()?).ok()?))
+    })();
+    parsed.map(Some).ok_or(OpportunityError::BadCursor)
+}
+
+fn at(key: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(key).ok().map(|t| t.with_timezone(&Utc))
+}
+
+fn bad_cursor() -> OpportunityError {
+    OpportunityError::BadCursor
+}
+
+/// A connection of `rows` in `order`, each shown to the caller.
+async fn connection(
+    ctx: &Context<'_>,
+    (rows, more): (Vec<Stored>, bool),
+    after: bool,
+    key: fn(&Stored) -> String,
+    letter: char,
+) -> async_graphql::Result<Connection<String, Opportunity>> {
+    let (db, state) = (ctx.db()?, ctx.state()?);
+    let locale = ctx.request()?.locale;
+    let viewer = ctx.viewer()?;
+    let ids: Vec<uuid::Uuid> = rows.iter().map(|r| r.organisation).collect();
+    let names: HashMap<uuid::Uuid, String> = crate::db::repos::opportunities::organisation_names(db, &ids)
+        .await
+        .map_err(|e| ctx.fail(&OpportunityError::Database(e)))?;
+    let terms =
+        crate::services::taxonomies::all(db, state).await.map_err(|e| ctx.fail(&OpportunityError::Database(e)))?;
+    // Only staff and a representative's own list show staff's reasons.
+    let own = viewer.account.role.is_vpd() || letter == 'm';
+    let mut connection = Connection::new(after, more);
+    connection.edges.extend(rows.into_iter().map(|stored| {
+        let edge_key = cursor(letter, &key(&stored), stored.id);
+        let name = names.get(&stored.organisation).cloned().unwrap_or_default();
+        Edge::new(edge_key, Opportunity::new(stored, name, own, &terms, locale))
+    }));
+    Ok(connection)
+}
+
 fn fail(ctx: &Context<'_>, err: &OpportunityError) -> async_graphql::Error {
     let error = ctx.fail(err);
     match err.field() {
@@ -287,6 +381,83 @@ pub struct OpportunitiesQuery;
 
 #[Object]
 impl OpportunitiesQuery {
+    /// Published opportunities, newest or closing soon first, narrowed by `filter`. A founder
+    /// never finds one their supervision rules out.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn opportunities(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<OpportunityFilter>,
+        #[graphql(default)] order: OpportunityOrder,
+        #[graphql(default = 20)] first: usize,
+        after: Option<String>,
+    ) -> async_graphql::Result<Connection<String, Opportunity>> {
+        let viewer = ctx.viewer()?;
+        let f = filter.unwrap_or_default();
+        let filter = Filter {
+            kind: f.kind.map(Into::into),
+            region: f.region.filter(|r| !r.is_empty()),
+            sector: f.sector.filter(|r| !r.is_empty()),
+            language: f.language.filter(|r| !r.is_empty()),
+            remote: f.remote,
+            text: f.text,
+        };
+        let (letter, order, key): (char, Order, fn(&Stored) -> String) = match order {
+            OpportunityOrder::Newest => {
+                let after = parse_after(after.as_deref(), 'n').map_err(|e| fail(ctx, &e))?;
+                let key = after.map(|(k, id)| at(&k).map(|t| (t, id)).ok_or_else(bad_cursor)).transpose();
+                let key = key.map_err(|e| fail(ctx, &e))?;
+                ('n', Order::Newest(key), |s| s.published_at.map(|t| t.to_rfc3339()).unwrap_or_default())
+            }
+            OpportunityOrder::ClosingSoon => {
+                let after = parse_after(after.as_deref(), 'c').map_err(|e| fail(ctx, &e))?;
+                let key = after
+                    .map(|(k, id)| k.parse::<NaiveDate>().map(|d| (d, id)).map_err(|_| bad_cursor()))
+                    .transpose()
+                    .map_err(|e| fail(ctx, &e))?;
+                ('c', Order::ClosingSoon(key), |s| s.opportunity.deadline.to_string())
+            }
+        };
+        let page = opportunities::browse(ctx.db()?, &viewer.account, &filter, order, first)
+            .await
+            .map_err(|e| fail(ctx, &e))?;
+        connection(ctx, page, after.is_some(), key, letter).await
+    }
+
+    /// Postings waiting for VPD staff, oldest submitted first.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn opportunity_queue(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: usize,
+        after: Option<String>,
+    ) -> async_graphql::Result<Connection<String, Opportunity>> {
+        let viewer = ctx.viewer()?;
+        let key = parse_after(after.as_deref(), 'q').map_err(|e| fail(ctx, &e))?;
+        let key =
+            key.map(|(k, id)| at(&k).map(|t| (t, id)).ok_or_else(bad_cursor)).transpose().map_err(|e| fail(ctx, &e))?;
+        let page = opportunities::queue(ctx.db()?, &viewer.account, key, first).await.map_err(|e| fail(ctx, &e))?;
+        connection(ctx, page, after.is_some(), |s| s.submitted_at.map(|t| t.to_rfc3339()).unwrap_or_default(), 'q')
+            .await
+    }
+
+    /// Every posting of the organisations the signed-in representative acts for, last changed
+    /// first.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn my_opportunities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 20)] first: usize,
+        after: Option<String>,
+    ) -> async_graphql::Result<Connection<String, Opportunity>> {
+        let viewer = ctx.viewer()?;
+        let key = parse_after(after.as_deref(), 'm').map_err(|e| fail(ctx, &e))?;
+        let key =
+            key.map(|(k, id)| at(&k).map(|t| (t, id)).ok_or_else(bad_cursor)).transpose().map_err(|e| fail(ctx, &e))?;
+        let page = opportunities::mine(ctx.db()?, &viewer.account, key, first).await.map_err(|e| fail(ctx, &e))?;
+        connection(ctx, page, after.is_some(), |s| s.updated_at.to_rfc3339(), 'm').await
+    }
+
     /// One opportunity: published ones for everyone taking part (unless a founder's
     /// supervision rules out its sector), any of an organisation's own for its representatives,
     /// every one for staff; `NOT_FOUND` otherwise.

@@ -39,6 +39,9 @@ pub enum OpportunityError {
     /// Submitted or published postings are not edited.
     #[error("the opportunity is not editable now")]
     NotEditable,
+    /// A page cursor the server did not make.
+    #[error("not a cursor of this list")]
+    BadCursor,
     /// A rejection without a reason.
     #[error("a rejection needs a reason")]
     ReasonRequired,
@@ -78,6 +81,7 @@ impl OpportunityError {
                 | InputError::NotOfThisKind(f),
             ) => Some(f),
             OpportunityError::ReasonRequired | OpportunityError::ReasonTooLong => Some("reason"),
+            OpportunityError::BadCursor => Some("after"),
             _ => None,
         }
     }
@@ -103,6 +107,7 @@ impl ToClientError for OpportunityError {
                 ClientError::new(Code::Conflict, Message::OpportunityNotEditable).reason("OPPORTUNITY_NOT_EDITABLE")
             }
             E::ReasonRequired => bad(Message::OpportunityReasonRequired),
+            E::BadCursor => bad(Message::InvalidRequest),
             E::ReasonTooLong => bad(Message::ReasonTooLong),
             E::OrganisationNotApproved => ClientError::new(Code::Conflict, Message::OpportunityOrganisationNotApproved)
                 .reason("ORGANISATION_NOT_APPROVED"),
@@ -167,6 +172,68 @@ pub async fn get(db: &impl Db, actor: &Account, id: Uuid) -> Result<(Stored, boo
 
 fn audit(actor: &Account, action: &'static str, id: Uuid) -> AuditEntry<'static> {
     AuditEntry { actor: Some(actor.id), action, subject_type: "opportunity", subject_id: Some(id), detail: json!({}) }
+}
+
+/// A page of opportunities and whether more follow.
+pub type Page = (Vec<Stored>, bool);
+
+/// Published opportunities `actor` may find, matching `filter`, in `order`, at most `first`
+/// (up to [`super::MAX_PAGE_SIZE`]). A founder's supervision's excluded sectors narrow the rows
+/// in the database, before the page is cut, so neither a page nor a cursor tells of them.
+pub async fn browse(
+    db: &impl Db,
+    actor: &Account,
+    filter: &repos::opportunities::Filter,
+    order: repos::opportunities::Order,
+    first: usize,
+) -> Result<Page, OpportunityError> {
+    if !matches!(actor.role, Role::Founder | Role::Mentor | Role::Enterprise) {
+        return Err(OpportunityError::RoleNotServed(actor.role));
+    }
+    let excluded: Vec<String> = if actor.role == Role::Founder {
+        crate::privacy::excluded_sectors_of(db, actor.id).await?.into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
+    Ok(repos::opportunities::page(db, &[OpportunityStatus::Published], None, filter, &excluded, order, first).await?)
+}
+
+/// Submitted postings waiting for staff, oldest submitted first.
+pub async fn queue(
+    db: &impl Db,
+    actor: &Account,
+    after: Option<(chrono::DateTime<chrono::Utc>, Uuid)>,
+    first: usize,
+) -> Result<Page, OpportunityError> {
+    if !actor.role.is_vpd() {
+        return Err(OpportunityError::RoleNotServed(actor.role));
+    }
+    let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
+    let order = repos::opportunities::Order::Submitted(after);
+    let filter = repos::opportunities::Filter::default();
+    Ok(repos::opportunities::page(db, &[OpportunityStatus::PendingReview], None, &filter, &[], order, first).await?)
+}
+
+/// Every posting of the organisations `actor` acts for, last changed first.
+pub async fn mine(
+    db: &impl Db,
+    actor: &Account,
+    after: Option<(chrono::DateTime<chrono::Utc>, Uuid)>,
+    first: usize,
+) -> Result<Page, OpportunityError> {
+    if actor.role != Role::Enterprise {
+        return Err(OpportunityError::RoleNotServed(actor.role));
+    }
+    let organisations: Vec<Uuid> = repos::organisations::of_member(db, actor.id).await?.iter().map(|o| o.id).collect();
+    if organisations.is_empty() {
+        return Ok((Vec::new(), false));
+    }
+    let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
+    let order = repos::opportunities::Order::Changed(after);
+    let filter = repos::opportunities::Filter::default();
+    Ok(repos::opportunities::page(db, &OpportunityStatus::ALL, Some(&organisations), &filter, &[], order, first)
+        .await?)
 }
 
 /// `actor`, a representative of `organisation` (approved by VPD), writes a draft.

@@ -95,6 +95,9 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
         "organisations" => ("{ organisations(first: 5) { nodes { id name } } }", json!({})),
         "organisation" => ("{ organisation(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({})),
         "opportunity" => ("{ opportunity(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({})),
+        "opportunities" => ("{ opportunities(first: 3) { nodes { id } } }", json!({})),
+        "opportunityQueue" => ("{ opportunityQueue(first: 3) { nodes { id } } }", json!({})),
+        "myOpportunities" => ("{ myOpportunities(first: 3) { nodes { id } } }", json!({})),
         "createOpportunity" => (
             "mutation($i: OpportunityInput!) { createOpportunity(organisationId: \"00000000-0000-0000-0000-000000000000\", input: $i) { id } }",
             json!({ "i": opportunity_sample() }),

@@ -292,3 +292,100 @@ db_test! {
         assert_eq!(ok(&own, "opportunity")["status"], "CLOSED");
     }
 }
+
+const LIST: &str = "query($f: OpportunityFilter, $o: OpportunityOrder = NEWEST, $n: Int = 20, $a: String) { opportunities(filter: $f, order: $o, first: $n, after: $a) { nodes { id title deadline } pageInfo { hasNextPage endCursor } } }";
+const QUEUE: &str = "query { opportunityQueue { nodes { id status } } }";
+const MINE: &str = "query { myOpportunities { nodes { id status } } }";
+
+fn titles(answer: &serde_json::Value) -> Vec<String> {
+    ok(answer, "opportunities")["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["title"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+db_test! {
+    async fn founders_find_published_postings_by_filter_and_page_never_those_their_supervision_rules_out(app: TestApp) {
+        use serde_json::json;
+        let (staff, _) = app.create_staff().await;
+        let (representative, organisation) = organisation_of(&app, &staff, "Darbnīca", "SOCIAL_ENTERPRISE", true).await;
+        let (other, _) = organisation_of(&app, &staff, "Cita", "SOCIAL_ENTERPRISE", true).await;
+        let (founder, _) = crate::api::directory::founder(&app, "Galdnieks", true).await;
+        let (excluded, excluded_id) = crate::api::directory::founder(&app, "Nedrīkst", true).await;
+        let constraints = json!({ "noContactUserIds": [], "excludedSectors": ["crafts_manufacturing"] });
+        assert!(app.graphql_as(&staff, CONSTRAINTS, json!({ "f": excluded_id, "i": constraints })).await["errors"].is_null());
+
+        // Three published (two in crafts, one remote in retail), one only submitted, one a draft.
+        let post = |title: &'static str, days: i64, sector: &'static str, remote: bool, publish: bool, submit: bool| {
+            let (app, representative, staff, organisation) = (&app, &representative, &staff, organisation.clone());
+            async move {
+                let mut input = job_input();
+                input["title"] = json!(title);
+                input["deadline"] = json!((Utc::now().date_naive() + Duration::days(days)).to_string());
+                input["sectors"] = json!([sector]);
+                input["remote"] = json!(remote);
+                let created = app.graphql_as(representative, CREATE, json!({ "o": organisation, "i": input })).await;
+                let id = ok(&created, "createOpportunity")["id"].as_str().unwrap().to_owned();
+                if submit {
+                    ok(&app.graphql_as(representative, SUBMIT, json!({ "id": id })).await, "submitOpportunity");
+                }
+                if publish {
+                    ok(&app.graphql_as(staff, REVIEW, json!({ "id": id, "a": true })).await, "reviewOpportunity");
+                }
+                id
+            }
+        };
+        post("Galdnieks A", 20, "crafts_manufacturing", false, true, true).await;
+        post("Galdnieks B", 10, "crafts_manufacturing", false, true, true).await;
+        post("Pārdevējs", 30, "retail", true, true, true).await;
+        let submitted = post("Gaida", 15, "crafts_manufacturing", false, false, true).await;
+        post("Melnraksts", 15, "crafts_manufacturing", false, false, false).await;
+
+        let all = app.graphql_as(&founder, LIST, json!({})).await;
+        assert_eq!(titles(&all), ["Pārdevējs", "Galdnieks B", "Galdnieks A"], "newest first, published only: {all}");
+        let soon = app.graphql_as(&founder, LIST, json!({ "o": "CLOSING_SOON" })).await;
+        assert_eq!(titles(&soon), ["Galdnieks B", "Galdnieks A", "Pārdevējs"]);
+        let crafts = app.graphql_as(&founder, LIST, json!({ "f": { "sector": "crafts_manufacturing", "text": "galdn" } })).await;
+        assert_eq!(titles(&crafts).len(), 2, "{crafts}");
+        let remote = app.graphql_as(&founder, LIST, json!({ "f": { "remote": true } })).await;
+        assert_eq!(titles(&remote), ["Pārdevējs"]);
+        let kind = app.graphql_as(&founder, LIST, json!({ "f": { "kind": "PREMISES" } })).await;
+        assert!(titles(&kind).is_empty());
+
+        // Pages of one, in order, to the end.
+        let mut seen = Vec::new();
+        let mut after = serde_json::Value::Null;
+        loop {
+            let page = app.graphql_as(&founder, LIST, json!({ "o": "CLOSING_SOON", "n": 1, "a": after })).await;
+            seen.extend(titles(&page));
+            let info = &ok(&page, "opportunities")["pageInfo"];
+            if info["hasNextPage"] != true {
+                break;
+            }
+            after = info["endCursor"].clone();
+        }
+        assert_eq!(seen, ["Galdnieks B", "Galdnieks A", "Pārdevējs"]);
+        let forged = app.graphql_as(&founder, LIST, json!({ "a": "bm90IGEgY3Vyc29y" })).await;
+        assert_eq!(field_of(&forged), ("BAD_USER_INPUT".to_owned(), json!("after")), "{forged}");
+
+        // A founder whose supervision rules out crafts sees only the rest, nothing telling why.
+        let kept = app.graphql_as(&excluded, LIST, json!({})).await;
+        assert_eq!(titles(&kept), ["Pārdevējs"], "{kept}");
+
+        // Staff's queue holds what waits; each organisation lists its own, drafts too.
+        let queue = app.graphql_as(&staff, QUEUE, json!({})).await;
+        let queue = ok(&queue, "opportunityQueue")["nodes"].as_array().unwrap().clone();
+        assert_eq!(queue.len(), 1);
+        assert_eq!(queue[0]["id"], submitted.as_str());
+        let mine = app.graphql_as(&representative, MINE, json!({})).await;
+        assert_eq!(ok(&mine, "myOpportunities")["nodes"].as_array().unwrap().len(), 5);
+        let theirs = app.graphql_as(&other, MINE, json!({})).await;
+        assert!(ok(&theirs, "myOpportunities")["nodes"].as_array().unwrap().is_empty());
+        for (client, operation) in [(&founder, QUEUE), (&founder, MINE), (&representative, QUEUE), (&staff, MINE)] {
+            let answer = app.graphql_as(client, operation, json!({})).await;
+            assert_eq!(crate::app::error_code(&answer), "FORBIDDEN", "{answer}");
+        }
+    }
+}

@@ -283,6 +283,145 @@ pub async fn find_many(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<St
         .collect()
 }
 
+/// What the published list may be narrowed to; every part optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// One type.
+    pub kind: Option<OpportunityKind>,
+    /// A region code.
+    pub region: Option<String>,
+    /// A sector code.
+    pub sector: Option<String>,
+    /// A language code.
+    pub language: Option<String>,
+    /// Only those that can be done remotely.
+    pub remote: bool,
+    /// Words in the title or description (case-insensitive in any alphabet).
+    pub text: Option<String>,
+}
+
+/// The order of a list, and the key of the row a page continues after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Newest first: after `(published_at, id)`.
+    Newest(Option<(DateTime<Utc>, Uuid)>),
+    /// Closing soon first: after `(deadline, id)`.
+    ClosingSoon(Option<(NaiveDate, Uuid)>),
+    /// Staff's queue, oldest submitted first: after `(submitted_at, id)`.
+    Submitted(Option<(DateTime<Utc>, Uuid)>),
+    /// An organisation's own, last changed first: after `(updated_at, id)`.
+    Changed(Option<(DateTime<Utc>, Uuid)>),
+}
+
+/// The ids of opportunities with `code` in their list `field`.
+fn with_term(field: &str, codes: Vec<String>) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(opportunity_terms::Column::OpportunityId)
+        .from(opportunity_terms::Entity)
+        .and_where(opportunity_terms::Column::Field.eq(field))
+        .and_where(opportunity_terms::Column::Code.is_in(codes))
+        .to_owned()
+}
+
+/// A page of at most `limit` opportunities in `statuses` (of `organisations` when given) that
+/// `filter` matches, none with a sector in `excluded`, in `order`; and whether more follow. Three
+/// statements whatever the page size.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    statuses: &[OpportunityStatus],
+    organisations: Option<&[Uuid]>,
+    filter: &Filter,
+    excluded: &[String],
+    order: Order,
+    limit: u64,
+) -> Result<(Vec<Stored>, bool), DbErr> {
+    use opportunities::Column as C;
+    use sea_orm::sea_query::ExprTrait;
+    use sea_orm::{Condition, QuerySelect};
+    let mut query = opportunities::Entity::find()
+        .select_only()
+        .column(C::Id)
+        .filter(C::Status.is_in(statuses.iter().map(|s| s.as_str())));
+    if let Some(organisations) = organisations {
+        query = query.filter(C::OrganisationId.is_in(organisations.to_vec()));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(C::Kind.eq(kind.as_str()));
+    }
+    if let Some(region) = &filter.region {
+        query = query.filter(C::Region.eq(region.as_str()));
+    }
+    if filter.remote {
+        query = query.filter(C::Remote.eq(true));
+    }
+    if let Some(sector) = &filter.sector {
+        query = query.filter(C::Id.in_subquery(with_term("sectors", vec![sector.clone()])));
+    }
+    if let Some(language) = &filter.language {
+        query = query.filter(C::Id.in_subquery(with_term("languages", vec![language.clone()])));
+    }
+    if let Some(pattern) = super::like_pattern(filter.text.as_deref().unwrap_or_default()) {
+        query = query.filter(C::SearchText.like(pattern));
+    }
+    if !excluded.is_empty() {
+        query = query.filter(C::Id.not_in_subquery(with_term("sectors", excluded.to_vec())));
+    }
+    let after = |column: C, id: Uuid, value: sea_orm::Value, ascending: bool| {
+        let beyond = if ascending { Expr::col(column).gt(value.clone()) } else { Expr::col(column).lt(value.clone()) };
+        let tie = if ascending { C::Id.gt(id) } else { C::Id.lt(id) };
+        Condition::any().add(beyond).add(Condition::all().add(Expr::col(column).eq(value)).add(tie))
+    };
+    query = match order {
+        Order::Newest(key) => {
+            if let Some((at, id)) = key {
+                query = query.filter(after(C::PublishedAt, id, at.into(), false));
+            }
+            query.order_by_desc(C::PublishedAt).order_by_desc(C::Id)
+        }
+        Order::ClosingSoon(key) => {
+            if let Some((day, id)) = key {
+                query = query.filter(after(C::Deadline, id, day.into(), true));
+            }
+            query.order_by_asc(C::Deadline).order_by_asc(C::Id)
+        }
+        Order::Submitted(key) => {
+            if let Some((at, id)) = key {
+                query = query.filter(after(C::SubmittedAt, id, at.into(), true));
+            }
+            query.order_by_asc(C::SubmittedAt).order_by_asc(C::Id)
+        }
+        Order::Changed(key) => {
+            if let Some((at, id)) = key {
+                query = query.filter(after(C::UpdatedAt, id, at.into(), false));
+            }
+            query.order_by_desc(C::UpdatedAt).order_by_desc(C::Id)
+        }
+    };
+    let mut ids: Vec<Uuid> = query.limit(limit + 1).into_tuple().all(db).await?;
+    let more = ids.len() as u64 > limit;
+    ids.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let mut found: HashMap<Uuid, Stored> = find_many(db, &ids).await?.into_iter().map(|s| (s.id, s)).collect();
+    Ok((ids.iter().filter_map(|id| found.remove(id)).collect(), more))
+}
+
+/// The names of organisations `ids` (one statement).
+pub async fn organisation_names(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashMap<Uuid, String>, DbErr> {
+    use crate::db::entities::organisations;
+    use sea_orm::QuerySelect;
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Uuid, String)> = organisations::Entity::find()
+        .select_only()
+        .column(organisations::Column::Id)
+        .column(organisations::Column::Name)
+        .filter(organisations::Column::Id.is_in(ids.to_vec()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
 /// Published opportunities whose deadline is before `today`, oldest deadline first, at most
 /// `limit`.
 pub async fn past_deadline(db: &impl ConnectionTrait, today: NaiveDate, limit: u64) -> Result<Vec<Uuid>, DbErr> {
