@@ -1,6 +1,7 @@
 //! The rules of Tilts in plain Rust: no web, GraphQL or database types.
 
 pub mod account;
+pub mod application;
 pub mod clock;
 pub mod email_address;
 pub mod invitation;
