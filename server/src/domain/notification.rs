@@ -41,6 +41,17 @@ pub enum Notice {
         /// The organisation's name.
         organisation: String,
     },
+    /// VPD staff published or rejected an opportunity of an organisation they act for.
+    OpportunityReviewed {
+        /// The opportunity.
+        opportunity: Uuid,
+        /// Its title.
+        title: String,
+        /// Published (else rejected).
+        published: bool,
+        /// Staff's reason, for a rejection.
+        reason: Option<String>,
+    },
     /// Something happened in one of their mentorships.
     Mentorship {
         /// What happened.
@@ -79,6 +90,9 @@ impl Notice {
             Notice::RepresentativeDecided { decision, .. } => format!("representative_{}", decision_name(*decision)),
             Notice::RepresentativeJoined { .. } => "representative_joined".to_owned(),
             Notice::Mentorship { event, .. } => format!("mentorship_{}", event.as_str()),
+            Notice::OpportunityReviewed { published, .. } => {
+                if *published { "opportunity_published" } else { "opportunity_rejected" }.to_owned()
+            }
         }
     }
 
@@ -96,6 +110,9 @@ impl Notice {
             Notice::Mentorship { mentorship, other, reason, .. } => {
                 serde_json::json!({ "mentorship": mentorship, "other": other, "reason": reason })
             }
+            Notice::OpportunityReviewed { opportunity, title, reason, .. } => {
+                serde_json::json!({ "opportunity": opportunity, "title": title, "reason": reason })
+            }
         }
     }
 
@@ -105,7 +122,8 @@ impl Notice {
             Notice::ModerationDecided { .. } => "/account".to_owned(),
             Notice::OrganisationDecided { .. }
             | Notice::RepresentativeDecided { .. }
-            | Notice::RepresentativeJoined { .. } => "/organisation".to_owned(),
+            | Notice::RepresentativeJoined { .. }
+            | Notice::OpportunityReviewed { .. } => "/organisation".to_owned(),
             Notice::Mentorship { mentorship, .. } => format!("/mentorship?id={mentorship}"),
         }
     }
@@ -121,6 +139,19 @@ impl Notice {
                 event: Event::parse(event)?,
                 mentorship: text("mentorship")?.parse().ok()?,
                 other: text("other")?,
+                reason,
+            });
+        }
+        if let Some(outcome) = kind.strip_prefix("opportunity_") {
+            let published = match outcome {
+                "published" => true,
+                "rejected" => false,
+                _ => return None,
+            };
+            return Some(Notice::OpportunityReviewed {
+                opportunity: text("opportunity")?.parse().ok()?,
+                title: text("title")?,
+                published,
                 reason,
             });
         }
@@ -155,6 +186,14 @@ mod tests {
     fn every_notice_reads_back_and_unknown_kinds_are_not_shown() {
         let all = [Decision::Approve, Decision::Reject, Decision::Suspend, Decision::Reinstate];
         let mut notices = vec![Notice::RepresentativeJoined { organisation: "Darbnīca".into() }];
+        for published in [true, false] {
+            notices.push(Notice::OpportunityReviewed {
+                opportunity: Uuid::from_u128(7),
+                title: "Galdnieka palīgs".into(),
+                published,
+                reason: (!published).then(|| "Norādiet darba laiku.".to_owned()),
+            });
+        }
         for decision in all {
             let reason = Some("Sūdzības".to_owned());
             notices.push(Notice::ModerationDecided { decision, reason: reason.clone() });

@@ -88,6 +88,19 @@ pub enum Email<'a> {
         /// The app's account page.
         link: &'a str,
     },
+    /// VPD staff published or rejected an opportunity of the recipient's organisation.
+    OpportunityReviewed {
+        /// The recipient's display name.
+        name: &'a str,
+        /// The posting's title.
+        title: &'a str,
+        /// Published (else rejected).
+        published: bool,
+        /// Staff's reason, for a rejection.
+        reason: Option<&'a str>,
+        /// Where the organisation's postings are.
+        link: &'a str,
+    },
     /// VPD staff decided about an organisation the recipient acts for.
     OrganisationDecided {
         /// The recipient's display name.
@@ -191,6 +204,7 @@ impl Email<'_> {
         let mut organisation = "";
         let mut invited = "";
         let mut other_side = "";
+        let mut posting = "";
         let (name, link, parts) = match *self {
             Email::VerifyEmail { name, link } => (name, link, parts!(verify_email)),
             Email::AccountExists { name, reset_link } => (name, reset_link, parts!(account_exists)),
@@ -241,6 +255,11 @@ impl Email<'_> {
                 organisation = org;
                 ("", link, parts!(representative_joined))
             }
+            Email::OpportunityReviewed { name, title, published, reason: why, link } => {
+                reason = why.unwrap_or_default();
+                posting = title;
+                (name, link, if published { parts!(opportunity_published) } else { parts!(opportunity_rejected) })
+            }
             Email::Mentorship { name, event, other, reason: why, link } => {
                 reason = why.unwrap_or_default();
                 other_side = other;
@@ -275,6 +294,7 @@ impl Email<'_> {
             ("organisation", organisation),
             ("email", invited),
             ("other", other_side),
+            ("title", posting),
         ];
         let fill = |key: Key| crate::i18n::fill(key.text(locale), &values);
         layout(&Letter {

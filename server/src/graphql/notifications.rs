@@ -35,6 +35,8 @@ pub enum NotificationKind {
     RepresentativeJoined,
     /// Something happened in one of the person's mentorships (the link opens it).
     Mentorship,
+    /// VPD staff published or rejected an opportunity of the person's organisation.
+    OpportunityDecision,
 }
 
 /// Something the person must know about.
@@ -93,6 +95,7 @@ impl NotificationsQuery {
                 Notice::RepresentativeDecided { .. } => NotificationKind::RepresentativeDecision,
                 Notice::RepresentativeJoined { .. } => NotificationKind::RepresentativeJoined,
                 Notice::Mentorship { .. } => NotificationKind::Mentorship,
+                Notice::OpportunityReviewed { .. } => NotificationKind::OpportunityDecision,
             };
             let node = Notification {
                 id: ID(n.id.to_string()),

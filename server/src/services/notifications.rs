@@ -98,10 +98,17 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
             (k::NOTICE_REPRESENTATIVE_JOINED_TITLE, k::NOTICE_REPRESENTATIVE_JOINED_BODY)
         }
         Notice::Mentorship { event, .. } => mentorship_words(*event),
+        Notice::OpportunityReviewed { published: true, .. } => {
+            (k::NOTICE_OPPORTUNITY_PUBLISHED_TITLE, k::NOTICE_OPPORTUNITY_PUBLISHED_BODY)
+        }
+        Notice::OpportunityReviewed { .. } => {
+            (k::NOTICE_OPPORTUNITY_REJECTED_TITLE, k::NOTICE_OPPORTUNITY_REJECTED_BODY)
+        }
     };
-    let other = match notice {
-        Notice::Mentorship { other, .. } => other.as_str(),
-        _ => "",
+    let (other, posting) = match notice {
+        Notice::Mentorship { other, .. } => (other.as_str(), ""),
+        Notice::OpportunityReviewed { title, .. } => ("", title.as_str()),
+        _ => ("", ""),
     };
     let (organisation, email, reason) = match notice {
         Notice::ModerationDecided { reason, .. } => ("", "", reason.as_deref()),
@@ -110,10 +117,15 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
             (organisation.as_str(), email.as_str(), reason.as_deref())
         }
         Notice::RepresentativeJoined { organisation } => (organisation.as_str(), "", None),
-        Notice::Mentorship { reason, .. } => ("", "", reason.as_deref()),
+        Notice::Mentorship { reason, .. } | Notice::OpportunityReviewed { reason, .. } => ("", "", reason.as_deref()),
     };
-    let values =
-        [("organisation", organisation), ("email", email), ("reason", reason.unwrap_or_default()), ("other", other)];
+    let values = [
+        ("organisation", organisation),
+        ("email", email),
+        ("reason", reason.unwrap_or_default()),
+        ("other", other),
+        ("title", posting),
+    ];
     let fill = |key: Key| crate::i18n::fill(key.text(locale), &values);
     (fill(title), fill(body))
 }

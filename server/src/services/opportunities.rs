@@ -12,10 +12,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::repos::{self, audit::AuditEntry, opportunities::Stored};
+use crate::domain::notification::Notice;
 use crate::domain::{
     Account, Role, Standing,
     opportunity::{Actor, InputError, OpportunityInput, OpportunityStatus, Step, StepError, next},
 };
+use crate::email::templates::Email;
 use crate::error::{ClientError, Code, ToClientError};
 use crate::i18n::Message;
 use crate::services::Db;
@@ -57,6 +59,9 @@ pub enum OpportunityError {
     /// The database failed.
     #[error("opportunities could not be read or saved")]
     Database(#[from] sea_orm::DbErr),
+    /// Queueing an e-mail or notice failed.
+    #[error("telling the organisation failed")]
+    Unexpected(anyhow::Error),
 }
 
 impl From<StepError> for OpportunityError {
@@ -111,7 +116,7 @@ impl ToClientError for OpportunityError {
             E::ReasonTooLong => bad(Message::ReasonTooLong),
             E::OrganisationNotApproved => ClientError::new(Code::Conflict, Message::OpportunityOrganisationNotApproved)
                 .reason("ORGANISATION_NOT_APPROVED"),
-            E::RoleNotServed(_) | E::Database(_) => return None,
+            E::RoleNotServed(_) | E::Database(_) | E::Unexpected(_) => return None,
         };
         Some(match self.field() {
             Some(field) => error.field(field),
@@ -335,7 +340,30 @@ pub async fn take(
         Step::Expire => "opportunity.expire",
     };
     repos::audit::record(&txn, audit(actor, action, id), now).await?;
+    if matches!(step, Step::Publish | Step::Reject) {
+        // The organisation's representatives are told, in the app and by e-mail.
+        let published = step == Step::Publish;
+        let title = stored.opportunity.title.clone();
+        let reason = (!published).then(|| reason.to_owned());
+        let notice =
+            Notice::OpportunityReviewed { opportunity: id, title: title.clone(), published, reason: reason.clone() };
+        let link = state.settings.page(&notice.link());
+        let mail = |person: &str, locale| {
+            Email::OpportunityReviewed {
+                name: person,
+                title: &title,
+                published,
+                reason: reason.as_deref(),
+                link: &link,
+            }
+            .render(locale)
+        };
+        super::organisations::tell_representatives(&txn, stored.organisation, &notice, mail, now)
+            .await
+            .map_err(OpportunityError::Unexpected)?;
+    }
     txn.commit().await?;
+    state.outbox_wake.notify_one();
     tracing::info!(?step, "opportunity stepped");
     repos::opportunities::find(db, id).await?.ok_or(OpportunityError::NotFound)
 }

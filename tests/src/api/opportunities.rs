@@ -8,6 +8,7 @@ use tilts::domain::{
 };
 
 use crate::api::mentoring::organisation_of;
+use crate::app::TestApp;
 
 /// A transitional job as an organisation writes it.
 fn transitional_job() -> OpportunityInput {
@@ -94,6 +95,17 @@ fn ok<'a>(answer: &'a serde_json::Value, field: &str) -> &'a serde_json::Value {
     &answer["data"][field]
 }
 
+/// The e-mail to `to` whose subject contains `words`, waiting for the outbox.
+async fn wait_for_mail(app: &TestApp, to: &str, words: &str) -> crate::smtp::ReceivedMail {
+    for _ in 0..200 {
+        if let Some(mail) = app.smtp.messages_to(to).into_iter().find(|m| m.subject.contains(words)) {
+            return mail;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no e-mail to {to} about {words}");
+}
+
 fn field_of(answer: &serde_json::Value) -> (String, serde_json::Value) {
     (crate::app::error_code(answer), answer["errors"][0]["extensions"]["field"].clone())
 }
@@ -172,10 +184,18 @@ db_test! {
         assert_eq!(ok(&rejected, "reviewOpportunity")["status"], "REJECTED");
         let read = app.graphql_as(&representative, REASON, json!({ "id": id })).await;
         assert_eq!(ok(&read, "opportunity")["rejectReason"], "Norādiet darba laiku.");
+        // The organisation is told in the app and by e-mail, with the reason.
+        let address = app.viewer(&representative).await["email"].as_str().unwrap().to_owned();
+        let mail = wait_for_mail(&app, &address, "was not published").await;
+        assert!(mail.text.contains("Norādiet darba laiku.") && mail.text.contains("Galdnieka"), "{}", mail.text);
+        let notices = app.graphql_as(&representative, "{ notifications { nodes { kind title body } } }", json!({})).await;
+        let notices = ok(&notices, "notifications")["nodes"].to_string();
+        assert!(notices.contains("OPPORTUNITY_DECISION") && notices.contains("Norādiet darba laiku."), "{notices}");
         ok(&app.graphql_as(&representative, UPDATE, json!({ "id": id, "i": job_input() })).await, "updateOpportunity");
         ok(&app.graphql_as(&representative, SUBMIT, json!({ "id": id })).await, "submitOpportunity");
         let published = app.graphql_as(&staff, REVIEW, json!({ "id": id, "a": true })).await;
         assert_eq!(ok(&published, "reviewOpportunity")["status"], "PUBLISHED");
+        wait_for_mail(&app, &address, "is published").await;
 
         // Published: founders, mentors and other representatives see it (no reason for others);
         // a founder whose supervision rules out its sector finds nothing, as for a random id.
