@@ -29,6 +29,7 @@ mod m20261207_000024_mentorship_waiting;
 mod m20261207_000025_change_counters;
 mod m20261207_000026_places_counter;
 mod m20261207_000027_opportunities;
+mod m20261207_000028_applications;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000025_change_counters::Migration),
             Box::new(m20261207_000026_places_counter::Migration),
             Box::new(m20261207_000027_opportunities::Migration),
+            Box::new(m20261207_000028_applications::Migration),
         ]
     }
 }

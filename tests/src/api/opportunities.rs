@@ -409,3 +409,36 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    async fn one_application_per_founder_and_opportunity_and_a_hire_becomes_an_outcome(app: TestApp) {
+        use tilts::db::repos::applications::{self as applications, NewApplication};
+        use tilts::domain::application::ApplicationStatus as A;
+        let (staff, _) = app.create_staff().await;
+        let (representative, organisation) = organisation_of(&app, &staff, "Darbnīca", "SOCIAL_ENTERPRISE", true).await;
+        let by = UserId(uuid::Uuid::parse_str(app.viewer(&representative).await["id"].as_str().unwrap()).unwrap());
+        let organisation = uuid::Uuid::parse_str(&organisation).unwrap();
+        let (_, founder) = crate::api::directory::founder(&app, "Galdnieks", true).await;
+        let founder = UserId(uuid::Uuid::parse_str(&founder).unwrap());
+        let terms = tilts::services::taxonomies::all(&app.state.db, &app.state).await.unwrap();
+        let job = transitional_job().validated(Utc::now().date_naive(), &terms).unwrap();
+        let now = Utc::now();
+        let opportunity = repo::insert(&app.state.db, organisation, by, &job, now).await.unwrap();
+
+        let new = || NewApplication { opportunity, founder, message: "Gribu strādāt.", share_email: false, share_phone: true };
+        let id = applications::insert(&app.state.db, new(), now).await.unwrap().unwrap();
+        assert_eq!(applications::insert(&app.state.db, new(), now).await.unwrap(), None, "one per founder");
+        let stored = applications::find(&app.state.db, id).await.unwrap().unwrap();
+        assert_eq!((stored.status, stored.share_email, stored.share_phone), (A::Submitted, false, true));
+
+        assert!(applications::step(&app.state.db, id, A::Submitted, A::Shortlisted, None, now).await.unwrap());
+        assert!(!applications::step(&app.state.db, id, A::Submitted, A::Declined, Some("x".into()), now).await.unwrap());
+        assert!(applications::step(&app.state.db, id, A::Shortlisted, A::Hired, None, now).await.unwrap());
+        applications::record_outcome(&app.state.db, founder, organisation, id, OpportunityKind::FirstJob, now.date_naive(), now)
+            .await
+            .unwrap();
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        assert_eq!(tilts::db::entities::outcomes::Entity::find().count(&app.state.db).await.unwrap(), 1);
+        assert_eq!(applications::find(&app.state.db, id).await.unwrap().unwrap().status, A::Hired);
+    }
+}

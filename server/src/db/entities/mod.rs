@@ -1,6 +1,7 @@
 //! sea-orm entities: one file per table. Only `db::repos` uses them.
 
 pub mod account_tokens;
+pub mod applications;
 pub mod audit_log;
 pub mod change_counters;
 pub mod founder_invitations;
@@ -19,6 +20,7 @@ pub mod organisation_members;
 pub mod organisation_sectors;
 pub mod organisations;
 pub mod outbox;
+pub mod outcomes;
 pub mod profile_terms;
 pub mod profile_views;
 pub mod rate_limits;

@@ -1,6 +1,7 @@
 //! Repositories: the only code that touches the entities. Each takes any connection, so a
 //! service can run several in one transaction.
 
+pub mod applications;
 pub mod audit;
 pub mod change_counters;
 pub mod directory;
