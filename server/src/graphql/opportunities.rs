@@ -310,8 +310,14 @@ fn parse_after(after: Option<&str>, letter: char) -> Result<Option<(String, uuid
     parsed.map(Some).ok_or(OpportunityError::BadCursor)
 }
 
-fn at(key: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(key).ok().map(|t| t.with_timezone(&Utc))
+/// The time-and-id key `after` holds for the order `letter` (see [`parse_after`]).
+fn time_after(after: Option<&str>, letter: char) -> Result<Option<(DateTime<Utc>, uuid::Uuid)>, OpportunityError> {
+    parse_after(after, letter)?
+        .map(|(key, id)| {
+            let at = DateTime::parse_from_rfc3339(&key).map_err(|_| bad_cursor())?;
+            Ok((at.with_timezone(&Utc), id))
+        })
+        .transpose()
 }
 
 fn bad_cursor() -> OpportunityError {
@@ -404,9 +410,7 @@ impl OpportunitiesQuery {
         };
         let (letter, order, key): (char, Order, fn(&Stored) -> String) = match order {
             OpportunityOrder::Newest => {
-                let after = parse_after(after.as_deref(), 'n').map_err(|e| fail(ctx, &e))?;
-                let key = after.map(|(k, id)| at(&k).map(|t| (t, id)).ok_or_else(bad_cursor)).transpose();
-                let key = key.map_err(|e| fail(ctx, &e))?;
+                let key = time_after(after.as_deref(), 'n').map_err(|e| fail(ctx, &e))?;
                 ('n', Order::Newest(key), |s| s.published_at.map(|t| t.to_rfc3339()).unwrap_or_default())
             }
             OpportunityOrder::ClosingSoon => {
@@ -433,9 +437,7 @@ impl OpportunitiesQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Connection<String, Opportunity>> {
         let viewer = ctx.viewer()?;
-        let key = parse_after(after.as_deref(), 'q').map_err(|e| fail(ctx, &e))?;
-        let key =
-            key.map(|(k, id)| at(&k).map(|t| (t, id)).ok_or_else(bad_cursor)).transpose().map_err(|e| fail(ctx, &e))?;
+        let key = time_after(after.as_deref(), 'q').map_err(|e| fail(ctx, &e))?;
         let page = opportunities::queue(ctx.db()?, &viewer.account, key, first).await.map_err(|e| fail(ctx, &e))?;
         connection(ctx, page, after.is_some(), |s| s.submitted_at.map(|t| t.to_rfc3339()).unwrap_or_default(), 'q')
             .await
@@ -451,9 +453,7 @@ impl OpportunitiesQuery {
         after: Option<String>,
     ) -> async_graphql::Result<Connection<String, Opportunity>> {
         let viewer = ctx.viewer()?;
-        let key = parse_after(after.as_deref(), 'm').map_err(|e| fail(ctx, &e))?;
-        let key =
-            key.map(|(k, id)| at(&k).map(|t| (t, id)).ok_or_else(bad_cursor)).transpose().map_err(|e| fail(ctx, &e))?;
+        let key = time_after(after.as_deref(), 'm').map_err(|e| fail(ctx, &e))?;
         let page = opportunities::mine(ctx.db()?, &viewer.account, key, first).await.map_err(|e| fail(ctx, &e))?;
         connection(ctx, page, after.is_some(), |s| s.updated_at.to_rfc3339(), 'm').await
     }
