@@ -4,14 +4,20 @@ const VERSION = "__TILTS_BUILD__";
 const CACHE = "tilts-shell-" + VERSION;
 // The app's wasm: its loader fetches it after the first paint, so index.html does not name it.
 const WASM = "__TILTS_WASM__";
-// The signed-in person's pages, the directory, mentoring and one mentorship are bundles of
-// their own; their shells are cached as "/account", "/mentors", "/mentoring" and "/mentorship".
+// The signed-in person's pages, the directory, mentoring, one mentorship, opportunities, a
+// founder's applications and the buy-social directory are bundles of their own; their shells are
+// cached as "/account", "/mentors", "/mentoring", "/mentorship", "/opportunities",
+// "/applications" and "/buy-social".
 const MY = ["/account", "/profile"];
 const ORG = ["/organisation"];
+const POSTING = ["/opportunity/edit", "/opportunity/applicants"];
+const BUY_SOCIAL = ["/buy-social"];
 const FIND = ["/mentors", "/mentor", "/founders", "/organisations", "/notifications", "/views"];
 const MENTORING = ["/mentoring", "/mentoring/request", "/mentoring/offer"];
 const MENTORSHIP = ["/mentorship"];
-const SHELL = ["/", "/account", "/mentors", "/mentoring", "/mentorship", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
+const OPPORTUNITIES = ["/opportunities", "/opportunity"];
+const APPLICATIONS = ["/applications"];
+const SHELL = ["/", "/account", "/mentors", "/mentoring", "/mentorship", "/opportunities", "/applications", "/buy-social", "/offline.html", "/offline.css", "/manifest.webmanifest", "/icons/icon-192.png"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -20,7 +26,7 @@ self.addEventListener("install", (event) => {
     // The hashed JS and CSS that the shells name, and the public pages' wasm (the other
     // bundle's wasm is cached when it is first fetched).
     const assets = [];
-    for (const shell of ["/", "/account", "/mentors", "/mentoring", "/mentorship"]) {
+    for (const shell of ["/", "/account", "/mentors", "/mentoring", "/mentorship", "/opportunities", "/applications", "/buy-social"]) {
       const html = await (await cache.match(shell)).text();
       assets.push(...[...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]));
     }
@@ -42,7 +48,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   // The VPD staff pages and an organisation's pages are work on the network: never cached
   // here, so a founder's phone never fetches their code.
-  const staff = url.pathname === "/staff" || url.pathname.startsWith("/staff/") || ORG.includes(url.pathname.replace(/(.)\/$/, "$1"));
+  const staff = url.pathname === "/staff" || url.pathname.startsWith("/staff/") || [...ORG, ...POSTING].includes(url.pathname.replace(/(.)\/$/, "$1"));
   if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/graphql") || staff) {
     return;
   }
@@ -55,6 +61,9 @@ self.addEventListener("fetch", (event) => {
         : FIND.includes(path) ? "/mentors"
         : MENTORING.includes(path) ? "/mentoring"
         : MENTORSHIP.includes(path) ? "/mentorship"
+        : OPPORTUNITIES.includes(path) ? "/opportunities"
+        : APPLICATIONS.includes(path) ? "/applications"
+        : BUY_SOCIAL.includes(path) ? "/buy-social"
         : "/";
       const cached = async () => {
         const cache = await caches.open(CACHE);

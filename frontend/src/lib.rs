@@ -4,13 +4,16 @@
 
 pub mod api;
 pub mod app;
+pub mod buy_social;
 pub mod components;
 pub mod contexts;
 pub mod find;
 pub mod i18n;
 pub mod mentoring;
 pub mod my;
+pub mod opportunities;
 pub mod org;
 pub mod pages;
+pub mod posting;
 pub mod routes;
 pub mod staff;

@@ -1,4 +1,4 @@
-//! An organisation account's pages (its organisation, its representatives): a bundle of its
+//! An organisation account's pages (its organisation, its representatives, its postings): a bundle of its
 //! own, served for the paths in [`crate::routes::ORG_PAGES`], so founders' phones never
 //! download them. Same layout as the other phone pages.
 

@@ -18,12 +18,22 @@ pub const PAGES: [(&str, &str); 7] = [
     ("/redeem", "redeem"),
 ];
 
+/// The buy-social directory (index `/buy-social/index.html`): public, for procurement officers
+/// above all; a bundle of its own, so the public pages do not carry its list.
+pub const BUY_SOCIAL_PAGES: [(&str, &str); 1] = [("/buy-social", "buy_social")];
+
 /// The signed-in person's own pages (index `/my/index.html`).
 pub const MY_PAGES: [(&str, &str); 2] = [("/account", "account"), ("/profile", "profile")];
 
 /// An organisation account's pages (index `/org/index.html`): work on the network, by phone or
-/// desktop; a founder's phone never downloads their code.
+/// desktop; a founder's phone never downloads their code. Its organisation and postings.
 pub const ORG_PAGES: [(&str, &str); 1] = [("/organisation", "organisation")];
+
+/// An organisation's work on one posting (index `/posting/index.html`; not cached, like the
+/// organisation's pages): writing it (`/opportunity/edit?id=…` or `?organisation=…`) and its
+/// applicants (`/opportunity/applicants?id=…`).
+pub const POSTING_PAGES: [(&str, &str); 2] =
+    [("/opportunity/edit", "opportunity_edit"), ("/opportunity/applicants", "applicants")];
 
 /// Other people (index `/find/index.html`): the mentor directory, a mentor's profile
 /// (`/mentor?id=…`), founders, organisations, and what others did that concerns the person:
@@ -48,8 +58,17 @@ pub const MENTORING_PAGES: [(&str, &str); 3] =
 /// past the 200 KB a phone downloads for a first page.
 pub const MENTORSHIP_PAGES: [(&str, &str); 1] = [("/mentorship", "mentorship")];
 
+/// Opportunities (index `/opportunities/index.html`): published postings with filters and, for a
+/// founder, those that fit them (`/opportunities`); one posting, with applying or, for its
+/// organisation, its steps (`/opportunity?id=…`).
+pub const OPPORTUNITY_PAGES: [(&str, &str); 2] = [("/opportunities", "opportunities"), ("/opportunity", "opportunity")];
+
+/// A founder's applications (index `/applications/index.html`): a bundle of its own, as it fits
+/// in neither the opportunities' nor the person's own pages within 200 KB.
+pub const APPLICATION_PAGES: [(&str, &str); 1] = [("/applications", "applications")];
+
 /// The VPD staff pages (index `/staff/index.html`; texts in the `staff` sections of `locales/`).
-pub const STAFF_PAGES: [(&str, &str); 7] = [
+pub const STAFF_PAGES: [(&str, &str); 8] = [
     ("/staff", "home"),
     ("/staff/moderation", "moderation"),
     ("/staff/people", "people"),
@@ -57,11 +76,23 @@ pub const STAFF_PAGES: [(&str, &str); 7] = [
     ("/staff/invite", "invite"),
     ("/staff/accounts", "accounts"),
     ("/staff/mentorships", "mentorships"),
+    ("/staff/opportunities", "opportunities"),
 ];
 
 /// Every bundle's pages.
-pub const BUNDLES: [&[(&str, &str)]; 7] =
-    [&PAGES, &MY_PAGES, &FIND_PAGES, &ORG_PAGES, &MENTORING_PAGES, &MENTORSHIP_PAGES, &STAFF_PAGES];
+pub const BUNDLES: [&[(&str, &str)]; 11] = [
+    &PAGES,
+    &BUY_SOCIAL_PAGES,
+    &MY_PAGES,
+    &FIND_PAGES,
+    &ORG_PAGES,
+    &POSTING_PAGES,
+    &MENTORING_PAGES,
+    &MENTORSHIP_PAGES,
+    &OPPORTUNITY_PAGES,
+    &APPLICATION_PAGES,
+    &STAFF_PAGES,
+];
 
 /// The texts prefix of the page at `path` in `pages` (a trailing slash does not matter).
 pub fn page_of(pages: &[(&'static str, &'static str)], path: &str) -> Option<&'static str> {

@@ -30,6 +30,8 @@ mod m20261207_000025_change_counters;
 mod m20261207_000026_places_counter;
 mod m20261207_000027_opportunities;
 mod m20261207_000028_applications;
+mod m20261207_000029_application_sharing;
+mod m20261207_000030_attestations;
 
 /// All migrations, oldest first.
 pub struct Migrator;
@@ -66,6 +68,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000026_places_counter::Migration),
             Box::new(m20261207_000027_opportunities::Migration),
             Box::new(m20261207_000028_applications::Migration),
+            Box::new(m20261207_000029_application_sharing::Migration),
+            Box::new(m20261207_000030_attestations::Migration),
         ]
     }
 }

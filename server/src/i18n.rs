@@ -179,6 +179,24 @@ pub enum Message {
     OpportunityReasonRequired,
     /// An opportunity refusal: opportunity organisation not approved.
     OpportunityOrganisationNotApproved,
+    /// The opportunity no longer takes applications.
+    ApplicationClosed,
+    /// The founder applied already.
+    ApplicationExists,
+    /// The application moved on meanwhile.
+    ApplicationMovedOn,
+    /// A decline needs a reason.
+    ApplicationReasonRequired,
+    /// An application needs a message.
+    ApplicationMessageRequired,
+    /// The message is too long.
+    ApplicationMessageTooLong,
+    /// Sharing a phone number the profile does not have.
+    ApplicationNoPhone,
+    /// Letting a mentor see applications without having a mentor.
+    ApplicationNoMentor,
+    /// An attested count below 0 or too large.
+    EmployedCountOutOfRange,
     /// A second open request to the same mentor.
     AlreadyRequested,
     /// A request while a mentorship runs or waits for staff.
@@ -319,6 +337,15 @@ impl Message {
             OpportunityNotEditable => message_keys::OPPORTUNITY_NOT_EDITABLE,
             OpportunityReasonRequired => message_keys::OPPORTUNITY_REASON_REQUIRED,
             OpportunityOrganisationNotApproved => message_keys::OPPORTUNITY_ORGANISATION_NOT_APPROVED,
+            ApplicationClosed => message_keys::APPLICATION_CLOSED,
+            ApplicationExists => message_keys::APPLICATION_EXISTS,
+            ApplicationMovedOn => message_keys::APPLICATION_MOVED_ON,
+            ApplicationReasonRequired => message_keys::APPLICATION_REASON_REQUIRED,
+            ApplicationMessageRequired => message_keys::APPLICATION_MESSAGE_REQUIRED,
+            ApplicationMessageTooLong => message_keys::APPLICATION_MESSAGE_TOO_LONG,
+            ApplicationNoPhone => message_keys::APPLICATION_NO_PHONE,
+            ApplicationNoMentor => message_keys::APPLICATION_NO_MENTOR,
+            EmployedCountOutOfRange => message_keys::EMPLOYED_COUNT_OUT_OF_RANGE,
             AlreadyRequested => message_keys::ALREADY_REQUESTED,
             AlreadyMentored => message_keys::ALREADY_MENTORED,
             MentorUnavailable => message_keys::MENTOR_UNAVAILABLE,

@@ -51,11 +51,9 @@ fn run() -> Result {
     setup::run(&mut tilts("serve"))
 }
 
-/// Builds the bundles: the phone app's public pages into `frontend/dist`, then the signed-in
-/// person's pages into `frontend/dist/my`, the directory into `frontend/dist/find`, an
-/// organisation's pages into `frontend/dist/org`, mentoring into `frontend/dist/mentoring`, one
-/// mentorship into `frontend/dist/mentorship` and the VPD staff pages into
-/// `frontend/dist/staff` (in this order: Trunk replaces its whole output directory).
+/// Builds the bundles: the phone app's public pages into `frontend/dist`, then each other bundle
+/// (`frontend/<bundle>/index.html`, see `frontend/src/routes.rs`) into `frontend/dist/<bundle>`,
+/// in this order: Trunk replaces its whole output directory.
 fn build_pwa() -> Result {
     // Trunk 0.21 reads the crate from the working directory, so run it in frontend/ with the root config.
     let trunk = |extra: &[&str]| {
@@ -68,7 +66,18 @@ fn build_pwa() -> Result {
         )
     };
     trunk(&[])?;
-    for bundle in ["my", "find", "org", "mentoring", "mentorship", "staff"] {
+    for bundle in [
+        "my",
+        "find",
+        "org",
+        "posting",
+        "mentoring",
+        "mentorship",
+        "opportunities",
+        "applications",
+        "buy-social",
+        "staff",
+    ] {
         let (dist, html) =
             (root().join(format!("frontend/dist/{bundle}")), root().join(format!("frontend/{bundle}/index.html")));
         let (dist, html) = (dist.to_string_lossy(), html.to_string_lossy());

@@ -3,6 +3,7 @@
 pub mod directory;
 pub mod mentoring;
 pub mod operations;
+pub mod opportunities;
 pub mod organisations;
 
 use graphql_client::GraphQLQuery;

@@ -11,7 +11,7 @@ pub type DateTime = String;
 pub use crate::contexts::session::Standing;
 
 /// What kind of body an organisation is (the schema's `OrganisationKind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum OrganisationKind {
     /// A social enterprise.
@@ -66,3 +66,14 @@ operation!(InviteRepresentative);
     extern_enums("OrganisationKind")
 )]
 pub struct Organisations;
+
+/// Alone in its file: the public buy-social directory, paged; rows compared whole, so the list
+/// draws again what changed (the labels and attestations, in another language).
+#[derive(GraphQLQuery)]
+#[graphql(
+    schema_path = "../schema.graphql",
+    query_path = "graphql/buy_social.graphql",
+    response_derives = "Clone, PartialEq, Eq, Hash",
+    extern_enums("OrganisationKind")
+)]
+pub struct BuySocialDirectory;

@@ -13,7 +13,7 @@ use crate::contexts::{
     locale::use_i18n,
     session::{Role, use_session},
 };
-use crate::i18n::{keys, plural};
+use crate::i18n::{Key, keys, plural};
 
 /// How many of the signed-in person's notifications are unread: the bell's number, which the
 /// notifications page updates as it marks them read.
@@ -32,17 +32,34 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
+/// The navigation of a signed-in person with `role`: founders and mentors have opportunities,
+/// mentoring and a profile of their own; organisation accounts opportunities, their organisation
+/// and mentoring (for NGOs).
+fn signed_in_links(role: Option<Role>) -> Vec<(&'static str, Key)> {
+    let mut links = vec![("/mentors", keys::NAV_FIND)];
+    match role {
+        Some(Role::Founder | Role::Mentor) => links.extend([
+            ("/opportunities", keys::NAV_OPPORTUNITIES),
+            ("/mentoring", keys::NAV_MENTORING),
+            ("/profile", keys::NAV_PROFILE),
+        ]),
+        Some(Role::Enterprise) => links.extend([
+            ("/opportunities", keys::NAV_OPPORTUNITIES),
+            ("/organisation", keys::NAV_ORGANISATION),
+            ("/mentoring", keys::NAV_MENTORING),
+        ]),
+        _ => {}
+    }
+    links.push(("/account", keys::NAV_ACCOUNT));
+    links
+}
+
 /// The page frame around `children`.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let signed_in = move || session.viewer.with(Option::is_some);
-    // Founders and mentors have a profile of their own.
-    let has_profile =
-        move || session.viewer.with(|v| v.as_ref().is_some_and(|v| matches!(v.role, Role::Founder | Role::Mentor)));
-    // Organisation accounts have their organisation instead.
-    let represents = move || session.viewer.with(|v| v.as_ref().is_some_and(|v| v.role == Role::Enterprise));
     let unread = Unread(RwSignal::new(0));
     provide_context(unread);
     Effect::new(move |_| {
@@ -97,16 +114,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     }
                 }
             >
-                <A href="/mentors">{move || i18n.t(keys::NAV_FIND)}</A>
-                <Show when=has_profile>
-                    <A href="/mentoring">{move || i18n.t(keys::NAV_MENTORING)}</A>
-                    <A href="/profile">{move || i18n.t(keys::NAV_PROFILE)}</A>
-                </Show>
-                <Show when=represents>
-                    <A href="/organisation">{move || i18n.t(keys::NAV_ORGANISATION)}</A>
-                    <A href="/mentoring">{move || i18n.t(keys::NAV_MENTORING)}</A>
-                </Show>
-                <A href="/account">{move || i18n.t(keys::NAV_ACCOUNT)}</A>
+                {move || {
+                    signed_in_links(session.viewer.with(|v| v.as_ref().map(|v| v.role)))
+                        .into_iter()
+                        .map(|(href, key)| view! { <A href=href>{move || i18n.t(key)}</A> })
+                        .collect_view()
+                }}
             </Show>
             </Show>
         </nav>

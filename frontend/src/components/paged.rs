@@ -42,6 +42,8 @@ pub struct PageState {
     pub error: RwSignal<Option<String>>,
     /// Nothing in the list.
     pub empty: Signal<bool>,
+    /// How many pages were asked for: an answer shows only if no first page was asked after it.
+    asked: RwSignal<u32>,
 }
 
 impl<T: Send + Sync + 'static> Paged<T> {
@@ -54,26 +56,34 @@ impl<T: Send + Sync + 'static> Paged<T> {
             loaded: RwSignal::new(false),
             error: RwSignal::new(None),
             empty: Signal::derive(move || rows.with(Vec::is_empty)),
+            asked: RwSignal::new(0),
         };
         Paged { rows, state }
     }
 
     /// Asks `fetch` for the page after `after` (the first page, replacing the rows, when
-    /// `None`); nothing while a page is on its way.
+    /// `None`). A next page is not asked for while a page is on its way; a first page is (the
+    /// filter or the language changed), and only the newest answer shows.
     pub fn load<F, Fut>(self, i18n: I18n, after: Option<String>, fetch: F)
     where
         F: FnOnce(Locale, Option<String>) -> Fut + 'static,
         Fut: Future<Output = PageOf<T>> + 'static,
     {
-        let PageState { next, loading, loaded, error, .. } = self.state;
-        if loading.get_untracked() {
+        let PageState { next, loading, loaded, error, asked, .. } = self.state;
+        let more = after.is_some();
+        if more && loading.get_untracked() {
             return;
         }
         loading.set(true);
-        let more = after.is_some();
+        let ticket = asked.get_untracked().wrapping_add(1);
+        asked.set(ticket);
         leptos::task::spawn_local(async move {
             let locale = i18n.locale.get_untracked();
-            match fetch(locale, after).await {
+            let answer = fetch(locale, after).await;
+            if asked.get_untracked() != ticket {
+                return;
+            }
+            match answer {
                 Ok((rows, cursor)) => {
                     self.rows.update(|list| {
                         if !more {

@@ -1,14 +1,18 @@
 //! One file per route.
 
 pub mod account;
+pub mod applicants;
+pub mod buy_social;
 pub mod forgot_password;
 pub mod founders;
 pub mod landing;
 pub mod mentors;
 pub mod not_found;
 pub mod notifications;
+pub mod opportunity_edit;
 pub mod organisation;
 pub mod organisations;
+pub mod postings;
 pub mod profile;
 pub mod redeem;
 pub mod register;

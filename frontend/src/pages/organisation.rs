@@ -131,6 +131,7 @@ pub fn MyOrganisation() -> impl IntoView {
                     && session.viewer.with_untracked(|v| v.as_ref().is_some_and(|v| v.standing == Standing::Approved));
                 view! {
                     <StandingNotice standing=mine.standing i18n=i18n />
+                    <crate::pages::postings::Postings organisation=mine.id.clone() may_post=may_invite i18n=i18n />
                     <OrganisationForm mine=Some(mine.clone()) regions=regions sectors=sectors saved=saved i18n=i18n />
                     <Representatives mine=mine may_invite=may_invite i18n=i18n />
                 }.into_any()

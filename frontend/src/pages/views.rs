@@ -55,6 +55,7 @@ pub fn ProfileViewPage() -> impl IntoView {
                             };
                             let what = match line.what {
                                 op::ViewedData::VPD_RECORD => keys::VIEWS_VPD_RECORD,
+                                op::ViewedData::APPLICATIONS => keys::VIEWS_APPLICATIONS,
                                 _ => keys::VIEWS_PROFILE,
                             };
                             let at = local_time(&line.viewed_at, i18n.locale.get());

@@ -35,6 +35,7 @@ operation!(SetTargetGroupRecord);
 operation!(SetSupervisionConstraints);
 operation!(SectorTerms);
 operation!(CreateFounderInvitation);
+operation!(ReviewOpportunity);
 
 /// An operation of `graphql/mentorship_review.graphql`: reviewing a match, with both profiles.
 macro_rules! review_operation {

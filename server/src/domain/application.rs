@@ -118,6 +118,65 @@ pub fn next(from: ApplicationStatus, side: Side, step: Move) -> Result<Applicati
     Ok(to)
 }
 
+/// What happened to an application that the other side must know about: each becomes an in-app
+/// notice and an e-mail in the recipient's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Event {
+    /// To the organisation: a founder applied.
+    Applied,
+    /// To the founder: the organisation shortlisted them.
+    Shortlisted,
+    /// To the founder: the organisation hired them.
+    Hired,
+    /// To the founder: the organisation said no (with its reason).
+    Declined,
+    /// To the organisation: the founder withdrew.
+    Withdrawn,
+}
+
+impl Event {
+    /// Every event.
+    pub const ALL: [Event; 5] = [Event::Applied, Event::Shortlisted, Event::Hired, Event::Declined, Event::Withdrawn];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::Applied => "applied",
+            Event::Shortlisted => "shortlisted",
+            Event::Hired => "hired",
+            Event::Declined => "declined",
+            Event::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The event stored as `name`.
+    pub fn parse(name: &str) -> Option<Event> {
+        Event::ALL.into_iter().find(|e| e.as_str() == name)
+    }
+
+    /// The event a step is, told to the side that did not take it.
+    pub fn of(step: Move) -> Event {
+        match step {
+            Move::Shortlist => Event::Shortlisted,
+            Move::Hire => Event::Hired,
+            Move::Decline => Event::Declined,
+            Move::Withdraw => Event::Withdrawn,
+        }
+    }
+
+    /// Whether the organisation (else the founder) is told.
+    pub fn to_organisation(self) -> bool {
+        matches!(self, Event::Applied | Event::Withdrawn)
+    }
+}
+
+/// Whether the organisation sees the contact details the founder chose to share with an
+/// application that is `status`: only once it is on the shortlist or a hire (DESIGN section 4:
+/// contact details inside an accepted application only).
+pub fn releases_contact(status: ApplicationStatus) -> bool {
+    matches!(status, ApplicationStatus::Shortlisted | ApplicationStatus::Hired)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +207,10 @@ mod tests {
         for status in S::ALL {
             assert_eq!(ApplicationStatus::parse(status.as_str()), Some(status));
         }
+        for event in Event::ALL {
+            assert_eq!(Event::parse(event.as_str()), Some(event));
+        }
+        assert!(!releases_contact(S::Submitted) && releases_contact(S::Shortlisted) && !releases_contact(S::Declined));
     }
 
     proptest! {

@@ -10,6 +10,7 @@ pub mod mentoring;
 pub mod moderation;
 pub mod notification;
 pub mod opportunity;
+pub mod opportunity_fit;
 pub mod organisation;
 pub mod password;
 pub mod policy;

@@ -4,7 +4,7 @@
 
 use uuid::Uuid;
 
-use super::{mentoring::Event, moderation::Decision};
+use super::{application, mentoring::Event, moderation::Decision};
 
 /// Something to tell a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +52,22 @@ pub enum Notice {
         /// Staff's reason, for a rejection.
         reason: Option<String>,
     },
+    /// Something happened to an application: theirs (a founder's) or to a posting of an
+    /// organisation they act for.
+    Application {
+        /// What happened.
+        event: application::Event,
+        /// The application.
+        application: Uuid,
+        /// The opportunity applied to.
+        opportunity: Uuid,
+        /// The opportunity's title.
+        title: String,
+        /// The other side's name: the founder's public name, or the organisation's.
+        other: String,
+        /// The organisation's reason for a decline.
+        reason: Option<String>,
+    },
     /// Something happened in one of their mentorships.
     Mentorship {
         /// What happened.
@@ -90,6 +106,7 @@ impl Notice {
             Notice::RepresentativeDecided { decision, .. } => format!("representative_{}", decision_name(*decision)),
             Notice::RepresentativeJoined { .. } => "representative_joined".to_owned(),
             Notice::Mentorship { event, .. } => format!("mentorship_{}", event.as_str()),
+            Notice::Application { event, .. } => format!("application_{}", event.as_str()),
             Notice::OpportunityReviewed { published, .. } => {
                 if *published { "opportunity_published" } else { "opportunity_rejected" }.to_owned()
             }
@@ -113,6 +130,9 @@ impl Notice {
             Notice::OpportunityReviewed { opportunity, title, reason, .. } => {
                 serde_json::json!({ "opportunity": opportunity, "title": title, "reason": reason })
             }
+            Notice::Application { application, opportunity, title, other, reason, .. } => serde_json::json!({
+                "application": application, "opportunity": opportunity, "title": title, "other": other, "reason": reason
+            }),
         }
     }
 
@@ -125,6 +145,10 @@ impl Notice {
             | Notice::RepresentativeJoined { .. }
             | Notice::OpportunityReviewed { .. } => "/organisation".to_owned(),
             Notice::Mentorship { mentorship, .. } => format!("/mentorship?id={mentorship}"),
+            Notice::Application { event, opportunity, .. } if event.to_organisation() => {
+                format!("/opportunity/applicants?id={opportunity}")
+            }
+            Notice::Application { .. } => "/applications".to_owned(),
         }
     }
 
@@ -138,6 +162,16 @@ impl Notice {
             return Some(Notice::Mentorship {
                 event: Event::parse(event)?,
                 mentorship: text("mentorship")?.parse().ok()?,
+                other: text("other")?,
+                reason,
+            });
+        }
+        if let Some(event) = kind.strip_prefix("application_") {
+            return Some(Notice::Application {
+                event: application::Event::parse(event)?,
+                application: text("application")?.parse().ok()?,
+                opportunity: text("opportunity")?.parse().ok()?,
+                title: text("title")?,
                 other: text("other")?,
                 reason,
             });
@@ -217,6 +251,16 @@ mod tests {
                 mentorship: Uuid::from_u128(7),
                 other: "Anna".into(),
                 reason: (event == Event::Declined).then(|| "Nav laika".to_owned()),
+            });
+        }
+        for event in application::Event::ALL {
+            notices.push(Notice::Application {
+                event,
+                application: Uuid::from_u128(8),
+                opportunity: Uuid::from_u128(9),
+                title: "Galdnieka palīgs".into(),
+                other: "Anna".into(),
+                reason: (event == application::Event::Declined).then(|| "Vieta aizpildīta".to_owned()),
             });
         }
         for notice in notices {

@@ -294,6 +294,16 @@ impl OrganisationScope {
         }
     }
 
+    /// The scope of someone not signed in: approved organisations only.
+    pub fn public() -> OrganisationScope {
+        OrganisationScope {
+            viewer: super::UserId(uuid::Uuid::nil()),
+            everyone: false,
+            own_only: false,
+            excluded_sectors: Vec::new(),
+        }
+    }
+
     /// Whether the scope admits an organisation with `standing` and `sectors`, of which the
     /// viewer is a member or not (what the SQL filter must agree with).
     pub fn admits(&self, standing: super::Standing, sectors: &[String], member: bool) -> bool {
@@ -308,9 +318,45 @@ impl OrganisationScope {
     }
 }
 
+/// Below this many, a count of people from the target group is shown as "fewer than 5": a small
+/// number could point to a person.
+pub const SMALLEST_COUNT_SHOWN: u32 = 5;
+
+/// The largest count VPD staff attest.
+pub const EMPLOYED_MAX: u32 = 100_000;
+
+/// How many people from the target group an organisation employs, as the public may see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShownCount {
+    /// Fewer than [`SMALLEST_COUNT_SHOWN`] (none included): the number is not shown.
+    FewerThan(u32),
+    /// This many.
+    Exactly(u32),
+}
+
+impl ShownCount {
+    /// `employed` as the public may see it.
+    pub fn of(employed: u32) -> ShownCount {
+        if employed < SMALLEST_COUNT_SHOWN {
+            ShownCount::FewerThan(SMALLEST_COUNT_SHOWN)
+        } else {
+            ShownCount::Exactly(employed)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_under_five_is_never_shown() {
+        for n in 0..5 {
+            assert_eq!(ShownCount::of(n), ShownCount::FewerThan(5));
+        }
+        assert_eq!(ShownCount::of(5), ShownCount::Exactly(5));
+        assert_eq!(ShownCount::of(120), ShownCount::Exactly(120));
+    }
     use crate::domain::Term;
 
     fn terms() -> Taxonomies {

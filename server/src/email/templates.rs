@@ -2,7 +2,7 @@
 //! the `email` sections of `locales/` in one layout.
 
 use crate::{
-    domain::{Locale, mentoring::Event, moderation::Decision},
+    domain::{Locale, application, mentoring::Event, moderation::Decision},
     i18n::{Key, email_keys},
 };
 
@@ -99,6 +99,22 @@ pub enum Email<'a> {
         /// Staff's reason, for a rejection.
         reason: Option<&'a str>,
         /// Where the organisation's postings are.
+        link: &'a str,
+    },
+    /// An application moved: to the organisation, a founder applied or withdrew; to the
+    /// founder, the organisation shortlisted, hired or declined.
+    Application {
+        /// The recipient's display name.
+        name: &'a str,
+        /// What happened.
+        event: application::Event,
+        /// The opportunity's title.
+        title: &'a str,
+        /// The other side: the founder's public name, or the organisation's.
+        other: &'a str,
+        /// The organisation's reason for a decline.
+        reason: Option<&'a str>,
+        /// The page with the application.
         link: &'a str,
     },
     /// VPD staff decided about an organisation the recipient acts for.
@@ -259,6 +275,19 @@ impl Email<'_> {
                 reason = why.unwrap_or_default();
                 posting = title;
                 (name, link, if published { parts!(opportunity_published) } else { parts!(opportunity_rejected) })
+            }
+            Email::Application { name, event, title, other, reason: why, link } => {
+                reason = why.unwrap_or_default();
+                posting = title;
+                other_side = other;
+                let parts = match event {
+                    application::Event::Applied => parts!(application_applied),
+                    application::Event::Shortlisted => parts!(application_shortlisted),
+                    application::Event::Hired => parts!(application_hired),
+                    application::Event::Declined => parts!(application_declined),
+                    application::Event::Withdrawn => parts!(application_withdrawn),
+                };
+                (name, link, parts)
             }
             Email::Mentorship { name, event, other, reason: why, link } => {
                 reason = why.unwrap_or_default();

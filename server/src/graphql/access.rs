@@ -69,6 +69,8 @@ pub const DECLARED: &[&[Access]] = &[
     super::moderation::ACCESS,
     super::notifications::ACCESS,
     super::opportunities::ACCESS,
+    super::applications::ACCESS,
+    super::buy_social::ACCESS,
     super::organisations::ACCESS,
     super::people::ACCESS,
     super::privacy::ACCESS,

@@ -75,6 +75,12 @@ pub struct Contact {
     phone: Option<String>,
 }
 
+impl Contact {
+    pub(super) fn new(email: Option<String>, phone: Option<String>) -> Contact {
+        Contact { email, phone }
+    }
+}
+
 impl From<SeenContact> for Contact {
     fn from(c: SeenContact) -> Self {
         Contact { email: c.email, phone: c.phone }

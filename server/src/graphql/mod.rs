@@ -2,6 +2,8 @@
 
 pub mod access;
 pub mod accounts;
+pub mod applications;
+pub mod buy_social;
 pub mod context;
 pub mod directory;
 pub mod email_links;
@@ -27,6 +29,8 @@ use crate::state::AppState;
 #[derive(MergedObject, Default)]
 pub struct Query(
     accounts::AccountsQuery,
+    applications::ApplicationsQuery,
+    buy_social::BuySocialQuery,
     directory::DirectoryQuery,
     email_links::EmailLinksQuery,
     mentoring::MentoringQuery,
@@ -45,6 +49,8 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     accounts::AccountsMutation,
+    applications::ApplicationsMutation,
+    buy_social::BuySocialMutation,
     email_links::EmailLinksMutation,
     invitations::InvitationsMutation,
     mentoring::MentoringMutation,

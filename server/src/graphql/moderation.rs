@@ -25,8 +25,9 @@ pub const ACCESS: &[Access] = &[
     ("QueuedSubjectConnection", ANY_FIELD, VPD),
     ("QueuedSubjectEdge", ANY_FIELD, VPD),
     ("QueuedSubject", ANY_FIELD, VPD),
-    // Shared by every connection; it says nothing about the rows.
-    ("PageInfo", ANY_FIELD, Rule::SignedIn),
+    // Shared by every connection, the public buy-social directory's too; it says nothing about
+    // the rows (whoever reaches a connection already may read its rows).
+    ("PageInfo", ANY_FIELD, Rule::Public),
 ];
 
 /// A moderation decision.

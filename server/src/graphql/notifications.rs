@@ -37,6 +37,8 @@ pub enum NotificationKind {
     Mentorship,
     /// VPD staff published or rejected an opportunity of the person's organisation.
     OpportunityDecision,
+    /// An application moved: the person's own, or one to a posting of their organisation.
+    Application,
 }
 
 /// Something the person must know about.
@@ -96,6 +98,7 @@ impl NotificationsQuery {
                 Notice::RepresentativeJoined { .. } => NotificationKind::RepresentativeJoined,
                 Notice::Mentorship { .. } => NotificationKind::Mentorship,
                 Notice::OpportunityReviewed { .. } => NotificationKind::OpportunityDecision,
+                Notice::Application { .. } => NotificationKind::Application,
             };
             let node = Notification {
                 id: ID(n.id.to_string()),

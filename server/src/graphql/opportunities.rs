@@ -37,6 +37,8 @@ pub const ACCESS: &[Access] = &[
     ("Query", "opportunities", Rule::Roles(&[Role::Founder, Role::Mentor, Role::Enterprise])),
     ("Query", "opportunityQueue", VPD),
     ("Query", "myOpportunities", REPRESENTATIVES),
+    ("Query", "recommendedOpportunities", Rule::Roles(&[Role::Founder])),
+    ("RecommendedOpportunity", ANY_FIELD, Rule::Roles(&[Role::Founder])),
     ("OpportunityConnection", ANY_FIELD, VIEWERS),
     ("OpportunityEdge", ANY_FIELD, VIEWERS),
     ("Opportunity", ANY_FIELD, VIEWERS),
@@ -191,6 +193,12 @@ pub struct OpportunityOrganisation {
     name: String,
 }
 
+impl OpportunityOrganisation {
+    pub(super) fn new(id: uuid::Uuid, name: String) -> OpportunityOrganisation {
+        OpportunityOrganisation { id: ID(id.to_string()), name }
+    }
+}
+
 /// An opportunity.
 #[derive(SimpleObject)]
 pub struct Opportunity {
@@ -222,12 +230,22 @@ pub struct Opportunity {
     available_until: Option<NaiveDate>,
     /// Why staff did not publish it (its organisation and staff).
     reject_reason: Option<String>,
+    /// Whether the signed-in person acts for its organisation.
+    mine: bool,
     updated_at: DateTime<Utc>,
     published_at: Option<DateTime<Utc>>,
 }
 
 impl Opportunity {
-    fn new(stored: Stored, organisation: String, own: bool, terms: &Taxonomies, locale: Locale) -> Opportunity {
+    /// `stored` for a reader; `own`: they act for its organisation or are staff (staff's reason
+    /// shown), `mine`: they act for its organisation.
+    fn new(
+        stored: Stored,
+        organisation: String,
+        (own, mine): (bool, bool),
+        terms: &Taxonomies,
+        locale: Locale,
+    ) -> Opportunity {
         let o = stored.opportunity;
         let mut out = Opportunity {
             id: ID(stored.id.to_string()),
@@ -257,6 +275,7 @@ impl Opportunity {
             available_from: None,
             available_until: None,
             reject_reason: if own { stored.reject_reason } else { None },
+            mine,
             updated_at: stored.updated_at,
             published_at: stored.published_at,
         };
@@ -343,11 +362,12 @@ async fn connection(
         crate::services::taxonomies::all(db, state).await.map_err(|e| ctx.fail(&OpportunityError::Database(e)))?;
     // Only staff and a representative's own list show staff's reasons.
     let own = viewer.account.role.is_vpd() || letter == 'm';
+    let mine = letter == 'm' && viewer.account.role == crate::domain::Role::Enterprise;
     let mut connection = Connection::new(after, more);
     connection.edges.extend(rows.into_iter().map(|stored| {
         let edge_key = cursor(letter, &key(&stored), stored.id);
         let name = names.get(&stored.organisation).cloned().unwrap_or_default();
-        Edge::new(edge_key, Opportunity::new(stored, name, own, &terms, locale))
+        Edge::new(edge_key, Opportunity::new(stored, name, (own, mine), &terms, locale))
     }));
     Ok(connection)
 }
@@ -378,7 +398,18 @@ async fn shown(ctx: &Context<'_>, stored: Stored, own: bool) -> async_graphql::R
         .unwrap_or_default();
     let terms =
         crate::services::taxonomies::all(db, state).await.map_err(|e| ctx.fail(&OpportunityError::Database(e)))?;
-    Ok(Opportunity::new(stored, name, own || viewer.account.role.is_vpd(), &terms, locale))
+    let mine = own && viewer.account.role == crate::domain::Role::Enterprise;
+    Ok(Opportunity::new(stored, name, (own || viewer.account.role.is_vpd(), mine), &terms, locale))
+}
+
+/// An opportunity suggested to the founder, with why.
+#[derive(SimpleObject)]
+pub struct RecommendedOpportunity {
+    opportunity: Opportunity,
+    /// Higher is better; 0 to 100.
+    score: u32,
+    /// Why, in the founder's language, most telling first.
+    reasons: Vec<String>,
 }
 
 /// Opportunity queries.
@@ -426,6 +457,38 @@ impl OpportunitiesQuery {
             .await
             .map_err(|e| fail(ctx, &e))?;
         connection(ctx, page, after.is_some(), key, letter).await
+    }
+
+    /// The published opportunities that fit the signed-in founder best (their sectors, region
+    /// and skills), with reasons in their language; none they applied to already.
+    #[graphql(complexity = "first * child_complexity")]
+    async fn recommended_opportunities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 5)] first: usize,
+    ) -> async_graphql::Result<Vec<RecommendedOpportunity>> {
+        let viewer = ctx.viewer()?;
+        let (db, state) = (ctx.db()?, ctx.state()?);
+        let locale = ctx.request()?.locale;
+        let suggested =
+            opportunities::recommended(db, state, &viewer.account, locale, first).await.map_err(|e| fail(ctx, &e))?;
+        let ids: Vec<uuid::Uuid> = suggested.iter().map(|s| s.stored.organisation).collect();
+        let names: HashMap<uuid::Uuid, String> = crate::db::repos::opportunities::organisation_names(db, &ids)
+            .await
+            .map_err(|e| ctx.fail(&OpportunityError::Database(e)))?;
+        let terms =
+            crate::services::taxonomies::all(db, state).await.map_err(|e| ctx.fail(&OpportunityError::Database(e)))?;
+        Ok(suggested
+            .into_iter()
+            .map(|s| {
+                let name = names.get(&s.stored.organisation).cloned().unwrap_or_default();
+                RecommendedOpportunity {
+                    opportunity: Opportunity::new(s.stored, name, (false, false), &terms, locale),
+                    score: s.score,
+                    reasons: s.reasons,
+                }
+            })
+            .collect())
     }
 
     /// Postings waiting for VPD staff, oldest submitted first.

@@ -39,6 +39,8 @@ pub enum WhatGql {
     Profile,
     /// The record VPD keeps about the person.
     VpdRecord,
+    /// Their applications (an organisation they applied to, or their mentor with their leave).
+    Applications,
 }
 
 /// One time someone opened the person's data.

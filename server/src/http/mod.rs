@@ -1,6 +1,7 @@
-//! HTTP routes: the GraphQL endpoint, health checks, the PWA and its language links.
+//! HTTP routes: the GraphQL endpoint, health checks, exports, the PWA and its language links.
 
 pub mod client_address;
+pub mod exports;
 pub mod graphql;
 pub mod health;
 pub mod language;
@@ -25,6 +26,7 @@ pub fn routes(state: AppState, schema: TiltsSchema) -> impl Endpoint {
         .at("/healthz", get(health::healthz))
         .at("/readyz", get(health::readyz))
         .at("/lang/:code", get(language::choose))
+        .at("/exports/buy-social.csv", get(exports::buy_social))
         .nest("/", pwa::endpoint(&static_dir))
         .data(state)
         .data(schema)

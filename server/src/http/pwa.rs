@@ -16,7 +16,7 @@ use poem::{
     web::Data,
 };
 
-use crate::{domain::Locale, i18n};
+use crate::{domain::Locale, i18n, state::AppState};
 
 /// One file of the build.
 struct Asset {
@@ -30,22 +30,12 @@ struct Asset {
 /// The loaded PWA.
 pub struct Pwa {
     assets: HashMap<String, Asset>,
-    index: Option<String>,
-    staff_index: Option<String>,
-    /// The signed-in person's bundle, for [`routes::MY_PAGES`].
-    my_index: Option<String>,
-    /// The directory's bundle, for [`routes::FIND_PAGES`].
-    find_index: Option<String>,
-    /// An organisation's bundle, for [`routes::ORG_PAGES`].
-    org_index: Option<String>,
-    /// Mentoring's bundle, for [`routes::MENTORING_PAGES`].
-    mentoring_index: Option<String>,
-    /// One mentorship's bundle, for [`routes::MENTORSHIP_PAGES`].
-    mentorship_index: Option<String>,
+    /// Each built bundle's `index.html`.
+    indexes: HashMap<Bundle, String>,
 }
 
-/// Which phone bundle draws a page.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// A bundle of the app: a wasm of its own, for a group of pages.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Bundle {
     /// The public pages.
     Public,
@@ -59,6 +49,41 @@ enum Bundle {
     Mentoring,
     /// One mentorship.
     Mentorship,
+    /// Opportunities.
+    Opportunities,
+    /// A founder's applications.
+    Applications,
+    /// An organisation's work on one posting.
+    Posting,
+    /// The buy-social directory.
+    BuySocial,
+    /// The VPD staff pages.
+    Staff,
+}
+
+/// A bundle's pages: `(path, texts prefix)`, as [`routes`] lists them.
+type Pages = &'static [(&'static str, &'static str)];
+
+impl Bundle {
+    /// Every bundle, with its pages and the folder of its `index.html` in Trunk's output.
+    const ALL: [(Bundle, Pages, &'static str); 11] = [
+        (Bundle::Public, &routes::PAGES, ""),
+        (Bundle::My, &routes::MY_PAGES, "/my"),
+        (Bundle::Find, &routes::FIND_PAGES, "/find"),
+        (Bundle::Org, &routes::ORG_PAGES, "/org"),
+        (Bundle::Mentoring, &routes::MENTORING_PAGES, "/mentoring"),
+        (Bundle::Mentorship, &routes::MENTORSHIP_PAGES, "/mentorship"),
+        (Bundle::Opportunities, &routes::OPPORTUNITY_PAGES, "/opportunities"),
+        (Bundle::Applications, &routes::APPLICATION_PAGES, "/applications"),
+        (Bundle::Posting, &routes::POSTING_PAGES, "/posting"),
+        (Bundle::BuySocial, &routes::BUY_SOCIAL_PAGES, "/buy-social"),
+        (Bundle::Staff, &routes::STAFF_PAGES, "/staff"),
+    ];
+
+    /// The path of each bundle's `index.html`.
+    fn index_paths() -> impl Iterator<Item = (Bundle, String)> {
+        Bundle::ALL.into_iter().map(|(bundle, _, dir)| (bundle, format!("{dir}/index.html")))
+    }
 }
 
 /// The pages of both bundles, listed once for the app and this first paint.
@@ -89,16 +114,10 @@ enum Links {
 impl Page {
     /// The phone's page at `path` and the bundle that draws it; `None` for any other path.
     fn at(path: &str) -> Option<(Page, Bundle)> {
-        let (pages, bundle) = [
-            (&routes::PAGES[..], Bundle::Public),
-            (&routes::MY_PAGES[..], Bundle::My),
-            (&routes::FIND_PAGES[..], Bundle::Find),
-            (&routes::ORG_PAGES[..], Bundle::Org),
-            (&routes::MENTORING_PAGES[..], Bundle::Mentoring),
-            (&routes::MENTORSHIP_PAGES[..], Bundle::Mentorship),
-        ]
-        .into_iter()
-        .find(|(pages, _)| routes::page_of(pages, path).is_some())?;
+        let (bundle, pages, _) = Bundle::ALL
+            .into_iter()
+            .filter(|(bundle, _, _)| *bundle != Bundle::Staff)
+            .find(|(_, pages, _)| routes::page_of(pages, path).is_some())?;
         let texts = routes::page_of(pages, path)?;
         let route = pages.iter().find(|(_, t)| *t == texts).map_or("", |(route, _)| *route);
         let links = match texts {
@@ -120,16 +139,13 @@ impl Pwa {
     pub fn load(dir: &Path) -> Pwa {
         let mut assets = HashMap::new();
         load_dir(dir, dir, &mut assets);
-        let html = |path: &str| assets.get(path).and_then(|a| String::from_utf8(a.bytes.clone()).ok());
-        let (index, staff_index) = (html("/index.html"), html("/staff/index.html"));
-        let (my_index, find_index) = (html("/my/index.html"), html("/find/index.html"));
-        let (org_index, mentoring_index) = (html("/org/index.html"), html("/mentoring/index.html"));
-        let mentorship_index = html("/mentorship/index.html");
-        let indexes = [&index, &staff_index, &my_index, &find_index, &org_index, &mentoring_index, &mentorship_index];
-        if indexes.iter().any(|i| i.is_none()) {
+        let indexes: HashMap<Bundle, String> = Bundle::index_paths()
+            .filter_map(|(bundle, path)| Some((bundle, String::from_utf8(assets.get(&path)?.bytes.clone()).ok()?)))
+            .collect();
+        if indexes.len() < Bundle::ALL.len() {
             tracing::warn!(dir = %dir.display(), "the PWA is not built; serving a placeholder");
         }
-        Pwa { assets, index, staff_index, my_index, find_index, org_index, mentoring_index, mentorship_index }
+        Pwa { assets, indexes }
     }
 
     fn text(&self, locale: Locale, key: &str) -> String {
@@ -143,7 +159,7 @@ impl Pwa {
 
     /// The staff bundle's `index.html` for `path` with its first paint in `locale`.
     fn staff_page(&self, path: &str, locale: Locale) -> Option<(StatusCode, String)> {
-        let index = self.staff_index.as_ref()?;
+        let index = self.indexes.get(&Bundle::Staff)?;
         let (status, title, intro) = match routes::page_of(&routes::STAFF_PAGES, path) {
             Some(texts) => (
                 StatusCode::OK,
@@ -175,27 +191,24 @@ impl Pwa {
 
     /// The `index.html` of the bundle that draws `path` (whose query is `query`) with its first
     /// paint in `locale`, and whether the app has that page.
-    fn page(&self, path: &str, query: Option<&str>, locale: Locale) -> Option<(StatusCode, String)> {
-        let (status, page, index) = match Page::at(path) {
-            Some((page, Bundle::My)) => (StatusCode::OK, page, self.my_index.as_ref()?),
-            Some((page, Bundle::Find)) => (StatusCode::OK, page, self.find_index.as_ref()?),
-            Some((page, Bundle::Org)) => (StatusCode::OK, page, self.org_index.as_ref()?),
-            Some((page, Bundle::Mentoring)) => (StatusCode::OK, page, self.mentoring_index.as_ref()?),
-            Some((page, Bundle::Mentorship)) => (StatusCode::OK, page, self.mentorship_index.as_ref()?),
-            Some((page, Bundle::Public)) => (StatusCode::OK, page, self.index.as_ref()?),
-            None => (StatusCode::NOT_FOUND, NOT_FOUND, self.index.as_ref()?),
+    fn page(&self, path: &str, query: Option<&str>, locale: Locale, content: &str) -> Option<(StatusCode, String)> {
+        let (status, page, bundle) = match Page::at(path) {
+            Some((page, bundle)) => (StatusCode::OK, page, bundle),
+            None => (StatusCode::NOT_FOUND, NOT_FOUND, Bundle::Public),
         };
+        let index = self.indexes.get(&bundle)?;
         let here = match query {
             Some(query) => format!("{path}?{query}"),
             None => path.to_owned(),
         };
-        Some((status, with_shell(index, &self.shell(&page, &here, locale), locale)))
+        Some((status, with_shell(index, &self.shell(&page, &here, locale, content), locale)))
     }
 
     /// The first paint of `page`: the frame of the app's layout with plain links, the page's
-    /// heading, introduction and links, and the hidden "did not load" message, whose link, like
-    /// the language links, returns to `here`.
-    fn shell(&self, page: &Page, here: &str, locale: Locale) -> String {
+    /// heading, introduction, links and `content` (HTML the server drew, for public pages whose
+    /// content must read without the app), and the hidden "did not load" message, whose link,
+    /// like the language links, returns to `here`.
+    fn shell(&self, page: &Page, here: &str, locale: Locale, content: &str) -> String {
         let t = |key: &str| self.text(locale, key);
         let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
         let languages = language_links(locale, &next);
@@ -228,7 +241,7 @@ impl Pwa {
                 "<div id=\"shell\"><header class=\"top\"><a href=\"/\" class=\"brand\">{brand}</a>",
                 "<nav class=\"lang\" aria-label=\"{lang}\">{languages}</nav></header>",
                 "<nav class=\"nav\" aria-label=\"{main}\">{nav}</nav>",
-                "<main><h1>{title}</h1><p class=\"intro\">{intro}</p>{links}",
+                "<main><h1>{title}</h1><p class=\"intro\">{intro}</p>{links}{content}",
                 "<p id=\"boot-failed\" class=\"error\" role=\"alert\" hidden>{failed} <a href=\"{here}\">{retry}</a></p>",
                 "</main></div>"
             ),
@@ -240,11 +253,52 @@ impl Pwa {
             title = t(&format!("{}.title", page.texts)),
             intro = t(&format!("{}.intro", page.texts)),
             links = links,
+            content = content,
             failed = t("shell.app_failed"),
             here = html_escape::encode_double_quoted_attribute(here),
             retry = t("form.try_again"),
         )
     }
+}
+
+/// The first page of the buy-social directory as HTML (narrowed by the `region` and `sector` of
+/// `query`), with the link to the whole list as CSV: the public page reads, and is indexed,
+/// without the app. Empty when the directory cannot be read (the app then draws it).
+async fn buy_social_list(state: &AppState, query: Option<&str>, locale: Locale) -> String {
+    use crate::services::buy_social;
+    let narrowing: HashMap<String, String> =
+        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
+    let (region, sector) = (narrowing.get("region").cloned(), narrowing.get("sector").cloned());
+    let Ok((rows, _)) = buy_social::page(&state.db, (region, sector), None, 20).await else { return String::new() };
+    let Ok(terms) = crate::services::taxonomies::all(&state.db, state).await else { return String::new() };
+    let escape = |text: &str| html_escape::encode_text(text).into_owned();
+    let label = |kind, code: &str| {
+        terms.of(kind).find(|t| t.code == code).map_or(code.to_owned(), |t| t.label(locale).to_owned())
+    };
+    let items: String = rows
+        .iter()
+        .map(|listed| {
+            let p = &listed.organisation.profile;
+            let sectors: Vec<String> = p.sectors.iter().map(|c| label(crate::domain::TaxonomyKind::Sector, c)).collect();
+            let attestation = listed
+                .attestation
+                .map(|a| format!("<p class=\"badge attestation\">{}</p>", escape(&buy_social::statement(&a, locale))))
+                .unwrap_or_default();
+            format!(
+                "<li class=\"card organisation\"><h2>{}</h2><p class=\"note\">{}</p><p class=\"note\">{}</p>{attestation}<p>{}</p></li>",
+                escape(&p.name),
+                escape(&label(crate::domain::TaxonomyKind::Region, &p.region)),
+                escape(&sectors.join(", ")),
+                escape(&p.description),
+            )
+        })
+        .collect();
+    let csv = i18n::named(i18n::APP_TEXTS, locale, "buy_social.csv");
+    format!(
+        "<p><a href=\"/exports/buy-social.csv?lang={}\">{}</a></p><ul class=\"people\">{items}</ul>",
+        locale.code(),
+        escape(csv),
+    )
 }
 
 /// `index` with its first paint `shell` and `<html lang>` of `locale`.
@@ -343,19 +397,10 @@ pub fn endpoint(dir: &Path) -> impl Endpoint<Output = Response> + use<> {
 }
 
 #[handler]
-fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
+async fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>, Data(state): Data<&AppState>) -> Response {
     let path = req.uri().path();
     let accepts = req.header(header::ACCEPT_ENCODING).unwrap_or_default().to_owned();
-    let index = [
-        "/index.html",
-        "/staff/index.html",
-        "/my/index.html",
-        "/find/index.html",
-        "/org/index.html",
-        "/mentoring/index.html",
-        "/mentorship/index.html",
-    ]
-    .contains(&path);
+    let index = Bundle::index_paths().any(|(_, index)| index == path);
     if let Some(asset) = pwa.assets.get(path).filter(|_| !index) {
         let (body, encoding) = match (&asset.brotli, &asset.gzip) {
             (Some(br), _) if accepts.contains("br") => (br.clone(), Some("br")),
@@ -382,7 +427,12 @@ fn serve(req: &Request, Data(pwa): Data<&Arc<Pwa>>) -> Response {
         .or_else(|| req.header(header::ACCEPT_LANGUAGE).and_then(Locale::from_accept_language))
         .unwrap_or_default();
     let staff = path == "/staff" || path.starts_with("/staff/");
-    let page = if staff { pwa.staff_page(path, locale) } else { pwa.page(path, req.uri().query(), locale) };
+    let content = if routes::page_of(&routes::BUY_SOCIAL_PAGES, path).is_some() {
+        buy_social_list(state, req.uri().query(), locale).await
+    } else {
+        String::new()
+    };
+    let page = if staff { pwa.staff_page(path, locale) } else { pwa.page(path, req.uri().query(), locale, &content) };
     match page {
         Some((status, html)) => Response::builder()
             .status(status)
@@ -433,6 +483,16 @@ mod tests {
         assert_eq!(arms(include_str!("../../../frontend/src/mentoring/mod.rs")), mentoring);
         let mentorship: Vec<&str> = routes::MENTORSHIP_PAGES.iter().map(|(_, texts)| *texts).collect();
         assert_eq!(arms(include_str!("../../../frontend/src/mentoring/mentorship.rs")), mentorship);
+        let mut opportunities: Vec<&str> = routes::OPPORTUNITY_PAGES.iter().map(|(_, texts)| *texts).collect();
+        opportunities.sort_unstable();
+        assert_eq!(arms(include_str!("../../../frontend/src/opportunities/mod.rs")), opportunities);
+        let applications: Vec<&str> = routes::APPLICATION_PAGES.iter().map(|(_, texts)| *texts).collect();
+        assert_eq!(arms(include_str!("../../../frontend/src/opportunities/applications.rs")), applications);
+        let mut posting: Vec<&str> = routes::POSTING_PAGES.iter().map(|(_, texts)| *texts).collect();
+        posting.sort_unstable();
+        assert_eq!(arms(include_str!("../../../frontend/src/posting.rs")), posting);
+        let buy_social: Vec<&str> = routes::BUY_SOCIAL_PAGES.iter().map(|(_, texts)| *texts).collect();
+        assert_eq!(arms(include_str!("../../../frontend/src/buy_social.rs")), buy_social);
     }
 
     #[test]
@@ -452,6 +512,10 @@ mod tests {
             ("ORG", &routes::ORG_PAGES[..]),
             ("MENTORING", &routes::MENTORING_PAGES[..]),
             ("MENTORSHIP", &routes::MENTORSHIP_PAGES[..]),
+            ("OPPORTUNITIES", &routes::OPPORTUNITY_PAGES[..]),
+            ("APPLICATIONS", &routes::APPLICATION_PAGES[..]),
+            ("POSTING", &routes::POSTING_PAGES[..]),
+            ("BUY_SOCIAL", &routes::BUY_SOCIAL_PAGES[..]),
         ] {
             let listed: Vec<String> = pages.iter().map(|(path, _)| format!("\"{path}\"")).collect();
             assert!(worker.contains(&format!("const {name} = [{}];", listed.join(", "))), "sw.js lists {name}");

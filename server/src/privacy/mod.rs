@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
+use uuid::Uuid;
 
 use crate::db::repos::{self, audit::AuditEntry, profile_views::What};
 use crate::domain::{Account, Role, Standing, TaxonomyKind, UserId};
@@ -461,17 +462,32 @@ async fn load(db: &impl ConnectionTrait, founder: Named) -> Result<Supervision, 
 /// The people `person` must never see nor be shown to, in either direction of a no-contact
 /// constraint: bare ids for the visibility policy, never the reason. One statement.
 pub async fn no_contact_of(db: &impl ConnectionTrait, person: UserId) -> Result<HashSet<UserId>, DbErr> {
+    no_contact_of_any(db, &[person]).await
+}
+
+/// The people a no-contact constraint keeps from any of `people` (the representatives of one
+/// organisation, say), in either direction: bare ids, never the reason. One statement.
+pub async fn no_contact_of_any(db: &impl ConnectionTrait, people: &[UserId]) -> Result<HashSet<UserId>, DbErr> {
+    if people.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let ids: Vec<Uuid> = people.iter().map(|p| p.0).collect();
     let rows = no_contact::Entity::find()
         .filter(
             sea_orm::Condition::any()
-                .add(no_contact::Column::FounderId.eq(person.0))
-                .add(no_contact::Column::PersonId.eq(person.0)),
+                .add(no_contact::Column::FounderId.is_in(ids.clone()))
+                .add(no_contact::Column::PersonId.is_in(ids.clone())),
         )
         .all(db)
         .await?;
     Ok(rows
         .into_iter()
-        .map(|r| if r.founder_id == person.0 { UserId(r.person_id) } else { UserId(r.founder_id) })
+        .flat_map(|r| {
+            let (founder, person) = (UserId(r.founder_id), UserId(r.person_id));
+            [(founder, person), (person, founder)]
+        })
+        .filter(|(near, far)| people.contains(near) && !people.contains(far))
+        .map(|(_, far)| far)
         .collect())
 }
 

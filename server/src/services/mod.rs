@@ -17,6 +17,8 @@ impl<T: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>> D
 pub const MAX_PAGE_SIZE: usize = 50;
 
 pub mod accounts;
+pub mod applications;
+pub mod buy_social;
 pub mod directory;
 pub mod email_links;
 pub mod hashing;

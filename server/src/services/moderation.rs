@@ -273,7 +273,15 @@ async fn decide_organisation(
         }
         .render(locale)
     };
-    super::organisations::tell_representatives(&txn, organisation.id, &notice, mail, now).await?;
+    super::organisations::tell_representatives(
+        &txn,
+        organisation.id,
+        &[Standing::Pending, Standing::Approved],
+        &notice,
+        mail,
+        now,
+    )
+    .await?;
     txn.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(decision = decision.audit_action(), "organisation moderation decision made");

@@ -7,7 +7,10 @@ use uuid::Uuid;
 
 use super::Db;
 use crate::db::repos::notifications as repo;
-use crate::domain::{Account, Locale, UserId, mentoring::Event, moderation::Decision, notification::Notice};
+use crate::domain::{
+    Account, Locale, UserId, application::Event as ApplicationEvent, mentoring::Event, moderation::Decision,
+    notification::Notice,
+};
 use crate::error::{ClientError, Code, ToClientError};
 use crate::i18n::{Key, Message, message_keys};
 use crate::state::AppState;
@@ -98,6 +101,7 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
             (k::NOTICE_REPRESENTATIVE_JOINED_TITLE, k::NOTICE_REPRESENTATIVE_JOINED_BODY)
         }
         Notice::Mentorship { event, .. } => mentorship_words(*event),
+        Notice::Application { event, .. } => application_words(*event),
         Notice::OpportunityReviewed { published: true, .. } => {
             (k::NOTICE_OPPORTUNITY_PUBLISHED_TITLE, k::NOTICE_OPPORTUNITY_PUBLISHED_BODY)
         }
@@ -108,6 +112,7 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
     let (other, posting) = match notice {
         Notice::Mentorship { other, .. } => (other.as_str(), ""),
         Notice::OpportunityReviewed { title, .. } => ("", title.as_str()),
+        Notice::Application { other, title, .. } => (other.as_str(), title.as_str()),
         _ => ("", ""),
     };
     let (organisation, email, reason) = match notice {
@@ -117,7 +122,9 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
             (organisation.as_str(), email.as_str(), reason.as_deref())
         }
         Notice::RepresentativeJoined { organisation } => (organisation.as_str(), "", None),
-        Notice::Mentorship { reason, .. } | Notice::OpportunityReviewed { reason, .. } => ("", "", reason.as_deref()),
+        Notice::Mentorship { reason, .. }
+        | Notice::OpportunityReviewed { reason, .. }
+        | Notice::Application { reason, .. } => ("", "", reason.as_deref()),
     };
     let values = [
         ("organisation", organisation),
@@ -128,6 +135,20 @@ fn words(notice: &Notice, locale: Locale) -> (String, String) {
     ];
     let fill = |key: Key| crate::i18n::fill(key.text(locale), &values);
     (fill(title), fill(body))
+}
+
+/// The title and text keys of an application notice.
+fn application_words(event: ApplicationEvent) -> (Key, Key) {
+    use message_keys as k;
+    match event {
+        ApplicationEvent::Applied => (k::NOTICE_APPLICATION_APPLIED_TITLE, k::NOTICE_APPLICATION_APPLIED_BODY),
+        ApplicationEvent::Shortlisted => {
+            (k::NOTICE_APPLICATION_SHORTLISTED_TITLE, k::NOTICE_APPLICATION_SHORTLISTED_BODY)
+        }
+        ApplicationEvent::Hired => (k::NOTICE_APPLICATION_HIRED_TITLE, k::NOTICE_APPLICATION_HIRED_BODY),
+        ApplicationEvent::Declined => (k::NOTICE_APPLICATION_DECLINED_TITLE, k::NOTICE_APPLICATION_DECLINED_BODY),
+        ApplicationEvent::Withdrawn => (k::NOTICE_APPLICATION_WITHDRAWN_TITLE, k::NOTICE_APPLICATION_WITHDRAWN_BODY),
+    }
 }
 
 /// The title and text keys of a mentorship notice.

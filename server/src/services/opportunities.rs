@@ -11,7 +11,11 @@ use sea_orm::TransactionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::db::repos::{self, audit::AuditEntry, opportunities::Stored};
+use crate::db::repos::{
+    self,
+    audit::AuditEntry,
+    opportunities::{Hidden, Stored},
+};
 use crate::domain::notification::Notice;
 use crate::domain::{
     Account, Role, Standing,
@@ -148,8 +152,22 @@ async fn standpoint(db: &impl Db, actor: &Account, organisation: Uuid) -> Result
     })
 }
 
+/// What `actor` never finds, whatever they look for: for a founder, postings in a sector their
+/// supervision excludes, and postings of an organisation someone acts for whom a no-contact
+/// constraint keeps from them; nothing for anyone else.
+pub(crate) async fn hidden_from(db: &impl Db, actor: &Account) -> Result<Hidden, sea_orm::DbErr> {
+    if actor.role != Role::Founder {
+        return Ok(Hidden::default());
+    }
+    let mut sectors: Vec<String> = crate::privacy::excluded_sectors_of(db, actor.id).await?.into_iter().collect();
+    sectors.sort_unstable();
+    let kept: Vec<_> = crate::privacy::no_contact_of(db, actor.id).await?.into_iter().collect();
+    let organisations = repos::organisations::organisations_of(db, &kept).await?;
+    Ok(Hidden { sectors, organisations })
+}
+
 /// Whether `actor`, an outsider, may see the published `stored`: a founder not when their
-/// supervision rules out one of its sectors.
+/// supervision rules it out (see [`hidden_from`]).
 async fn outsider_sees(db: &impl Db, actor: &Account, stored: &Stored) -> Result<bool, sea_orm::DbErr> {
     if stored.status != OpportunityStatus::Published
         || !matches!(actor.role, Role::Founder | Role::Mentor | Role::Enterprise)
@@ -157,11 +175,9 @@ async fn outsider_sees(db: &impl Db, actor: &Account, stored: &Stored) -> Result
     {
         return Ok(false);
     }
-    if actor.role != Role::Founder {
-        return Ok(true);
-    }
-    let excluded = crate::privacy::excluded_sectors_of(db, actor.id).await?;
-    Ok(!stored.opportunity.sectors.iter().any(|s| excluded.contains(s)))
+    let hidden = hidden_from(db, actor).await?;
+    Ok(!hidden.organisations.contains(&stored.organisation)
+        && !stored.opportunity.sectors.iter().any(|s| hidden.sectors.contains(s)))
 }
 
 /// The opportunity `id` as `actor` may see it, and whether they act for its organisation.
@@ -195,13 +211,9 @@ pub async fn browse(
     if !matches!(actor.role, Role::Founder | Role::Mentor | Role::Enterprise) {
         return Err(OpportunityError::RoleNotServed(actor.role));
     }
-    let excluded: Vec<String> = if actor.role == Role::Founder {
-        crate::privacy::excluded_sectors_of(db, actor.id).await?.into_iter().collect()
-    } else {
-        Vec::new()
-    };
+    let hidden = hidden_from(db, actor).await?;
     let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
-    Ok(repos::opportunities::page(db, &[OpportunityStatus::Published], None, filter, &excluded, order, first).await?)
+    Ok(repos::opportunities::page(db, &[OpportunityStatus::Published], None, filter, &hidden, order, first).await?)
 }
 
 /// Submitted postings waiting for staff, oldest submitted first.
@@ -217,7 +229,16 @@ pub async fn queue(
     let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
     let order = repos::opportunities::Order::Submitted(after);
     let filter = repos::opportunities::Filter::default();
-    Ok(repos::opportunities::page(db, &[OpportunityStatus::PendingReview], None, &filter, &[], order, first).await?)
+    Ok(repos::opportunities::page(
+        db,
+        &[OpportunityStatus::PendingReview],
+        None,
+        &filter,
+        &Hidden::default(),
+        order,
+        first,
+    )
+    .await?)
 }
 
 /// Every posting of the organisations `actor` acts for, last changed first.
@@ -237,8 +258,16 @@ pub async fn mine(
     let first = first.clamp(1, super::MAX_PAGE_SIZE) as u64;
     let order = repos::opportunities::Order::Changed(after);
     let filter = repos::opportunities::Filter::default();
-    Ok(repos::opportunities::page(db, &OpportunityStatus::ALL, Some(&organisations), &filter, &[], order, first)
-        .await?)
+    Ok(repos::opportunities::page(
+        db,
+        &OpportunityStatus::ALL,
+        Some(&organisations),
+        &filter,
+        &Hidden::default(),
+        order,
+        first,
+    )
+    .await?)
 }
 
 /// `actor`, a representative of `organisation` (approved by VPD), writes a draft.
@@ -358,9 +387,16 @@ pub async fn take(
             }
             .render(locale)
         };
-        super::organisations::tell_representatives(&txn, stored.organisation, &notice, mail, now)
-            .await
-            .map_err(OpportunityError::Unexpected)?;
+        super::organisations::tell_representatives(
+            &txn,
+            stored.organisation,
+            &[Standing::Pending, Standing::Approved],
+            &notice,
+            mail,
+            now,
+        )
+        .await
+        .map_err(OpportunityError::Unexpected)?;
     }
     txn.commit().await?;
     state.outbox_wake.notify_one();
@@ -403,4 +439,77 @@ pub async fn close_past_deadline(
         }
     }
     Ok(closed)
+}
+
+/// An opportunity suggested to a founder.
+#[derive(Debug, Clone)]
+pub struct Suggested {
+    /// The opportunity.
+    pub stored: Stored,
+    /// Higher is better; 0 to 100.
+    pub score: u32,
+    /// Why, in the founder's language, most telling first.
+    pub reasons: Vec<String>,
+}
+
+/// Postings looked at for one founder's suggestions: the newest that are near them.
+const CANDIDATES: u64 = 300;
+
+/// The published opportunities that fit `actor`, a founder, best: by their sectors, region and
+/// skills, with reasons in `locale`; never one their supervision rules out (see
+/// [`hidden_from`]), nor one they applied to. Four statements whatever the number.
+pub async fn recommended(
+    db: &impl Db,
+    state: &AppState,
+    actor: &Account,
+    locale: crate::domain::Locale,
+    first: usize,
+) -> Result<Vec<Suggested>, OpportunityError> {
+    use crate::domain::{
+        TaxonomyKind,
+        opportunity_fit::{Reason, Seeker, assess},
+    };
+    use crate::i18n::{fill, message_keys as k};
+    use crate::services::mentoring::recommendations::labels;
+    if actor.role != Role::Founder {
+        return Err(OpportunityError::RoleNotServed(actor.role));
+    }
+    let Some(profile) = repos::profiles::founder(db, actor.id).await? else {
+        return Ok(Vec::new());
+    };
+    let hidden = hidden_from(db, actor).await?;
+    let today = state.now().date_naive();
+    let near = (profile.region.as_str(), profile.sectors.as_slice());
+    let candidates = repos::opportunities::candidates(db, actor.id, near, &hidden, today, CANDIDATES).await?;
+    let excluded = hidden.sectors.iter().cloned().collect();
+    let seeker = Seeker { profile: &profile, excluded_sectors: &excluded, today };
+    let mut fits: Vec<_> =
+        candidates.into_iter().filter_map(|stored| Some((assess(&seeker, &stored.opportunity)?, stored))).collect();
+    // Best first; among equals the nearest deadline, so nothing good closes unseen.
+    fits.sort_by(|(a, x), (b, y)| b.score.cmp(&a.score).then(x.opportunity.deadline.cmp(&y.opportunity.deadline)));
+    fits.truncate(first.clamp(1, super::MAX_PAGE_SIZE));
+    let terms = crate::services::taxonomies::all(db, state).await?;
+    let sentence = |reason: &Reason| match reason {
+        Reason::YourSector(codes) => {
+            fill(k::FIT_YOUR_SECTOR.text(locale), &[("sectors", &labels(&terms, TaxonomyKind::Sector, codes, locale))])
+        }
+        Reason::YourRegion(code) => fill(
+            k::FIT_YOUR_REGION.text(locale),
+            &[("region", &labels(&terms, TaxonomyKind::Region, std::slice::from_ref(code), locale))],
+        ),
+        Reason::Remote => k::FIT_REMOTE.text(locale).to_owned(),
+        Reason::YourSkills(words) => fill(k::FIT_YOUR_SKILLS.text(locale), &[("skills", &words.join(", "))]),
+        Reason::YourLanguage(codes) => fill(
+            k::FIT_YOUR_LANGUAGE.text(locale),
+            &[("languages", &labels(&terms, TaxonomyKind::Language, codes, locale))],
+        ),
+    };
+    Ok(fits
+        .into_iter()
+        .map(|(fit, stored)| Suggested {
+            stored,
+            score: fit.score,
+            reasons: fit.reasons.iter().map(sentence).collect(),
+        })
+        .collect())
 }

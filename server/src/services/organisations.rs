@@ -406,11 +406,13 @@ pub async fn join_on_confirmation(
     Ok(())
 }
 
-/// Tells every representative of `organisation` about `notice`: in the app, and by the e-mail
-/// `mail` renders for their name and language. Inside the caller's transaction.
+/// Tells every representative of `organisation` whose standing is one of `standings` about
+/// `notice`: in the app, and by the e-mail `mail` renders for their name and language. Inside the
+/// caller's transaction.
 pub(crate) async fn tell_representatives(
     db: &impl ConnectionTrait,
     organisation: Uuid,
+    standings: &[Standing],
     notice: &Notice,
     mail: impl Fn(&str, crate::domain::Locale) -> email::templates::Rendered,
     now: DateTime<Utc>,
@@ -418,7 +420,7 @@ pub(crate) async fn tell_representatives(
     let members = repos::organisations::members(db, &[organisation]).await?;
     let ids: Vec<UserId> = members.iter().map(|(_, user, _)| *user).collect();
     for person in users::find_many(db, &ids).await? {
-        if person.disabled || !matches!(person.account.standing, Standing::Pending | Standing::Approved) {
+        if person.disabled || !standings.contains(&person.account.standing) {
             continue;
         }
         let account = person.account;

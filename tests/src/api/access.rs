@@ -98,6 +98,34 @@ fn sample(field: &str) -> Option<(&'static str, serde_json::Value)> {
         "opportunities" => ("{ opportunities(first: 3) { nodes { id } } }", json!({})),
         "opportunityQueue" => ("{ opportunityQueue(first: 3) { nodes { id } } }", json!({})),
         "myOpportunities" => ("{ myOpportunities(first: 3) { nodes { id } } }", json!({})),
+        "recommendedOpportunities" => ("{ recommendedOpportunities(first: 3) { score } }", json!({})),
+        "myApplications" => ("{ myApplications(first: 3) { nodes { id } } }", json!({})),
+        "applicationsSharedWithMentor" => ("{ applicationsSharedWithMentor }", json!({})),
+        "applicants" => (
+            "{ applicants(opportunityId: \"00000000-0000-0000-0000-000000000000\", first: 3) { nodes { id } } }",
+            json!({}),
+        ),
+        "menteeApplications" => (
+            "{ menteeApplications(founderId: \"00000000-0000-0000-0000-000000000000\", first: 3) { nodes { id } } }",
+            json!({}),
+        ),
+        "applyToOpportunity" => (
+            "mutation { applyToOpportunity(id: \"00000000-0000-0000-0000-000000000000\", message: \"Gribu.\") { id } }",
+            json!({}),
+        ),
+        "withdrawApplication" => {
+            ("mutation { withdrawApplication(id: \"00000000-0000-0000-0000-000000000000\") { id } }", json!({}))
+        }
+        "moveApplication" => (
+            "mutation { moveApplication(id: \"00000000-0000-0000-0000-000000000000\", status: SHORTLISTED) }",
+            json!({}),
+        ),
+        "shareApplicationsWithMentor" => ("mutation { shareApplicationsWithMentor(share: false) }", json!({})),
+        "buySocialDirectory" => ("{ buySocialDirectory(first: 3) { nodes { id } } }", json!({})),
+        "attestOrganisation" => (
+            "mutation { attestOrganisation(organisationId: \"00000000-0000-0000-0000-000000000000\", employedCount: 7) { statement } }",
+            json!({}),
+        ),
         "createOpportunity" => (
             "mutation($i: OpportunityInput!) { createOpportunity(organisationId: \"00000000-0000-0000-0000-000000000000\", input: $i) { id } }",
             json!({ "i": opportunity_sample() }),

@@ -153,7 +153,8 @@ db_test! {
         // offers reach them.
         let looking = json!({
             "headline": "Galdnieks", "stage": "IDEA", "region": "latgale", "languages": ["ru"],
-            "needs": ["business_plan"], "sectors": ["transport_logistics"], "listed": true, "seekingMentor": true
+            "needs": ["business_plan"], "sectors": ["transport_logistics"], "listed": true, "seekingMentor": true,
+            "phone": "+371 2777 1234"
         });
         let saved = app
             .graphql_as(&subject, "mutation($i: FounderProfileInput!) { updateFounderProfile(input: $i) { headline } }", json!({ "i": looking }))
@@ -199,8 +200,26 @@ db_test! {
             .await;
         assert!(offered["errors"].is_null() && !offered.to_string().contains(&canary), "{offered}");
 
+        // The founder applies to an organisation's posting sharing no contact details; the
+        // organisation shortlists them.
+        let (representative, posting_organisation) =
+            crate::api::mentoring::organisation_of(&app, &staff, "Darbnīca", "SOCIAL_ENTERPRISE", true).await;
+        let opportunity_id = crate::api::opportunities::published(
+            &app, &staff, &representative, &posting_organisation, crate::api::opportunities::job_input(),
+        )
+        .await;
+        let applied = app
+            .graphql_as(&subject, crate::api::applications::APPLY, json!({ "id": opportunity_id, "m": "Gribu.", "e": false, "p": false }))
+            .await;
+        let application_id = applied["data"]["applyToOpportunity"]["id"].as_str().unwrap_or_else(|| panic!("{applied}")).to_owned();
+        let shortlisted = app
+            .graphql_as(&representative, crate::api::applications::MOVE, json!({ "id": application_id, "s": "SHORTLISTED" }))
+            .await;
+        assert!(shortlisted["errors"].is_null(), "{shortlisted}");
+
         let schema = Schema::parse();
         let callers = [
+            ("a representative the founder applied to", representative),
             ("anonymous", TestApp::new_client()),
             ("the founder", subject),
             ("another founder", other_founder),
@@ -210,12 +229,9 @@ db_test! {
         ];
         // Queries and mutations about the founder, a mentor and their mentorship, signing out
         // last (it ends the session the other calls need).
-        let mut operations = schema.operations("Query", &subject_id);
-        operations.extend(schema.operations("Query", &mentor_id));
-        operations.extend(schema.operations("Query", &mentorship_id));
-        let mut mutations = schema.operations("Mutation", &subject_id);
-        mutations.extend(schema.operations("Mutation", &mentor_id));
-        mutations.extend(schema.operations("Mutation", &mentorship_id));
+        let ids = [&subject_id, &mentor_id, &mentorship_id, &opportunity_id, &application_id];
+        let mut operations: Vec<(String, String)> = ids.iter().flat_map(|id| schema.operations("Query", id)).collect();
+        let mut mutations: Vec<(String, String)> = ids.iter().flat_map(|id| schema.operations("Mutation", id)).collect();
         mutations.sort_by_key(|(name, _)| name == "signOut");
         operations.extend(mutations);
         let mut calls = 0;
@@ -224,6 +240,11 @@ db_test! {
                 let answer = app.graphql_as(client, operation, json!({})).await;
                 calls += 1;
                 assert!(!answer.to_string().contains(&canary), "{name} as {who} answered with the marker: {answer}");
+                if *who == "a representative the founder applied to" {
+                    // Contact details the founder did not choose to share stay theirs.
+                    let text = answer.to_string();
+                    assert!(!text.contains("2777 1234") && !text.contains(&subject_email), "{name} as {who}: {answer}");
+                }
                 if name == "targetGroupRecord" || name == "setTargetGroupRecord" || name == "setSupervisionConstraints" {
                     let code = crate::app::error_code(&answer);
                     assert!(code == "FORBIDDEN" || code == "UNAUTHENTICATED", "{name} as {who}: {answer}");

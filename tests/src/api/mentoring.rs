@@ -10,9 +10,9 @@ use crate::app::{TestApp, error_code};
 const RECOMMENDED: &str =
     "query { recommendedMentors(first: 5) { mentor { id displayName contact { phone } } score reasons } }";
 const REQUEST: &str = "mutation($m: ID!, $t: String!) { requestMentor(mentorId: $m, message: $t) { id status mentor { id } mentee { id } message expiresAt } }";
-const ANSWER: &str = "mutation($id: ID!, $a: Boolean!, $r: DeclineReason, $t: String) { answerMentorshipRequest(id: $id, accept: $a, reason: $r, text: $t) { id status declineReason answerText } }";
+pub(crate) const ANSWER: &str = "mutation($id: ID!, $a: Boolean!, $r: DeclineReason, $t: String) { answerMentorshipRequest(id: $id, accept: $a, reason: $r, text: $t) { id status declineReason answerText } }";
 const WITHDRAW: &str = "mutation($id: ID!) { withdrawMentorshipRequest(id: $id) { id status } }";
-const REVIEW: &str = "mutation($id: ID!, $a: Boolean!, $n: String) { reviewMentorship(id: $id, approve: $a, note: $n) { id status startedAt } }";
+pub(crate) const REVIEW: &str = "mutation($id: ID!, $a: Boolean!, $n: String) { reviewMentorship(id: $id, approve: $a, note: $n) { id status startedAt } }";
 const PROPOSE: &str = "mutation($f: ID!, $m: ID!, $n: String) { proposeMentorship(founderId: $f, mentorId: $m, note: $n) { id status origin message } }";
 const MENTORSHIP: &str =
     "query($id: ID!) { mentorship(id: $id) { id status message mentee { id displayName } mentor { id } } }";
@@ -55,7 +55,7 @@ fn reason(answer: &Value) -> String {
 }
 
 /// `founder`'s request to `mentor`; its id.
-async fn request(app: &TestApp, founder: &reqwest::Client, mentor: &str) -> String {
+pub(crate) async fn request(app: &TestApp, founder: &reqwest::Client, mentor: &str) -> String {
     let asked =
         app.graphql_as(founder, REQUEST, json!({ "m": mentor, "t": "Sveiki! Gribu atvērt galdniecību." })).await;
     ok(&asked, "requestMentor")["id"].as_str().unwrap().to_owned()
@@ -430,14 +430,14 @@ const LOG: &str = "mutation($id: ID!, $i: SessionLogInput!) { logSession(mentors
 const ACTIVITY: &str = "query($id: ID!) { mentorship(id: $id) { status goals { title done } sessions { topic minutes privateNote } myFitCheck myFeedbackGiven } }";
 const FIT: &str =
     "mutation($id: ID!, $w: Boolean!, $c: String) { answerFitCheck(mentorshipId: $id, working: $w, comment: $c) }";
-const END: &str = "mutation($id: ID!, $c: Boolean, $r: String, $s: Int!, $f: String) { endMentorship(id: $id, completed: $c, reason: $r, rating: $s, feedback: $f) { id status endReason } }";
+pub(crate) const END: &str = "mutation($id: ID!, $c: Boolean, $r: String, $s: Int!, $f: String) { endMentorship(id: $id, completed: $c, reason: $r, rating: $s, feedback: $f) { id status endReason } }";
 const FEEDBACK: &str =
     "mutation($id: ID!, $s: Int!, $f: String) { leaveMentorshipFeedback(id: $id, rating: $s, feedback: $f) }";
 const CONCERNS: &str = "query { mentorshipConcerns { id status } }";
 
 /// A running mentorship: a founder's request accepted by the mentor and approved by staff.
 /// Staff, the founder, the mentor and the mentorship's id.
-async fn running(app: &TestApp) -> (reqwest::Client, reqwest::Client, reqwest::Client, String) {
+pub(crate) async fn running(app: &TestApp) -> (reqwest::Client, reqwest::Client, reqwest::Client, String) {
     let (staff, _) = app.create_staff().await;
     let (asking, _) = founder(app, "Keramiķe", false).await;
     let (chosen, chosen_id) = mentor(app, &staff, "Podniece", "latgale", &["business_plan"], true).await;
@@ -1045,6 +1045,27 @@ pub(crate) async fn organisation_of(
         }
     }
     (representative, id)
+}
+
+/// A second representative of `organisation`, invited by `representative`; staff approve the
+/// invitation and the account.
+pub(crate) async fn colleague_of(
+    app: &TestApp,
+    staff: &reqwest::Client,
+    representative: &reqwest::Client,
+    organisation: &str,
+) -> reqwest::Client {
+    let (colleague, email) = app.sign_in_as(Role::Enterprise).await;
+    let invite = "mutation($o: ID!, $e: String!) { inviteRepresentative(organisationId: $o, email: $e) { id } }";
+    let invited = app.graphql_as(representative, invite, json!({ "o": organisation, "e": email })).await;
+    let invitation = ok(&invited, "inviteRepresentative")["id"].as_str().unwrap().to_owned();
+    let person = app.viewer(&colleague).await["id"].as_str().unwrap().to_owned();
+    for subject in [&invitation, &person] {
+        let approved =
+            app.graphql_as(staff, crate::api::directory::DECIDE, json!({ "s": subject, "d": "APPROVE" })).await;
+        assert!(approved["errors"].is_null(), "{approved}");
+    }
+    colleague
 }
 
 /// An approved mentor who mentors NGOs too and speaks English (the test accounts' language).

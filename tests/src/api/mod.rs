@@ -1,6 +1,8 @@
 mod access;
 mod accounts;
+mod applications;
 mod binary;
+mod buy_social;
 mod canary;
 pub(crate) mod directory;
 mod email_links;
@@ -11,7 +13,7 @@ mod lockout;
 pub(crate) mod mentoring;
 mod moderation;
 mod notifications;
-mod opportunities;
+pub(crate) mod opportunities;
 mod organisations;
 mod outbox;
 mod passwords;

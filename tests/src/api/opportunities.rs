@@ -68,18 +68,19 @@ db_test! {
     }
 }
 
-const CREATE: &str = "mutation($o: ID!, $i: OpportunityInput!) { createOpportunity(organisationId: $o, input: $i) { id status kind hoursPerWeek payMin payMax wageSubsidy areaM2 organisation { name } } }";
+pub(crate) const CREATE: &str = "mutation($o: ID!, $i: OpportunityInput!) { createOpportunity(organisationId: $o, input: $i) { id status kind hoursPerWeek payMin payMax wageSubsidy areaM2 organisation { name } } }";
 const UPDATE: &str =
     "mutation($id: ID!, $i: OpportunityInput!) { updateOpportunity(id: $id, input: $i) { id status title } }";
-const SUBMIT: &str = "mutation($id: ID!) { submitOpportunity(id: $id) { id status } }";
-const REVIEW: &str = "mutation($id: ID!, $a: Boolean!, $r: String) { reviewOpportunity(id: $id, approve: $a, reason: $r) { id status rejectReason } }";
-const CLOSE: &str = "mutation($id: ID!) { closeOpportunity(id: $id) { id status } }";
-const ONE: &str = "query($id: ID!) { opportunity(id: $id) { id status title organisation { name } sectors { code } } }";
+pub(crate) const SUBMIT: &str = "mutation($id: ID!) { submitOpportunity(id: $id) { id status } }";
+pub(crate) const REVIEW: &str = "mutation($id: ID!, $a: Boolean!, $r: String) { reviewOpportunity(id: $id, approve: $a, reason: $r) { id status rejectReason } }";
+pub(crate) const CLOSE: &str = "mutation($id: ID!) { closeOpportunity(id: $id) { id status } }";
+pub(crate) const ONE: &str =
+    "query($id: ID!) { opportunity(id: $id) { id status title organisation { name } sectors { code } } }";
 const REASON: &str = "query($id: ID!) { opportunity(id: $id) { rejectReason } }";
-const CONSTRAINTS: &str = "mutation($f: ID!, $i: SupervisionConstraintsInput!) { setSupervisionConstraints(founderId: $f, input: $i) { exists } }";
+pub(crate) const CONSTRAINTS: &str = "mutation($f: ID!, $i: SupervisionConstraintsInput!) { setSupervisionConstraints(founderId: $f, input: $i) { exists } }";
 
 /// A transitional job as the API takes it.
-fn job_input() -> serde_json::Value {
+pub(crate) fn job_input() -> serde_json::Value {
     serde_json::json!({
         "kind": "FIRST_JOB", "title": "Galdnieka palīgs", "description": "Pārejas darbs darbnīcā Rēzeknē.",
         "region": "latgale", "address": "Atbrīvošanas aleja 1, Rēzekne",
@@ -90,13 +91,13 @@ fn job_input() -> serde_json::Value {
 }
 
 /// `answer`'s `field` as data, failing with the answer when it is an error.
-fn ok<'a>(answer: &'a serde_json::Value, field: &str) -> &'a serde_json::Value {
+pub(crate) fn ok<'a>(answer: &'a serde_json::Value, field: &str) -> &'a serde_json::Value {
     assert!(answer["errors"].is_null(), "{answer}");
     &answer["data"][field]
 }
 
 /// The e-mail to `to` whose subject contains `words`, waiting for the outbox.
-async fn wait_for_mail(app: &TestApp, to: &str, words: &str) -> crate::smtp::ReceivedMail {
+pub(crate) async fn wait_for_mail(app: &TestApp, to: &str, words: &str) -> crate::smtp::ReceivedMail {
     for _ in 0..200 {
         if let Some(mail) = app.smtp.messages_to(to).into_iter().find(|m| m.subject.contains(words)) {
             return mail;
@@ -106,8 +107,25 @@ async fn wait_for_mail(app: &TestApp, to: &str, words: &str) -> crate::smtp::Rec
     panic!("no e-mail to {to} about {words}");
 }
 
-fn field_of(answer: &serde_json::Value) -> (String, serde_json::Value) {
+pub(crate) fn field_of(answer: &serde_json::Value) -> (String, serde_json::Value) {
     (crate::app::error_code(answer), answer["errors"][0]["extensions"]["field"].clone())
+}
+
+/// A posting of `organisation` written by `representative` from `input` and published by
+/// `staff`; its id.
+pub(crate) async fn published(
+    app: &TestApp,
+    staff: &reqwest::Client,
+    representative: &reqwest::Client,
+    organisation: &str,
+    input: serde_json::Value,
+) -> String {
+    use serde_json::json;
+    let created = app.graphql_as(representative, CREATE, json!({ "o": organisation, "i": input })).await;
+    let id = ok(&created, "createOpportunity")["id"].as_str().unwrap().to_owned();
+    ok(&app.graphql_as(representative, SUBMIT, json!({ "id": id })).await, "submitOpportunity");
+    ok(&app.graphql_as(staff, REVIEW, json!({ "id": id, "a": true })).await, "reviewOpportunity");
+    id
 }
 
 db_test! {
@@ -313,7 +331,7 @@ db_test! {
     }
 }
 
-const LIST: &str = "query($f: OpportunityFilter, $o: OpportunityOrder = NEWEST, $n: Int = 20, $a: String) { opportunities(filter: $f, order: $o, first: $n, after: $a) { nodes { id title deadline } pageInfo { hasNextPage endCursor } } }";
+pub(crate) const LIST: &str = "query($f: OpportunityFilter, $o: OpportunityOrder = NEWEST, $n: Int = 20, $a: String) { opportunities(filter: $f, order: $o, first: $n, after: $a) { nodes { id title deadline } pageInfo { hasNextPage endCursor } } }";
 const QUEUE: &str = "query { opportunityQueue { nodes { id status } } }";
 const MINE: &str = "query { myOpportunities { nodes { id status } } }";
 

@@ -1,6 +1,6 @@
 //! `cargo xtask bench`: the directory under load. Fills a database with 10,000 founders,
-//! 2,000 mentors (with profiles across every region, topic, sector and language) and 1,000
-//! organisations, then asks for
+//! 2,000 mentors (with profiles across every region, topic, sector and language), 1,000
+//! organisations and 20,000 published opportunities, then asks for
 //! a filtered first page through `/graphql` many times and reports the median and 99th
 //! percentile, and the SQL statements one page costs for 10 and for 50 rows, on SQLite and on
 //! PostgreSQL. Not a test: it prints figures for the README.
@@ -10,10 +10,11 @@
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, TransactionTrait};
 use serde_json::json;
 use tilts::db::entities::{
-    founder_profiles, mentor_profiles, organisation_sectors, organisations, profile_terms, users,
+    founder_profiles, mentor_profiles, opportunities, opportunity_terms, organisation_sectors, organisations,
+    profile_terms, users,
 };
 use tilts::domain::Role;
 use tilts_tests::{Backend, TestApp, spawn_app_with};
@@ -21,6 +22,7 @@ use tilts_tests::{Backend, TestApp, spawn_app_with};
 const FOUNDERS: usize = 10_000;
 const MENTORS: usize = 2_000;
 const ORGANISATIONS: usize = 1_000;
+const OPPORTUNITIES: usize = 20_000;
 const RUNS: usize = 300;
 const REGIONS: [&str; 6] = ["riga", "pieriga", "vidzeme", "kurzeme", "zemgale", "latgale"];
 const TOPICS: [&str; 12] = [
@@ -44,6 +46,7 @@ const MENTORS_PAGE: &str = "query($n: Int!) { mentors(first: $n, filter: { regio
 const ORGANISATIONS_PAGE: &str = "query($n: Int!) { organisations(first: $n, filter: { region: \"latgale\", sector: \"construction_repair\" }) { nodes { id name } pageInfo { hasNextPage endCursor } } }";
 const RECOMMENDED: &str =
     "query($n: Int!) { recommendedMentors(first: $n) { mentor { id displayName } score reasons } }";
+const OPPORTUNITIES_PAGE: &str = "query($n: Int!) { opportunities(first: $n, filter: { kind: FIRST_JOB, region: \"latgale\" }) { nodes { id title deadline organisation { name } } pageInfo { hasNextPage endCursor } } }";
 const FOUNDERS_PAGE: &str = "query($n: Int!) { founders(first: $n, filter: { region: \"latgale\", topic: \"taxes_accounting\" }) { nodes { id displayName } pageInfo { hasNextPage endCursor } } }";
 
 /// Inserts `count` approved people of `role` with profiles (numbered from `from`), in chunks
@@ -178,6 +181,74 @@ async fn fill_organisations(app: &TestApp) {
     txn.commit().await.unwrap();
 }
 
+/// Inserts `OPPORTUNITIES` published postings of the organisations, across kinds, regions,
+/// sectors and languages, open for the next weeks.
+async fn fill_opportunities(app: &TestApp) {
+    let now = Utc::now();
+    let organisations: Vec<uuid::Uuid> = organisations::Entity::find()
+        .select_only()
+        .column(organisations::Column::Id)
+        .into_tuple()
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    let kinds = [
+        ("first_job", r#"{"hours":30,"pay":[800,950],"subsidy":true}"#),
+        ("job", r#"{"hours":40,"pay":[900,1200]}"#),
+        ("volunteering", r#"{"hours":null}"#),
+        ("subcontracting", "{}"),
+        ("co_founder", "{}"),
+    ];
+    let txn = app.state.db.begin().await.unwrap();
+    let (mut rows, mut terms) = (Vec::new(), Vec::new());
+    for n in 0..OPPORTUNITIES {
+        let id = uuid::Uuid::new_v4();
+        let (kind, details) = kinds[n % kinds.len()];
+        let published = now - chrono::Duration::minutes(n as i64);
+        let title = format!("Iespēja {n:05}");
+        rows.push(opportunities::ActiveModel {
+            id: Set(id),
+            organisation_id: Set(organisations[n % organisations.len()]),
+            created_by: Set(None),
+            kind: Set(kind.to_owned()),
+            status: Set("published".to_owned()),
+            title: Set(title.clone()),
+            description: Set("Darbs darbnīcā; apmācām uz vietas.".to_owned()),
+            region: Set(REGIONS[n % 6].to_owned()),
+            remote: Set(n % 7 == 0),
+            address: Set(String::new()),
+            starts_on: Set(None),
+            deadline: Set(now.date_naive() + chrono::Duration::days(7 + (n % 60) as i64)),
+            places: Set(1 + (n % 3) as i16),
+            contact_person: Set("Inese".to_owned()),
+            details: Set(details.to_owned()),
+            search_text: Set(format!("{} darbs darbnīcā; apmācām uz vietas.", title.to_lowercase())),
+            reject_reason: Set(None),
+            reviewed_by: Set(None),
+            created_at: Set(published),
+            updated_at: Set(published),
+            submitted_at: Set(Some(published)),
+            published_at: Set(Some(published)),
+            closed_at: Set(None),
+        });
+        for (field, code) in [("sectors", SECTORS[n % 4]), ("languages", LANGUAGES[n % 3])] {
+            terms.push(opportunity_terms::ActiveModel {
+                opportunity_id: Set(id),
+                field: Set(field.to_owned()),
+                code: Set(code.to_owned()),
+                position: Set(0),
+            });
+        }
+    }
+    for chunk in rows.chunks(200) {
+        opportunities::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await.unwrap();
+    }
+    for chunk in terms.chunks(500) {
+        opportunity_terms::Entity::insert_many(chunk.to_vec()).exec_without_returning(&txn).await.unwrap();
+    }
+    txn.commit().await.unwrap();
+}
+
 /// Median and 99th percentile of `RUNS` calls of the smallest signed-in request (`{ viewer { id
 /// } }`): what every page costs before its own work.
 async fn baseline(app: &TestApp, client: &reqwest::Client) -> (Duration, Duration, u64) {
@@ -241,6 +312,7 @@ async fn main() {
         fill(&app, Role::Founder, 0, FOUNDERS).await;
         fill(&app, Role::Mentor, 0, MENTORS).await;
         fill_organisations(&app).await;
+        fill_opportunities(&app).await;
         // PostgreSQL in service has vacuumed and analysed its tables (autovacuum does both, for
         // tables that only grow too): its planner statistics are current and its visibility
         // maps let indexes answer alone. Measure that, not whatever an autovacuum run happened
@@ -269,6 +341,7 @@ async fn main() {
             (&founder, MENTORS_PAGE, "mentors", "mentors (region + topic), as a founder"),
             (&mentor, FOUNDERS_PAGE, "founders", "founders (region + topic), as an approved mentor"),
             (&founder, ORGANISATIONS_PAGE, "organisations", "organisations (region + sector), as a founder"),
+            (&founder, OPPORTUNITIES_PAGE, "opportunities", "opportunities (type + region, newest), as a founder"),
         ] {
             let (median, p99, ten, fifty) = measure(&app, client, query, list).await;
             println!(

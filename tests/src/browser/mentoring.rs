@@ -31,7 +31,7 @@ async fn mentorship_link(app: &TestApp, to: &str, count: usize) -> String {
 
 /// Names the account `email` as `name`, speaking Latvian (test accounts start as "Test Person",
 /// in English).
-async fn name_in_latvian(app: &TestApp, email: &str, name: &str) {
+pub(super) async fn name_in_latvian(app: &TestApp, email: &str, name: &str) {
     use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
     use tilts::db::entities::users;
     let user = users::Entity::find().filter(users::Column::Email.eq(email)).one(&app.state.db).await.unwrap().unwrap();

@@ -9,6 +9,7 @@ mod first_paint;
 mod invitations;
 mod mentoring;
 mod notifications;
+mod opportunities;
 mod organisations;
 mod privacy;
 mod profiles;

@@ -263,7 +263,9 @@ fn what_a_phone_downloads_for_its_first_page_stays_within_200_kb_in_every_phone_
     let register = std::fs::metadata(dist.join("sw-register.js.br")).unwrap().len();
     let (public, files) = first_load_bytes(&dist);
     assert!(public <= 200_000, "the public pages: {public} bytes: {files:?}");
-    for bundle in ["my", "find", "org", "mentoring", "mentorship"] {
+    for bundle in
+        ["my", "find", "org", "posting", "mentoring", "mentorship", "opportunities", "applications", "buy-social"]
+    {
         let (bytes, files) = first_load_bytes(&dist.join(bundle));
         assert!(bytes + register <= 200_000, "{bundle}: {} bytes: {files:?}", bytes + register);
     }

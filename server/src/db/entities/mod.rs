@@ -1,6 +1,7 @@
 //! sea-orm entities: one file per table. Only `db::repos` uses them.
 
 pub mod account_tokens;
+pub mod application_sharing;
 pub mod applications;
 pub mod audit_log;
 pub mod change_counters;
@@ -16,6 +17,7 @@ pub mod mentorships;
 pub mod notifications;
 pub mod opportunities;
 pub mod opportunity_terms;
+pub mod organisation_attestations;
 pub mod organisation_members;
 pub mod organisation_sectors;
 pub mod organisations;

@@ -3,10 +3,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
-use crate::db::entities::{applications, outcomes};
+use crate::db::entities::{application_sharing, applications, outcomes};
 use crate::domain::{UserId, application::ApplicationStatus, opportunity::OpportunityKind};
 
 /// An application as stored.
@@ -150,4 +153,130 @@ pub async fn record_outcome(
     .exec_without_returning(db)
     .await?;
     Ok(())
+}
+
+/// The key of a page: the time the list is ordered by and the id of the last row before it.
+pub type After = (DateTime<Utc>, Uuid);
+
+/// `founder`'s applications, last moved first: at most `limit` after `after`, and whether more
+/// follow.
+pub async fn of_founder(
+    db: &impl ConnectionTrait,
+    founder: UserId,
+    after: Option<After>,
+    limit: u64,
+) -> Result<(Vec<Stored>, bool), DbErr> {
+    use applications::Column as C;
+    let mut query = applications::Entity::find().filter(C::FounderId.eq(founder.0));
+    if let Some((at, id)) = after {
+        query = query.filter(
+            Condition::any().add(C::UpdatedAt.lt(at)).add(Condition::all().add(C::UpdatedAt.eq(at)).add(C::Id.lt(id))),
+        );
+    }
+    let rows = query.order_by_desc(C::UpdatedAt).order_by_desc(C::Id).limit(limit + 1).all(db).await?;
+    cut(rows, limit)
+}
+
+/// The applications to `opportunity` from approved, active founders other than `hidden`,
+/// newest first: at most `limit` after `after`, and whether more follow.
+pub async fn of_opportunity(
+    db: &impl ConnectionTrait,
+    opportunity: Uuid,
+    hidden: &[UserId],
+    after: Option<After>,
+    limit: u64,
+) -> Result<(Vec<Stored>, bool), DbErr> {
+    use applications::Column as C;
+    let mut query = applications::Entity::find()
+        .filter(C::OpportunityId.eq(opportunity))
+        .filter(C::FounderId.in_subquery(active_founders()));
+    if !hidden.is_empty() {
+        query = query.filter(C::FounderId.is_not_in(hidden.iter().map(|u| u.0)));
+    }
+    if let Some((at, id)) = after {
+        query = query.filter(
+            Condition::any().add(C::CreatedAt.lt(at)).add(Condition::all().add(C::CreatedAt.eq(at)).add(C::Id.lt(id))),
+        );
+    }
+    let rows = query.order_by_desc(C::CreatedAt).order_by_desc(C::Id).limit(limit + 1).all(db).await?;
+    cut(rows, limit)
+}
+
+/// The ids of founders approved by VPD and not disabled: only they appear to organisations.
+fn active_founders() -> sea_orm::sea_query::SelectStatement {
+    use crate::db::entities::users;
+    sea_orm::sea_query::Query::select()
+        .column(users::Column::Id)
+        .from(users::Entity)
+        .and_where(users::Column::Role.eq("founder"))
+        .and_where(users::Column::Standing.eq("approved"))
+        .and_where(users::Column::Status.eq("active"))
+        .to_owned()
+}
+
+/// Whether `founder` is approved by VPD and not disabled.
+pub async fn founder_active(db: &impl ConnectionTrait, founder: UserId) -> Result<bool, DbErr> {
+    use crate::db::entities::users;
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.eq(founder.0))
+        .filter(users::Column::Id.in_subquery(active_founders()))
+        .count(db)
+        .await?
+        > 0)
+}
+
+fn cut(rows: Vec<applications::Model>, limit: u64) -> Result<(Vec<Stored>, bool), DbErr> {
+    let more = rows.len() as u64 > limit;
+    let rows = rows.into_iter().take(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok((rows.map(Stored::try_from).collect::<Result<_, _>>()?, more))
+}
+
+/// The mentor `founder` lets see their applications, if any.
+pub async fn shared_with(db: &impl ConnectionTrait, founder: UserId) -> Result<Option<UserId>, DbErr> {
+    Ok(application_sharing::Entity::find_by_id(founder.0).one(db).await?.map(|row| UserId(row.mentor_id)))
+}
+
+/// Lets `mentor` (in place of any earlier one) see `founder`'s applications, or, with `None`,
+/// nobody.
+pub async fn share_with(
+    db: &impl ConnectionTrait,
+    founder: UserId,
+    mentor: Option<UserId>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use application_sharing::Column as C;
+    if let Some(mentor) = mentor {
+        application_sharing::Entity::insert(application_sharing::ActiveModel {
+            founder_id: Set(founder.0),
+            mentor_id: Set(mentor.0),
+            created_at: Set(now),
+        })
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(C::FounderId).update_columns([C::MentorId, C::CreatedAt]).to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    } else {
+        application_sharing::Entity::delete_by_id(founder.0).exec(db).await?;
+    }
+    Ok(())
+}
+
+/// The hires recorded for `founder`, newest first (their outcomes).
+pub async fn outcomes_of(
+    db: &impl ConnectionTrait,
+    founder: UserId,
+) -> Result<Vec<(Option<Uuid>, OpportunityKind, NaiveDate)>, DbErr> {
+    outcomes::Entity::find()
+        .filter(outcomes::Column::FounderId.eq(founder.0))
+        .order_by_desc(outcomes::Column::HiredOn)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let kind = OpportunityKind::parse(&o.opportunity_kind)
+                .ok_or_else(|| DbErr::Type(format!("unknown opportunity kind {}", o.opportunity_kind)))?;
+            Ok((o.organisation_id, kind, o.hired_on))
+        })
+        .collect()
 }

@@ -300,6 +300,30 @@ async fn founders_of(
     limit: u64,
 ) -> Result<Page<FounderProfile>, DbErr> {
     let rows = people(db, Kind::Founder, scope, filter, only, after, limit).await?;
+    with_founder_profiles(db, rows, limit).await
+}
+
+/// The founders `ids` with their profiles, listed or not, whoever asks (the service decides who
+/// may see them): three statements whatever their number; ids of anyone else are left out.
+pub async fn founders_by_id(db: &impl ConnectionTrait, ids: &[UserId]) -> Result<Vec<Listed<FounderProfile>>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = users::Entity::find()
+        .filter(users::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .filter(users::Column::Role.eq(Role::Founder.as_str()))
+        .all(db)
+        .await?;
+    let limit = rows.len() as u64;
+    Ok(with_founder_profiles(db, rows, limit).await?.people)
+}
+
+/// `rows` (at most `limit` kept) with their founder profiles and terms.
+async fn with_founder_profiles(
+    db: &impl ConnectionTrait,
+    rows: Vec<users::Model>,
+    limit: u64,
+) -> Result<Page<FounderProfile>, DbErr> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let profiles: HashMap<Uuid, founder_profiles::Model> = founder_profiles::Entity::find()
         .filter(founder_profiles::Column::UserId.is_in(ids.clone()))

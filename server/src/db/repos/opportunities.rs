@@ -331,7 +331,7 @@ pub async fn page(
     statuses: &[OpportunityStatus],
     organisations: Option<&[Uuid]>,
     filter: &Filter,
-    excluded: &[String],
+    hidden: &Hidden,
     order: Order,
     limit: u64,
 ) -> Result<(Vec<Stored>, bool), DbErr> {
@@ -363,8 +363,11 @@ pub async fn page(
     if let Some(pattern) = super::like_pattern(filter.text.as_deref().unwrap_or_default()) {
         query = query.filter(C::SearchText.like(pattern));
     }
-    if !excluded.is_empty() {
-        query = query.filter(C::Id.not_in_subquery(with_term("sectors", excluded.to_vec())));
+    if !hidden.sectors.is_empty() {
+        query = query.filter(C::Id.not_in_subquery(with_term("sectors", hidden.sectors.clone())));
+    }
+    if !hidden.organisations.is_empty() {
+        query = query.filter(C::OrganisationId.is_not_in(hidden.organisations.clone()));
     }
     let after = |column: C, id: Uuid, value: sea_orm::Value, ascending: bool| {
         let beyond = if ascending { Expr::col(column).gt(value.clone()) } else { Expr::col(column).lt(value.clone()) };
@@ -402,6 +405,64 @@ pub async fn page(
     ids.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let mut found: HashMap<Uuid, Stored> = find_many(db, &ids).await?.into_iter().map(|s| (s.id, s)).collect();
     Ok((ids.iter().filter_map(|id| found.remove(id)).collect(), more))
+}
+
+/// The published postings open on `today` that `founder` might be suggested: in `region`, done
+/// remotely, or naming one of `sectors` (any, when the founder named neither region nor
+/// sectors); none `hidden` from them nor applied to already; the `limit` newest. Three
+/// statements.
+pub async fn candidates(
+    db: &impl ConnectionTrait,
+    founder: UserId,
+    (region, sectors): (&str, &[String]),
+    hidden: &Hidden,
+    today: NaiveDate,
+    limit: u64,
+) -> Result<Vec<Stored>, DbErr> {
+    use crate::db::entities::applications;
+    use opportunities::Column as C;
+    use sea_orm::{Condition, QuerySelect};
+    let applied = sea_orm::sea_query::Query::select()
+        .column(applications::Column::OpportunityId)
+        .from(applications::Entity)
+        .and_where(applications::Column::FounderId.eq(founder.0))
+        .to_owned();
+    let mut query = opportunities::Entity::find()
+        .select_only()
+        .column(C::Id)
+        .filter(C::Status.eq(OpportunityStatus::Published.as_str()))
+        .filter(C::Deadline.gte(today))
+        .filter(C::Id.not_in_subquery(applied));
+    if !region.is_empty() || !sectors.is_empty() {
+        let mut near = Condition::any().add(C::Remote.eq(true));
+        if !region.is_empty() {
+            near = near.add(C::Region.eq(region));
+        }
+        if !sectors.is_empty() {
+            near = near.add(C::Id.in_subquery(with_term("sectors", sectors.to_vec())));
+        }
+        query = query.filter(near);
+    }
+    if !hidden.sectors.is_empty() {
+        query = query.filter(C::Id.not_in_subquery(with_term("sectors", hidden.sectors.clone())));
+    }
+    if !hidden.organisations.is_empty() {
+        query = query.filter(C::OrganisationId.is_not_in(hidden.organisations.clone()));
+    }
+    let ids: Vec<Uuid> =
+        query.order_by_desc(C::PublishedAt).order_by_desc(C::Id).limit(limit).into_tuple().all(db).await?;
+    let mut found: HashMap<Uuid, Stored> = find_many(db, &ids).await?.into_iter().map(|s| (s.id, s)).collect();
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+}
+
+/// What a list leaves out, whatever else it matches: for a founder, what their supervision rules
+/// out (never said why).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hidden {
+    /// Postings naming any of these sectors.
+    pub sectors: Vec<String>,
+    /// Postings of these organisations.
+    pub organisations: Vec<Uuid>,
 }
 
 /// The names of organisations `ids` (one statement).

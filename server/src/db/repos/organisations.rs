@@ -12,7 +12,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::db::entities::{
-    organisation_members, organisation_sectors, organisations, representative_invitations, users,
+    organisation_attestations, organisation_members, organisation_sectors, organisations, representative_invitations,
+    users,
 };
 use crate::domain::{
     Standing, UserId,
@@ -106,7 +107,17 @@ fn matching(filter: &Filter) -> Condition {
         condition = condition.add(organisations::Column::Kind.eq(kind.as_str()));
     }
     if filter.supports_target_group {
-        condition = condition.add(organisations::Column::SupportsTargetGroup.eq(true));
+        // By its own word, or because VPD found it employs people from the target group.
+        let attested = Query::select()
+            .column(organisation_attestations::Column::OrganisationId)
+            .from(organisation_attestations::Entity)
+            .and_where(organisation_attestations::Column::EmployedCount.gt(0))
+            .to_owned();
+        condition = condition.add(
+            Condition::any()
+                .add(organisations::Column::SupportsTargetGroup.eq(true))
+                .add(organisations::Column::Id.in_subquery(attested)),
+        );
     }
     if let Some(pattern) = super::like_pattern(filter.text.as_deref().unwrap_or_default()) {
         condition = condition.add(organisations::Column::SearchText.like(pattern));
@@ -376,6 +387,76 @@ pub async fn represents_approved(db: &impl ConnectionTrait, user: UserId) -> Res
 /// Whether `user` acts for organisation `id`.
 pub async fn is_member(db: &impl ConnectionTrait, id: Uuid, user: UserId) -> Result<bool, DbErr> {
     Ok(organisation_members::Entity::find_by_id((id, user.0)).one(db).await?.is_some())
+}
+
+/// VPD staff's latest check of how many people from the target group an organisation employs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attestation {
+    /// How many.
+    pub employed: u32,
+    /// When staff checked.
+    pub verified_on: chrono::NaiveDate,
+}
+
+/// Stores `attestation` as organisation `id`'s latest, checked by `by`.
+pub async fn attest(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    attestation: Attestation,
+    by: UserId,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    use organisation_attestations::Column as C;
+    let row = organisation_attestations::ActiveModel {
+        organisation_id: Set(id),
+        employed_count: Set(i32::try_from(attestation.employed).unwrap_or(i32::MAX)),
+        verified_on: Set(attestation.verified_on),
+        verified_by: Set(Some(by.0)),
+        updated_at: Set(now),
+    };
+    organisation_attestations::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::column(C::OrganisationId)
+                .update_columns([C::EmployedCount, C::VerifiedOn, C::VerifiedBy, C::UpdatedAt])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// The attestations of organisations `ids` (one statement).
+pub async fn attestations(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashMap<Uuid, Attestation>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(organisation_attestations::Entity::find()
+        .filter(organisation_attestations::Column::OrganisationId.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let employed = u32::try_from(row.employed_count).unwrap_or(0);
+            (row.organisation_id, Attestation { employed, verified_on: row.verified_on })
+        })
+        .collect())
+}
+
+/// The organisations any of `users` acts for (one statement; none for no users).
+pub async fn organisations_of(db: &impl ConnectionTrait, users: &[UserId]) -> Result<Vec<Uuid>, DbErr> {
+    if users.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ids: Vec<Uuid> = organisation_members::Entity::find()
+        .select_only()
+        .column(organisation_members::Column::OrganisationId)
+        .filter(organisation_members::Column::UserId.is_in(users.iter().map(|u| u.0)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// The sign-in addresses of the people who act for organisation `id`.

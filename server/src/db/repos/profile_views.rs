@@ -17,6 +17,8 @@ pub enum What {
     Profile,
     /// The record VPD keeps about the person (read by staff only).
     VpdRecord,
+    /// Their applications: an organisation they applied to, or their mentor with their leave.
+    Applications,
 }
 
 impl What {
@@ -24,11 +26,12 @@ impl What {
         match self {
             What::Profile => "profile",
             What::VpdRecord => "vpd_record",
+            What::Applications => "applications",
         }
     }
 
     fn parse(s: &str) -> Option<What> {
-        [What::Profile, What::VpdRecord].into_iter().find(|w| w.as_str() == s)
+        [What::Profile, What::VpdRecord, What::Applications].into_iter().find(|w| w.as_str() == s)
     }
 }
 
@@ -48,8 +51,8 @@ pub struct View {
 /// The same person opening the same profile again within this time counts once.
 const PROFILE_REPEAT: Duration = Duration::hours(1);
 
-/// Notes that `viewer` opened `what` of `subject`. Profile views repeat at most once an hour;
-/// every read of the VPD record is kept.
+/// Notes that `viewer` opened `what` of `subject`. Profile and application views repeat at most
+/// once an hour; every read of the VPD record is kept.
 pub async fn record(
     db: &impl ConnectionTrait,
     subject: UserId,
@@ -57,7 +60,7 @@ pub async fn record(
     what: What,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    if what == What::Profile {
+    if what != What::VpdRecord {
         let recent = profile_views::Entity::find()
             .filter(profile_views::Column::SubjectId.eq(subject.0))
             .filter(profile_views::Column::ViewerId.eq(viewer.0))
@@ -78,6 +81,50 @@ pub async fn record(
     }
     .insert(db)
     .await?;
+    Ok(())
+}
+
+/// Notes that `viewer` opened `what` (not the VPD record) of each of `subjects`, each at most
+/// once an hour: two statements whatever their number.
+pub async fn record_many(
+    db: &impl ConnectionTrait,
+    subjects: &[UserId],
+    viewer: UserId,
+    what: What,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    debug_assert!(what != What::VpdRecord, "every read of the VPD record is recorded one by one");
+    let mut subjects: Vec<Uuid> = subjects.iter().map(|s| s.0).filter(|s| *s != viewer.0).collect();
+    subjects.sort_unstable();
+    subjects.dedup();
+    if subjects.is_empty() {
+        return Ok(());
+    }
+    let recent: Vec<Uuid> = profile_views::Entity::find()
+        .select_only()
+        .column(profile_views::Column::SubjectId)
+        .filter(profile_views::Column::SubjectId.is_in(subjects.clone()))
+        .filter(profile_views::Column::ViewerId.eq(viewer.0))
+        .filter(profile_views::Column::What.eq(what.as_str()))
+        .filter(profile_views::Column::ViewedAt.gt(now - PROFILE_REPEAT))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let rows: Vec<profile_views::ActiveModel> = subjects
+        .into_iter()
+        .filter(|s| !recent.contains(s))
+        .map(|subject| profile_views::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            subject_id: Set(subject),
+            viewer_id: Set(viewer.0),
+            what: Set(what.as_str().to_owned()),
+            viewed_at: Set(now),
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    profile_views::Entity::insert_many(rows).exec_without_returning(db).await?;
     Ok(())
 }
 

@@ -114,7 +114,7 @@ pub async fn recommended(
 }
 
 /// The labels of `codes` in `locale`, joined with commas.
-fn labels(terms: &Taxonomies, kind: TaxonomyKind, codes: &[String], locale: Locale) -> String {
+pub(crate) fn labels(terms: &Taxonomies, kind: TaxonomyKind, codes: &[String], locale: Locale) -> String {
     codes
         .iter()
         .map(|code| terms.of(kind).find(|t| t.code == *code).map_or(code.as_str(), |t| t.label(locale)))
