@@ -46,7 +46,7 @@ const MENTORS_PAGE: &str = "query($n: Int!) { mentors(first: $n, filter: { regio
 const ORGANISATIONS_PAGE: &str = "query($n: Int!) { organisations(first: $n, filter: { region: \"latgale\", sector: \"construction_repair\" }) { nodes { id name } pageInfo { hasNextPage endCursor } } }";
 const RECOMMENDED: &str =
     "query($n: Int!) { recommendedMentors(first: $n) { mentor { id displayName } score reasons } }";
-const OPPORTUNITIES_PAGE: &str = "query($n: Int!) { opportunities(first: $n, filter: { kind: FIRST_JOB, region: \"latgale\" }) { nodes { id title deadline organisation { name } } pageInfo { hasNextPage endCursor } } }";
+const OPPORTUNITIES_PAGE: &str = "query($n: Int!) { opportunities(first: $n, filter: { kind: FIRST_JOB, region: \"latgale\" }) { nodes { id title } pageInfo { hasNextPage endCursor } } }";
 const FOUNDERS_PAGE: &str = "query($n: Int!) { founders(first: $n, filter: { region: \"latgale\", topic: \"taxes_accounting\" }) { nodes { id displayName } pageInfo { hasNextPage endCursor } } }";
 
 /// Inserts `count` approved people of `role` with profiles (numbered from `from`), in chunks
