@@ -16,7 +16,7 @@ pub fn retry_after_text(locale: Locale, secs: i64) -> String {
 }
 
 /// A language of the app; also the schema's `Locale` in every operation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Locale {
     /// Latvian, the default.

@@ -67,8 +67,11 @@ pub fn FounderList() -> impl IntoView {
             Ok((page.nodes, next_cursor(page.page_info.has_next_page, page.page_info.end_cursor)))
         });
     };
+    // Again in the reader's language when they change it (the server labels regions, topics
+    // and sectors).
     Effect::new(move |_| {
-        if session.viewer.with(Option::is_some) && !list.state.loaded.get_untracked() {
+        i18n.locale.track();
+        if session.viewer.with(Option::is_some) {
             load(None);
         }
     });
@@ -105,7 +108,7 @@ pub fn FounderList() -> impl IntoView {
         </form>
         <PageStatus state=list.state id="directory-status" loading=keys::DIRECTORY_LOADING empty=keys::FOUNDERS_EMPTY i18n=i18n />
         <ul class="people" aria-label=i18n.tr(keys::FOUNDERS_TITLE)>
-            <For each=move || list.rows.get() key=|f| f.id.clone() let:f>
+            <For each=move || list.rows.get() key=move |f| (f.id.clone(), i18n.locale.get_untracked()) let:f>
                 <li class="card person">
                     <h2>{f.display_name.clone()}</h2>
                     <p>{f.headline.clone()}</p>

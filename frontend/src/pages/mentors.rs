@@ -88,8 +88,11 @@ pub fn MentorList() -> impl IntoView {
             Ok((page.nodes, next_cursor(page.page_info.has_next_page, page.page_info.end_cursor)))
         });
     };
+    // Again in the reader's language when they change it (the server labels regions, topics
+    // and sectors).
     Effect::new(move |_| {
-        if session.viewer.with(Option::is_some) && !list.state.loaded.get_untracked() {
+        i18n.locale.track();
+        if session.viewer.with(Option::is_some) {
             load(None);
         }
     });
@@ -142,7 +145,7 @@ pub fn MentorList() -> impl IntoView {
         </form>
         <PageStatus state=list.state id="directory-status" loading=keys::DIRECTORY_LOADING empty=keys::DIRECTORY_EMPTY i18n=i18n />
         <ul class="people" aria-label=i18n.tr(keys::DIRECTORY_TITLE)>
-            <For each=move || list.rows.get() key=|m| m.id.clone() let:m>
+            <For each=move || list.rows.get() key=move |m| (m.id.clone(), i18n.locale.get_untracked()) let:m>
                 <li class="card person">
                     <h2><a href=format!("/mentor?id={}", m.id)>{m.display_name.clone()}</a></h2>
                     <p>{m.headline.clone()}</p>

@@ -71,8 +71,11 @@ pub fn OrganisationList() -> impl IntoView {
             Ok((page.nodes, next_cursor(page.page_info.has_next_page, page.page_info.end_cursor)))
         });
     };
+    // Again in the reader's language when they change it (the server labels regions, topics
+    // and sectors).
     Effect::new(move |_| {
-        if session.viewer.with(Option::is_some) && !list.state.loaded.get_untracked() {
+        i18n.locale.track();
+        if session.viewer.with(Option::is_some) {
             load(None);
         }
     });
@@ -110,7 +113,7 @@ pub fn OrganisationList() -> impl IntoView {
         </form>
         <PageStatus state=list.state id="directory-status" loading=keys::DIRECTORY_LOADING empty=keys::ORGANISATIONS_EMPTY i18n=i18n />
         <ul class="people" aria-label=i18n.tr(keys::ORGANISATIONS_TITLE)>
-            <For each=move || list.rows.get() key=|o| o.id.clone() let:o>
+            <For each=move || list.rows.get() key=move |o| (o.id.clone(), i18n.locale.get_untracked()) let:o>
                 <li class="card organisation">
                     <h2>{o.name.clone()}</h2>
                     <p class="note">

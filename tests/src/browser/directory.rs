@@ -118,7 +118,12 @@ async fn a_founder_finds_a_mentor_by_region_and_opens_the_mentors_page() {
     }
     browser.visit("/mentors").await;
     browser.wait_for_text(".people", "Ilze").await;
+    browser.wait_for_text(".people", "Латгале").await;
     browser.screenshot("directory-ru").await;
+    // A change of language draws the list again, its region labels too.
+    browser.choose_language("lv").await;
+    browser.wait_for_text(".people", "Latgale").await;
+    assert!(!browser.text(".people").await.contains("Латгале"), "{}", browser.text(".people").await);
 
     // A mentor the founder may not see answers like one who does not exist.
     browser.visit("/mentor?id=00000000-0000-0000-0000-000000000000").await;
