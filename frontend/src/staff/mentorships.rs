@@ -2,14 +2,16 @@
 //! first, with both profiles side by side. Staff approve a match (the mentorship starts) or
 //! reject it with a note only staff see; both people are told by e-mail either way. A founder's
 //! supervision constraints open only with a reason, through the audited read of their record.
+//! Below, running mentorships where a side said it is not working, which staff may close with a
+//! note of their own.
 
 use leptos::prelude::*;
 
 use super::operations::{
-    MentorshipConcerns, MentorshipFounder, MentorshipMentor, MentorshipQueue as Queue, ReviewMentorship, SectorTerms,
-    TargetGroupRecord, mentorship_concerns as concerns, mentorship_founder as founder_op,
-    mentorship_mentor as mentor_op, mentorship_queue as queue, review_mentorship as review, sector_terms,
-    target_group_record as read,
+    CloseMentorship, MentorshipConcerns, MentorshipFounder, MentorshipMentor, MentorshipQueue as Queue,
+    ReviewMentorship, SectorTerms, TargetGroupRecord, close_mentorship as close_op, mentorship_concerns as concerns,
+    mentorship_founder as founder_op, mentorship_mentor as mentor_op, mentorship_queue as queue,
+    review_mentorship as review, sector_terms, target_group_record as read,
 };
 use crate::api;
 use crate::components::{FormState, PageHeader, Paged, ShowMore, form_state::focus_later, paged::next_cursor};
@@ -115,10 +117,19 @@ pub fn MentorshipQueue() -> impl IntoView {
 }
 
 /// Running mentorships where a side said "no" to "is this working?": what each side answered,
-/// with their words. The other side was never told.
+/// with their words (the other side was never told), and closing one.
 #[component]
 fn Concerns(i18n: I18n) -> impl IntoView {
     let found = RwSignal::new(None::<Result<Vec<concerns::MentorshipConcernsMentorshipConcerns>, String>>);
+    let told = RwSignal::new(None::<String>);
+    let closed = Callback::new(move |(id, message): (String, String)| {
+        found.update(|f| {
+            if let Some(Ok(rows)) = f {
+                rows.retain(|m| m.id != id);
+            }
+        });
+        told.set(Some(message));
+    });
     Effect::new(move |_| {
         let locale = i18n.locale.get();
         leptos::task::spawn_local(async move {
@@ -163,10 +174,12 @@ fn Concerns(i18n: I18n) -> impl IntoView {
                                     }
                                 })
                                 .collect_view();
+                            let names = (m.mentee.display_name.clone(), m.mentor.display_name.clone());
                             view! {
                                 <li class="card concern">
                                     <h3>{pair}</h3>
                                     <dl class="facts">{answers}</dl>
+                                    <Closing id=m.id.clone() names=names closed=closed i18n=i18n />
                                 </li>
                             }
                         })
@@ -181,6 +194,9 @@ fn Concerns(i18n: I18n) -> impl IntoView {
         <section aria-labelledby="concerns-title">
             <h2 id="concerns-title">{i18n.tr(staff_keys::MENTORSHIPS_CONCERNS_TITLE)}</h2>
             <p>{i18n.tr(staff_keys::MENTORSHIPS_CONCERNS_INTRO)}</p>
+            <p class="success" id="closed-status" role="status" hidden=move || told.with(Option::is_none)>
+                {move || told.get().unwrap_or_default()}
+            </p>
             {list}
         </section>
     }
@@ -546,6 +562,95 @@ fn Decision(id: String, names: (String, String), decided: Callback<(String, Stri
                     on:click=move |_| {
                         form.reset();
                         rejecting.set(false);
+                    }
+                >
+                    {i18n.tr(staff_keys::MENTORSHIPS_CANCEL)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Closing a running mentorship, with a note only staff see; both people are told that VPD
+/// closed it, not why.
+#[component]
+fn Closing(id: String, names: (String, String), closed: Callback<(String, String)>, i18n: I18n) -> impl IntoView {
+    let form = FormState::new(&[("note", staff_keys::MENTORSHIPS_CLOSE_NOTE)]);
+    let note = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let note_id = format!("close-note-{id}");
+    let (hint_id, error_id) = (format!("{note_id}-hint"), format!("{note_id}-error"));
+    let submit = {
+        let note_id = note_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if !form.start() {
+                return;
+            }
+            if note.with_untracked(|n| n.trim().is_empty()) {
+                form.invalid("note", i18n, staff_keys::MENTORSHIPS_CLOSE_NOTE_REQUIRED);
+                focus_later(note_id.clone());
+                return;
+            }
+            let variables = close_op::Variables { id: id.clone(), note: note.get_untracked() };
+            let (id, names, note_id) = (id.clone(), names.clone(), note_id.clone());
+            form.send_then::<CloseMentorship>(variables, i18n, move |answer| match answer {
+                Ok(_) => {
+                    let message =
+                        i18n.fill(staff_keys::MENTORSHIPS_CLOSED, &[("founder", &names.0), ("mentor", &names.1)]);
+                    closed.run((id, message));
+                }
+                Err(error) => {
+                    form.show(&error, i18n);
+                    if form.has_errors() {
+                        focus_later(note_id);
+                    }
+                }
+            });
+        }
+    };
+    let start = {
+        let note_id = note_id.clone();
+        move |_| {
+            form.reset();
+            open.set(true);
+            focus_later(note_id.clone());
+        }
+    };
+    let invalid = form.error_of("note");
+    view! {
+        <p class="error" role="alert" hidden=move || form.general.with(Option::is_none)>
+            {move || form.general.get().unwrap_or_default()}
+        </p>
+        <div class="actions" hidden=move || open.get()>
+            <button type="button" class="secondary close-mentorship" on:click=start>
+                {i18n.tr(staff_keys::MENTORSHIPS_CLOSE)}
+            </button>
+        </div>
+        <form on:submit=submit novalidate=true hidden=move || !open.get()>
+            <div class="field" class:field-invalid=move || invalid.with(Option::is_some)>
+                <label for=note_id.clone()>{i18n.tr(staff_keys::MENTORSHIPS_CLOSE_NOTE)}</label>
+                <p class="hint" id=hint_id.clone()>{i18n.tr(staff_keys::MENTORSHIPS_CLOSE_NOTE_HINT)}</p>
+                <textarea
+                    id=note_id
+                    rows="3"
+                    maxlength="1000"
+                    aria-describedby=format!("{hint_id} {error_id}")
+                    aria-invalid=move || if invalid.with(Option::is_some) { "true" } else { "false" }
+                    bind:value=note
+                ></textarea>
+                <p class="error" id=error_id hidden=move || invalid.with(Option::is_none)>
+                    {move || invalid.get().unwrap_or_default()}
+                </p>
+            </div>
+            <div class="actions">
+                <button type="submit" class="confirm-close">{i18n.tr(staff_keys::MENTORSHIPS_CONFIRM_CLOSE)}</button>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| {
+                        form.reset();
+                        open.set(false);
                     }
                 >
                     {i18n.tr(staff_keys::MENTORSHIPS_CANCEL)}

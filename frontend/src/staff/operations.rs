@@ -54,6 +54,7 @@ review_operation!(ReviewMentorship);
 review_operation!(MentorshipFounder);
 review_operation!(MentorshipMentor);
 review_operation!(MentorshipConcerns);
+review_operation!(CloseMentorship);
 
 /// Alone in its file: see the comment there.
 #[derive(GraphQLQuery)]

@@ -426,9 +426,9 @@ const SEND: &str =
 const MESSAGES: &str = "query($id: ID!, $n: Int, $a: String) { mentorship(id: $id) { messages(first: $n, after: $a) { nodes { body } pageInfo { hasNextPage endCursor } } } }";
 const ADD_GOAL: &str = "mutation($id: ID!, $t: String!, $d: NaiveDate) { addGoal(mentorshipId: $id, title: $t, dueOn: $d) { id title dueOn done } }";
 const COMPLETE_GOAL: &str = "mutation($id: ID!, $g: ID!) { completeGoal(mentorshipId: $id, goalId: $g) { id done } }";
-const LOG: &str = "mutation($id: ID!, $i: SessionLogInput!) { logSession(mentorshipId: $id, input: $i) { id minutes topic privateNote } }";
+pub(crate) const LOG: &str = "mutation($id: ID!, $i: SessionLogInput!) { logSession(mentorshipId: $id, input: $i) { id minutes topic privateNote } }";
 const ACTIVITY: &str = "query($id: ID!) { mentorship(id: $id) { status goals { title done } sessions { topic minutes privateNote } myFitCheck myFeedbackGiven } }";
-const FIT: &str =
+pub(crate) const FIT: &str =
     "mutation($id: ID!, $w: Boolean!, $c: String) { answerFitCheck(mentorshipId: $id, working: $w, comment: $c) }";
 pub(crate) const END: &str = "mutation($id: ID!, $c: Boolean, $r: String, $s: Int!, $f: String) { endMentorship(id: $id, completed: $c, reason: $r, rating: $s, feedback: $f) { id status endReason } }";
 const FEEDBACK: &str =

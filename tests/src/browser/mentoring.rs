@@ -332,3 +332,54 @@ async fn an_ngo_representative_asks_a_mentor_for_their_organisation_on_a_phone()
     assert_eq!(mine["data"]["myMentorships"]["nodes"][0]["origin"], "ORGANISATION", "{mine}");
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn vpd_staff_close_a_mentorship_a_side_said_is_not_working() {
+    use crate::api::mentoring::{FIT, LOG, running};
+    let app = spawn_pwa_app().await;
+    let (_, founder_client, mentor_client, id) = running(&app).await;
+    let today = app.state.now().date_naive().to_string();
+    let session = json!({ "id": id, "i": { "heldOn": today, "minutes": 45, "topic": "Plāns" } });
+    let logged = app.graphql_as(&mentor_client, LOG, session).await;
+    assert!(logged["errors"].is_null(), "{logged}");
+    let answered = app.graphql_as(&founder_client, FIT, json!({ "id": id, "w": false, "c": "Nesaprotamies." })).await;
+    assert!(answered["errors"].is_null(), "{answered}");
+    let (founder_email, mentor_email) = (email_of(&app, &founder_client).await, email_of(&app, &mentor_client).await);
+    let staff_email = vpd_account(&app, Role::Staff).await;
+
+    let browser = Browser::open(&app).await;
+    super::staff::sign_in_from_staff_page(&app, &browser, &staff_email, "/staff/mentorships").await;
+    browser.wait_for_text("#concerns", "Nesaprotamies.").await;
+    browser.click("#concerns .close-mentorship").await;
+    // A note is required, and said so at its field.
+    browser.click("#concerns .confirm-close").await;
+    browser.wait_for(&format!("#close-note-{id}[aria-invalid=true]")).await;
+    let failures = super::a11y::violations(&browser, &super::a11y::axe_source()).await;
+    browser.screenshot("mentorship-close-en").await;
+    browser.fill(&format!("close-note-{id}"), "Sarunājām ar abiem pa tālruni.").await;
+    browser.click("#concerns .confirm-close").await;
+    browser.wait_for("#closed-status:not([hidden])").await;
+    assert!(browser.client.find(Locator::Css("#concerns")).await.is_err(), "nothing else waits");
+    browser.close().await;
+    assert!(failures.is_empty(), "{failures:#?}");
+
+    // Both sides are told, without the note.
+    let shown = app
+        .graphql_as(&founder_client, "query($id: ID!) { mentorship(id: $id) { status } }", json!({ "id": id }))
+        .await;
+    assert_eq!(shown["data"]["mentorship"]["status"], "CLOSED", "{shown}");
+    for to in [&founder_email, &mentor_email] {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let mails = app.smtp.messages_to(to);
+            if let Some(mail) =
+                mails.iter().find(|m| m.text.contains("VPD") && m.subject.to_lowercase().contains("closed"))
+            {
+                assert!(!mail.text.contains("tālruni"), "the note stays with staff: {}", mail.text);
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "no e-mail about the closing to {to}");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+}
