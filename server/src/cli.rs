@@ -308,7 +308,7 @@ async fn seed_organisations(state: &AppState) -> anyhow::Result<()> {
         .await?
         .ok_or_else(|| anyhow::anyhow!("the demo organisation account"))?;
     let now = state.now();
-    let mut created = 0;
+    let mut created = Vec::new();
     for (n, (name, number, kind, sectors, region, supports, description)) in ORGANISATIONS.into_iter().enumerate() {
         if organisations::any_with_number(&state.db, number).await? {
             continue;
@@ -344,9 +344,327 @@ async fn seed_organisations(state: &AppState) -> anyhow::Result<()> {
             )
             .await?;
         }
-        created += 1;
+        created.push((n, id));
     }
-    println!("created {created} demo organisations (2 waiting for approval, 1 representative invited)");
+    println!("created {} demo organisations (2 waiting for approval, 1 representative invited)", created.len());
+    seed_marketplace(state, &created, &representative.account).await
+}
+
+/// Opportunities of the demo organisations (`created`, by their place in the demo list) in
+/// every type and the three languages: most published, one draft and one waiting for VPD, one
+/// in a sector a demo founder's supervision rules out; VPD's attestations for the buy-social
+/// directory (one under 5); two demo founders' applications to the demo organisation's first job.
+async fn seed_marketplace(
+    state: &AppState,
+    created: &[(usize, uuid::Uuid)],
+    representative: &crate::domain::Account,
+) -> anyhow::Result<()> {
+    use crate::db::repos::{opportunities, organisations, users};
+    use crate::domain::{
+        EmailAddress,
+        application::ApplicationStatus,
+        opportunity::{OpportunityInput, OpportunityKind as Kind, OpportunityStatus as Status},
+    };
+    use crate::services::applications::{self, Applying};
+    use organisations::Attestation;
+    let account = |email: &'static str| async move {
+        let address = EmailAddress::parse(email).ok_or_else(|| anyhow::anyhow!("{email} is an address"))?;
+        let user = users::find_by_email(&state.db, &address).await?;
+        user.map(|u| u.account).ok_or_else(|| anyhow::anyhow!("the demo account {email} exists"))
+    };
+    let staff = account("staff@demo.tilts.lv").await?;
+    let now = state.now();
+    let today = now.date_naive();
+    let in_days = |days: u64| today.checked_add_days(chrono::Days::new(days));
+    let posting =
+        |kind, title: &str, description: &str, region: &str, address: &str, sectors: &[&str], languages: &[&str]| {
+            OpportunityInput {
+                kind: Some(kind),
+                title: title.to_owned(),
+                description: description.to_owned(),
+                region: region.to_owned(),
+                remote: address.is_empty(),
+                address: address.to_owned(),
+                starts_on: in_days(21),
+                deadline: in_days(14),
+                places: 1,
+                languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+                sectors: sectors.iter().map(|s| (*s).to_owned()).collect(),
+                contact_person: "Anna Bērziņa".to_owned(),
+                ..OpportunityInput::default()
+            }
+        };
+    // By the organisation's place in the demo list: the postings and where each stands.
+    let postings: Vec<(usize, OpportunityInput, Status)> = vec![
+        (
+            0,
+            OpportunityInput {
+                hours_per_week: Some(40),
+                pay_min: Some(800),
+                pay_max: Some(950),
+                wage_subsidy: Some(true),
+                places: 2,
+                ..posting(
+                    Kind::FirstJob,
+                    "Galdnieka palīgs (pārejas darbs)",
+                    "Pirmais darbs darbnīcā: slīpēšana, līmēšana, lakošana. Iemācīsim visu; pieredze nav vajadzīga. Iespējama algas subsīdija.",
+                    "riga",
+                    "Rīga, Brīvības iela 200",
+                    &["crafts_manufacturing"],
+                    &["lv", "ru"],
+                )
+            },
+            Status::Published,
+        ),
+        (
+            0,
+            OpportunityInput {
+                duration_weeks: Some(16),
+                hours_per_week: Some(30),
+                ..posting(
+                    Kind::Apprenticeship,
+                    "Mēbeļu restauratora māceklis",
+                    "Četri mēneši blakus meistaram: koka labošana, finierēšana, apdare.",
+                    "riga",
+                    "Rīga, Brīvības iela 200",
+                    &["crafts_manufacturing"],
+                    &["lv"],
+                )
+            },
+            Status::Draft,
+        ),
+        (
+            0,
+            OpportunityInput {
+                items: Some(vec!["Ripzāģis".to_owned(), "Frēzmašīna".to_owned(), "Darbgalds".to_owned()]),
+                ..posting(
+                    Kind::Equipment,
+                    "Kokapstrādes darbgaldi jaunam uzņēmumam",
+                    "Atdodam lietošanā darbgaldus cilvēkam, kas sāk savu galdniecību.",
+                    "riga",
+                    "Rīga, Brīvības iela 200",
+                    &["crafts_manufacturing"],
+                    &["lv"],
+                )
+            },
+            Status::PendingReview,
+        ),
+        (
+            1,
+            OpportunityInput {
+                capacity: Some(6),
+                available_from: in_days(7),
+                available_until: in_days(180),
+                ..posting(
+                    Kind::HalfwayHouse,
+                    "Pagaidu mājoklis Daugavpilī",
+                    "Seši gultasvietas cilvēkiem pēc atbrīvošanas; palīdzam ar dokumentiem un darba meklēšanu.",
+                    "latgale",
+                    "Daugavpils, Rīgas iela 5",
+                    &["care_social"],
+                    &["lv", "ru"],
+                )
+            },
+            Status::Published,
+        ),
+        (
+            2,
+            OpportunityInput {
+                duration_weeks: Some(12),
+                hours_per_week: Some(35),
+                deadline: in_days(5),
+                ..posting(
+                    Kind::Apprenticeship,
+                    "Maiznieka māceklis Liepājā",
+                    "Trīs mēneši maiznīcā: mīkla, krāsns, rīta maiņa. Pēc tam iespējams darbs.",
+                    "kurzeme",
+                    "Liepāja, Graudu iela 12",
+                    &["food_hospitality"],
+                    &["lv", "ru"],
+                )
+            },
+            Status::Published,
+        ),
+        (
+            3,
+            OpportunityInput {
+                area_m2: Some(40),
+                terms: Some("Pirmais gads bez maksas, pēc tam 2 €/m² mēnesī.".to_owned()),
+                ..posting(
+                    Kind::Premises,
+                    "Telpas jaunam uzņēmumam Rēzeknē",
+                    "Pašvaldība piedāvā 40 m² darbnīcu vai biroju sociālajam uzņēmumam.",
+                    "latgale",
+                    "Rēzekne, Atbrīvošanas aleja 93",
+                    &["other"],
+                    &["lv"],
+                )
+            },
+            Status::Published,
+        ),
+        (
+            4,
+            OpportunityInput {
+                hours_per_week: Some(20),
+                pay_min: Some(450),
+                pay_max: Some(600),
+                places: 3,
+                ..posting(
+                    Kind::Job,
+                    "Уборщик офисов, вечерняя смена",
+                    "Уборка офисов в центре Риги по вечерам. Обучаем на месте, форма и транспорт за наш счёт.",
+                    "riga",
+                    "Рига, ул. Чака 70",
+                    &["cleaning_maintenance"],
+                    &["ru", "lv"],
+                )
+            },
+            Status::Published,
+        ),
+        (
+            5,
+            OpportunityInput {
+                hours_per_week: Some(10),
+                ..posting(
+                    Kind::Volunteering,
+                    "Brīvprātīgais darbs bioloģiskajā saimniecībā",
+                    "Palīdzība ražas novākšanā sestdienās; ēdināšana un transports no Cēsīm.",
+                    "vidzeme",
+                    "Cēsu novads, Zaļā sēta",
+                    &["agriculture_forestry"],
+                    &["lv"],
+                )
+            },
+            Status::Published,
+        ),
+        (
+            6,
+            OpportunityInput {
+                hours_per_week: Some(40),
+                pay_min: Some(900),
+                pay_max: Some(1200),
+                wage_subsidy: Some(false),
+                places: 2,
+                ..posting(
+                    Kind::FirstJob,
+                    "Palīgstrādnieks būvbrigādē",
+                    "Pirmais darbs būvniecībā Jelgavā; brigadieris apmāca darba vietā.",
+                    "zemgale",
+                    "Jelgava, Rūpniecības iela 3",
+                    &["construction_repair"],
+                    &["lv"],
+                )
+            },
+            Status::Published,
+        ),
+        (
+            6,
+            OpportunityInput {
+                hours_per_week: Some(40),
+                pay_min: Some(1000),
+                pay_max: Some(1300),
+                ..posting(
+                    Kind::Job,
+                    "Kravas auto vadītāja palīgs",
+                    "Būvmateriālu piegāde objektos Zemgalē; vajadzīga B kategorija.",
+                    "zemgale",
+                    "Jelgava, Rūpniecības iela 3",
+                    &["transport_logistics", "construction_repair"],
+                    &["lv"],
+                )
+            },
+            Status::Published,
+        ),
+        (
+            7,
+            posting(
+                Kind::Subcontracting,
+                "Website builds for small clients",
+                "We pass on small website projects to a new freelancer or micro-enterprise; we review the first ones together.",
+                "pieriga",
+                "",
+                &["it_digital"],
+                &["en", "lv"],
+            ),
+            Status::Published,
+        ),
+        (
+            7,
+            posting(
+                Kind::CoFounder,
+                "Co-founder for a repair café",
+                "Looking for someone who fixes electronics to start a repair café with us.",
+                "pieriga",
+                "Mārupe, Daugavas iela 29",
+                &["creative", "other"],
+                &["en", "lv", "ru"],
+            ),
+            Status::Published,
+        ),
+    ];
+    let terms = crate::services::taxonomies::all(&state.db, state).await?;
+    let mut first_job = None;
+    let mut count = 0;
+    for (place, input, status) in postings {
+        let Some((_, organisation)) = created.iter().find(|(n, _)| *n == place) else { continue };
+        let valid =
+            input.validated(today, &terms).map_err(|e| anyhow::anyhow!("demo posting {}: {e:?}", input.title))?;
+        let id = opportunities::insert(&state.db, *organisation, representative.id, &valid, now).await?;
+        let path: &[Status] = match status {
+            Status::Draft => &[],
+            Status::PendingReview => &[Status::PendingReview],
+            _ => &[Status::PendingReview, Status::Published],
+        };
+        let mut from = Status::Draft;
+        for to in path.iter().copied() {
+            let review = (to == Status::Published).then_some((None, staff.id));
+            opportunities::step(&state.db, id, from, to, review, now).await?;
+            from = to;
+        }
+        if place == 0 && status == Status::Published {
+            first_job = Some(id);
+        }
+        count += 1;
+    }
+    let mut attested = 0;
+    for (place, employed) in [(0, 7), (1, 3), (4, 12), (6, 5), (7, 9)] {
+        if let Some((_, organisation)) = created.iter().find(|(n, _)| *n == place) {
+            let attestation = Attestation { employed, verified_on: today };
+            organisations::attest(&state.db, *organisation, attestation, staff.id, now).await?;
+            attested += 1;
+        }
+    }
+    let mut applied = 0;
+    if let Some(job) = first_job {
+        let applying = |message: &str| Applying { message: message.to_owned(), share_email: true, share_phone: false };
+        let asked = account("founder3@demo.tilts.lv").await?;
+        applications::apply(
+            &state.db,
+            state,
+            &asked,
+            job,
+            &applying("Esmu strādājis kokapstrādē; gribu atgriezties amatā."),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("a demo application: {e}"))?;
+        let shortlisted = account("founder5@demo.tilts.lv").await?;
+        let application =
+            applications::apply(&state.db, state, &shortlisted, job, &applying("Varu sākt uzreiz, arī vakara maiņās."))
+                .await
+                .map_err(|e| anyhow::anyhow!("a demo application: {e}"))?;
+        applications::advance(
+            &state.db,
+            state,
+            representative,
+            application.stored.id,
+            ApplicationStatus::Shortlisted,
+            "",
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("a demo shortlist: {e}"))?;
+        applied = 2;
+    }
+    println!("created {count} demo opportunities, {attested} attestations of VPD and {applied} applications");
     Ok(())
 }
 

@@ -136,6 +136,10 @@ fn seed_demo_works_only_in_development_and_never_beside_real_accounts() {
     let out = String::from_utf8_lossy(&seeded.stdout);
     assert!(out.contains("created 45 demo founders and mentors with profiles"), "30 founders and 15 mentors: {out}");
     assert!(out.contains("created 10 demo organisations"), "10 organisations: {out}");
+    assert!(
+        out.contains("created 12 demo opportunities, 5 attestations of VPD and 2 applications"),
+        "the marketplace has postings, attested organisations and applicants: {out}"
+    );
     assert!(seed("development").status.success(), "seeding again is harmless");
 
     let admin = Command::new(tilts_binary())
