@@ -82,6 +82,26 @@ db_test! {
 }
 
 db_test! {
+    async fn a_founder_who_never_wrote_a_profile_is_in_the_pipeline_with_their_name(app: TestApp) {
+        let (staff, _) = app.create_staff().await;
+        let (representative, organisation) = organisation_of(&app, &staff, "Darbnīca", "SOCIAL_ENTERPRISE", true).await;
+        let (founder, founder_email) = app.sign_in_as(Role::Founder).await;
+        let id = published(&app, &staff, &representative, &organisation, job_input()).await;
+        let applied = app.graphql_as(&founder, APPLY, json!({ "id": id, "m": "Gribu strādāt.", "e": true })).await;
+        let application = ok(&applied, "applyToOpportunity")["id"].as_str().unwrap().to_owned();
+
+        let seen = applicants(&app.graphql_as(&representative, APPLICANTS, json!({ "o": id })).await);
+        assert_eq!(seen.len(), 1, "told of it, so listed: {seen:?}");
+        assert_eq!((seen[0]["founder"]["displayName"].as_str(), seen[0]["founder"]["headline"].as_str()), (Some("Test Person"), Some("")));
+        assert!(seen[0]["contact"].is_null(), "{seen:?}");
+        let moved = app.graphql_as(&representative, MOVE, json!({ "id": application, "s": "SHORTLISTED" })).await;
+        assert_eq!(ok(&moved, "moveApplication"), "SHORTLISTED");
+        let seen = applicants(&app.graphql_as(&representative, APPLICANTS, json!({ "o": id })).await);
+        assert_eq!(seen[0]["contact"], json!({ "email": founder_email, "phone": null }));
+    }
+}
+
+db_test! {
     async fn a_decline_needs_a_reason_the_founder_reads_and_a_withdrawal_tells_the_organisation(app: TestApp) {
         let (staff, _) = app.create_staff().await;
         let (representative, organisation) = organisation_of(&app, &staff, "Darbnīca", "SOCIAL_ENTERPRISE", true).await;

@@ -300,11 +300,12 @@ async fn founders_of(
     limit: u64,
 ) -> Result<Page<FounderProfile>, DbErr> {
     let rows = people(db, Kind::Founder, scope, filter, only, after, limit).await?;
-    with_founder_profiles(db, rows, limit).await
+    with_founder_profiles(db, rows, limit, false).await
 }
 
-/// The founders `ids` with their profiles, listed or not, whoever asks (the service decides who
-/// may see them): three statements whatever their number; ids of anyone else are left out.
+/// The founders `ids` with their profiles, listed or not and empty for a founder who has not
+/// written one, whoever asks (the service decides who may see them): three statements whatever
+/// their number; ids of anyone else are left out.
 pub async fn founders_by_id(db: &impl ConnectionTrait, ids: &[UserId]) -> Result<Vec<Listed<FounderProfile>>, DbErr> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -315,14 +316,16 @@ pub async fn founders_by_id(db: &impl ConnectionTrait, ids: &[UserId]) -> Result
         .all(db)
         .await?;
     let limit = rows.len() as u64;
-    Ok(with_founder_profiles(db, rows, limit).await?.people)
+    Ok(with_founder_profiles(db, rows, limit, true).await?.people)
 }
 
-/// `rows` (at most `limit` kept) with their founder profiles and terms.
+/// `rows` (at most `limit` kept) with their founder profiles and terms; a founder without a
+/// profile is left out, or kept with an empty one when `empty_when_missing`.
 async fn with_founder_profiles(
     db: &impl ConnectionTrait,
     rows: Vec<users::Model>,
     limit: u64,
+    empty_when_missing: bool,
 ) -> Result<Page<FounderProfile>, DbErr> {
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let profiles: HashMap<Uuid, founder_profiles::Model> = founder_profiles::Entity::find()
@@ -334,7 +337,9 @@ async fn with_founder_profiles(
         .collect();
     let mut terms = terms_of(db, &ids).await?;
     page(rows, limit, |id| {
-        let row = profiles.get(&id)?;
+        let Some(row) = profiles.get(&id) else {
+            return empty_when_missing.then(FounderProfile::default);
+        };
         let mut list = |field: &str| terms.remove(&(id, field.to_owned())).unwrap_or_default();
         Some(FounderProfile {
             headline: row.headline.clone(),
