@@ -68,7 +68,7 @@ pub const OPPORTUNITY_PAGES: [(&str, &str); 2] = [("/opportunities", "opportunit
 pub const APPLICATION_PAGES: [(&str, &str); 1] = [("/applications", "applications")];
 
 /// The VPD staff pages (index `/staff/index.html`; texts in the `staff` sections of `locales/`).
-pub const STAFF_PAGES: [(&str, &str); 8] = [
+pub const STAFF_PAGES: [(&str, &str); 9] = [
     ("/staff", "home"),
     ("/staff/moderation", "moderation"),
     ("/staff/people", "people"),
@@ -77,6 +77,7 @@ pub const STAFF_PAGES: [(&str, &str); 8] = [
     ("/staff/accounts", "accounts"),
     ("/staff/mentorships", "mentorships"),
     ("/staff/opportunities", "opportunities"),
+    ("/staff/buy-social", "attest"),
 ];
 
 /// Every bundle's pages.

@@ -4,6 +4,7 @@
 //! server refuses every staff operation to them anyway.
 
 mod accounts;
+mod attest;
 mod invite;
 mod mentorships;
 mod moderation;
@@ -48,6 +49,7 @@ fn StaffPages() -> impl IntoView {
         "moderation" => view! { <moderation::Moderation /> }.into_any(),
         "mentorships" => view! { <mentorships::MentorshipQueue /> }.into_any(),
         "opportunities" => view! { <opportunities::OpportunityQueuePage /> }.into_any(),
+        "attest" => view! { <attest::AttestPage /> }.into_any(),
         "people" => view! { <people::PeopleSearch /> }.into_any(),
         "record" => view! { <record::RecordPage /> }.into_any(),
         "invite" => view! { <invite::Invite /> }.into_any(),
@@ -104,6 +106,7 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
             Some("moderation") => (staff_keys::MODERATION_TITLE, staff_keys::MODERATION_INTRO),
             Some("mentorships") => (staff_keys::MENTORSHIPS_TITLE, staff_keys::MENTORSHIPS_INTRO),
             Some("opportunities") => (staff_keys::OPPORTUNITIES_TITLE, staff_keys::OPPORTUNITIES_INTRO),
+            Some("attest") => (staff_keys::ATTEST_TITLE, staff_keys::ATTEST_INTRO),
             Some("people") => (staff_keys::PEOPLE_TITLE, staff_keys::PEOPLE_INTRO),
             Some("record") => (staff_keys::RECORD_TITLE, staff_keys::RECORD_INTRO),
             Some("invite") => (staff_keys::INVITE_TITLE, staff_keys::INVITE_INTRO),
@@ -127,6 +130,7 @@ fn StaffLayout(children: ChildrenFn) -> impl IntoView {
             <A href="/staff/moderation">{move || i18n.t(staff_keys::NAV_MODERATION)}</A>
             <A href="/staff/mentorships">{move || i18n.t(staff_keys::NAV_MENTORSHIPS)}</A>
             <A href="/staff/opportunities">{move || i18n.t(staff_keys::NAV_OPPORTUNITIES)}</A>
+            <A href="/staff/buy-social">{move || i18n.t(staff_keys::NAV_ATTEST)}</A>
             <A href="/staff/people">{move || i18n.t(staff_keys::NAV_PEOPLE)}</A>
             <A href="/staff/invite">{move || i18n.t(staff_keys::NAV_INVITE)}</A>
             <A href="/staff/accounts">{move || i18n.t(staff_keys::NAV_ACCOUNTS)}</A>
@@ -184,6 +188,10 @@ fn StaffHome() -> impl IntoView {
             <section class="card">
                 <h2><A href="/staff/opportunities">{move || i18n.t(staff_keys::OPPORTUNITIES_TITLE)}</A></h2>
                 <p>{move || i18n.t(staff_keys::OPPORTUNITIES_INTRO)}</p>
+            </section>
+            <section class="card">
+                <h2><A href="/staff/buy-social">{move || i18n.t(staff_keys::ATTEST_TITLE)}</A></h2>
+                <p>{move || i18n.t(staff_keys::ATTEST_INTRO)}</p>
             </section>
             <section class="card">
                 <h2><A href="/staff/people">{move || i18n.t(staff_keys::NAV_PEOPLE)}</A></h2>

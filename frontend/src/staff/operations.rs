@@ -36,6 +36,7 @@ operation!(SetSupervisionConstraints);
 operation!(SectorTerms);
 operation!(CreateFounderInvitation);
 operation!(ReviewOpportunity);
+operation!(AttestOrganisation);
 
 /// An operation of `graphql/mentorship_review.graphql`: reviewing a match, with both profiles.
 macro_rules! review_operation {

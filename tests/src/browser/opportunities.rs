@@ -2,13 +2,18 @@
 //! job in a form that shows that type's fields, VPD staff publish it, a founder finds it by
 //! filter and applies sharing only a phone number, the organisation shortlists (and then sees
 //! the number) and hires; both sides get the e-mails and the hire is an outcome. And the public
-//! buy-social page, which reads without the app.
+//! buy-social page, which reads without the app, with the checks VPD staff record.
 
 use fantoccini::Locator;
 use serde_json::json;
 use tilts::domain::{Role, UserId};
 
-use super::{Browser, mentoring::name_in_latvian, spawn_pwa_app, staff::vpd_account};
+use super::{
+    Browser,
+    mentoring::name_in_latvian,
+    spawn_pwa_app,
+    staff::{sign_in_from_staff_page, vpd_account},
+};
 use crate::api::directory::founder;
 use crate::api::mentoring::organisation_of;
 use crate::app::{PASSWORD, TestApp};
@@ -198,4 +203,42 @@ async fn the_buy_social_page_reads_without_the_app_and_is_indexable() {
     browser.screenshot("buy-social-lv").await;
     browser.close().await;
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn vpd_staff_record_a_buy_social_check_that_the_public_directory_shows() {
+    let app = spawn_pwa_app().await;
+    let (staff_api, _) = app.create_staff().await;
+    let (_, organisation) = organisation_of(&app, &staff_api, "Darbnīca Ābele", "SOCIAL_ENTERPRISE", true).await;
+    let staff_email = vpd_account(&app, Role::Staff).await;
+
+    let browser = Browser::open(&app).await;
+    sign_in_from_staff_page(&app, &browser, &staff_email, "/staff/buy-social").await;
+    browser.wait_for_text("ul.queue li h2", "Darbnīca Ābele").await;
+    browser.choose_language("en").await;
+    browser.wait_for_text("ul.queue li .attestation", "Not checked by VPD yet").await;
+    browser.click("ul.queue li .attest").await;
+    browser.wait_for("#employedCount").await;
+    // Nothing typed, then a negative count: refused at the field, nothing recorded.
+    browser.click("ul.queue li form button[type=submit]").await;
+    browser.wait_for_text("#employedCount-error", "Please fill this in").await;
+    browser.fill("employedCount", "-3").await;
+    browser.click("ul.queue li form button[type=submit]").await;
+    browser.wait_for_text("#employedCount-error", "from 0 to 100000").await;
+    let ids = [uuid::Uuid::parse_str(&organisation).unwrap()];
+    let none = tilts::db::repos::organisations::attestations(&app.state.db, &ids).await.unwrap();
+    assert!(none.is_empty(), "a refused count is not recorded");
+    browser.fill("employedCount", "12").await;
+    browser.click("ul.queue li form button[type=submit]").await;
+    browser.wait_for_text("ul.queue li .attestation", "employs 12 people from the target group").await;
+    browser.wait_for_text("ul.queue li [role=status]", "Darbnīca Ābele").await;
+    let failures = super::a11y::violations(&browser, &super::a11y::axe_source()).await;
+    browser.screenshot("buy-social-check-en").await;
+    browser.close().await;
+    assert!(failures.is_empty(), "{failures:#?}");
+
+    // The public directory shows the count, with nobody signed in.
+    let query = "{ buySocialDirectory(first: 5) { nodes { name attestation { employedCount } } } }";
+    let listed = app.graphql_in("lv", query, json!({})).await;
+    assert_eq!(listed["data"]["buySocialDirectory"]["nodes"][0]["attestation"]["employedCount"], 12, "{listed}");
 }
