@@ -81,14 +81,32 @@ impl Key {
     }
 }
 
-/// The date of an RFC 3339 time (or a `YYYY-MM-DD` date), written the way `locale` writes dates.
-pub fn local_date(time: &str, locale: Locale) -> String {
+/// The date of an RFC 3339 time (on the reader's clock) or of a `YYYY-MM-DD` date, as day,
+/// month and year (`07.12.2026`) in every language, as dates are written in Latvia: an English
+/// "12/7/2026" beside a deadline "31.12.2026" would read as July.
+pub fn local_date(time: &str, _locale: Locale) -> String {
+    if time.len() == 10 {
+        // A calendar date: no clock moves it to another day.
+        let mut parts = time.splitn(3, '-');
+        if let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) {
+            return format!("{d}.{m}.{y}");
+        }
+        return time.to_owned();
+    }
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(time));
-    String::from(date.to_locale_date_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
+    if date.get_time().is_nan() {
+        return time.to_owned();
+    }
+    format!("{:02}.{:02}.{}", date.get_date(), date.get_month() + 1, date.get_full_year())
 }
 
-/// The date and time of an RFC 3339 time, written the way `locale` writes them.
+/// The date and time of an RFC 3339 time, written the way `locale` writes them (English with
+/// the day first, as in Latvia).
 pub fn local_time(time: &str, locale: Locale) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(time));
-    String::from(date.to_locale_string(locale.code(), &wasm_bindgen::JsValue::UNDEFINED))
+    let code = match locale {
+        Locale::En => "en-GB",
+        other => other.code(),
+    };
+    String::from(date.to_locale_string(code, &wasm_bindgen::JsValue::UNDEFINED))
 }
